@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { migrations } from './migrations'
+import { ensureAccessModel } from './src/access/ensureAccessModel'
+import { collections } from './src/collections'
+import { slugs } from './src/collections/slugs'
+import { csvEnv } from './src/config/env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL || '',
+  secret: process.env.PAYLOAD_SECRET || '',
+  telemetry: false,
+  admin: {
+    user: slugs.users,
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname) },
+    meta: { titleSuffix: ' · Fashionistas' },
+  },
+  collections,
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: process.env.DATABASE_URL || '', max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    idType: 'uuid',
+    // The schema changes only through the committed migrations in migrations/.
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  sharp,
+  cors: csvEnv('CORS_ORIGINS'),
+  csrf: csvEnv('CSRF_ORIGINS'),
+  graphQL: { disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  jobs: {
+    // Scheduled publishing of pages runs here; later issues add their tasks.
+    tasks: [],
+    autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
+  plugins: [
+    seoPlugin({
+      collections: [slugs.events, slugs.pages],
+      uploadsCollection: slugs.media,
+      generateTitle: ({ doc }) => `${(doc as { title?: string }).title ?? ''} · Fashionistas`,
+      generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
+    }),
+  ],
+  onInit: async (payload) => {
+    // Pending migrations are applied on start, in development and production alike
+    // (`push` is off, so this is the only way the schema changes).
+    if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations })
+    await ensureAccessModel(payload)
+  },
+})

@@ -1,0 +1,125 @@
+/**
+ * One entry point for running the platform: `npm run dev`, `npm start`, `npm run build`,
+ * `npm run seed`, `npm run migrate`, `npm run migrate:create <name>`.
+ *
+ * It resolves the environment a newcomer does not have to write: PAYLOAD_SECRET (generated
+ * once into .data/), and, when DATABASE_URL is unset, an embedded PostgreSQL kept in
+ * .data/postgres. Then it applies pending migrations, seeds an empty database, and hands over
+ * to Next.js with that environment. Stopping it (Ctrl-C, SIGTERM) stops Next and Postgres.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dataDir = path.join(root, '.data')
+const [command = 'dev', ...rest] = process.argv.slice(2)
+
+function loadDotEnv() {
+  for (const file of ['.env.local', '.env']) {
+    const p = path.join(root, file)
+    if (fs.existsSync(p)) process.loadEnvFile(p)
+  }
+}
+
+function ensureSecret() {
+  if (process.env.PAYLOAD_SECRET) return
+  const file = path.join(dataDir, 'payload-secret')
+  fs.mkdirSync(dataDir, { recursive: true })
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+  process.env.PAYLOAD_SECRET = fs.readFileSync(file, 'utf8').trim()
+}
+
+async function ensureDatabase(): Promise<RunningPostgres | null> {
+  if (process.env.DATABASE_URL) return null
+  const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329)
+  console.log(`[platform] no DATABASE_URL: starting the embedded PostgreSQL in .data/postgres (127.0.0.1:${pgPort})`)
+  const db = await startEmbeddedPostgres({
+    dir: path.join(dataDir, 'postgres'),
+    port: pgPort,
+    persistent: true,
+    log: process.env.EMBEDDED_PG_VERBOSE ? (l) => console.log(`[postgres] ${l}`) : undefined,
+  })
+  process.env.DATABASE_URL = db.url
+  return db
+}
+
+/** Applies migrations (onInit does it) and seeds an empty database, in this process, then lets go. */
+async function prepare() {
+  const jobs = process.env.PAYLOAD_JOBS_AUTORUN
+  process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../payload.config')
+  const { seed } = await import('../src/seed')
+  const { closePayload } = await import('../src/db/sql')
+  const payload = await getPayload({ config })
+  try {
+    await seed(payload)
+  } finally {
+    await closePayload(payload)
+    if (jobs === undefined) delete process.env.PAYLOAD_JOBS_AUTORUN
+    else process.env.PAYLOAD_JOBS_AUTORUN = jobs
+  }
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, cwd: root })
+    const forward = (sig: NodeJS.Signals) => child.kill(sig)
+    process.on('SIGINT', forward)
+    process.on('SIGTERM', forward)
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolve(code ?? (signal ? 1 : 0))
+    })
+  })
+}
+
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
+
+async function main() {
+  loadDotEnv()
+  ensureSecret()
+  process.env.NEXT_TELEMETRY_DISABLED = '1'
+  const db = await ensureDatabase()
+  let code = 0
+  try {
+    const port = process.env.PORT || '3000'
+    switch (command) {
+      case 'dev':
+        await prepare()
+        code = await run(bin('next'), ['dev', '-p', port])
+        break
+      case 'start':
+        await prepare()
+        code = await run(bin('next'), ['start', '-p', port])
+        break
+      case 'build':
+        code = await run(bin('next'), ['build'])
+        break
+      case 'seed':
+      case 'migrate':
+        await prepare()
+        break
+      case 'payload':
+        // Payload's own CLI with this environment, e.g. `npm run payload -- migrate:create add_x`.
+        code = await run(bin('payload'), rest)
+        break
+      default:
+        console.error(`unknown command "${command}" (dev, start, build, seed, migrate, payload)`)
+        code = 2
+    }
+  } catch (err) {
+    console.error(err)
+    code = 1
+  } finally {
+    await db?.stop()
+  }
+  process.exit(code)
+}
+
+void main()

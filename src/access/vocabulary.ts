@@ -1,0 +1,111 @@
+/**
+ * The permission vocabulary: every (resource, action) pair the platform knows, and which
+ * role gets which by default. Roles and permissions live in the database (collections
+ * `roles` and `permissions`); this file is what `ensureAccessModel` syncs into it at start-up.
+ *
+ * Actions:
+ * - `read`                 read every row of the resource, whatever its status (public rows need no permission)
+ * - `create`               create rows
+ * - `update` / `delete`    change or remove any row
+ * - `update-own` / `delete-own`  change or remove rows the user owns (the owner path is set per collection)
+ * - `manage`               fields only administrators set (roles, user type, status, ...)
+ * - `admin:access`         enter the admin UI
+ * The same `resource:action` strings are the scopes of partner API keys.
+ */
+import { slugs } from '../collections/slugs'
+
+export const ACTIONS = ['read', 'create', 'update', 'update-own', 'delete', 'delete-own', 'manage'] as const
+export type Action = (typeof ACTIONS)[number] | 'access' | (string & {})
+
+export type PermissionKey = `${string}:${string}`
+
+export const key = (resource: string, action: string): PermissionKey => `${resource}:${action}`
+
+/** Resources and the actions that mean something for each. */
+export const RESOURCES: Record<string, readonly string[]> = {
+  admin: ['access'],
+  [slugs.users]: ['read', 'create', 'update', 'delete', 'manage'],
+  [slugs.roles]: ['read', 'create', 'update', 'delete'],
+  [slugs.permissions]: ['read', 'create', 'update', 'delete'],
+  [slugs.events]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.eventSchedules]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.eventCategories]: ['create', 'update', 'delete'],
+  [slugs.venues]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.venueSections]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.venueSeats]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.pages]: ['read', 'create', 'update', 'delete'],
+  [slugs.media]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
+}
+
+export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMap(([resource, actions]) =>
+  actions.map((action) => key(resource, action)),
+)
+
+export const ROLE_NAMES = [
+  'admin',
+  'organizer',
+  'editor',
+  'designer',
+  'sponsor',
+  'staff',
+  'attendee',
+  'marketing',
+] as const
+export type RoleName = (typeof ROLE_NAMES)[number]
+
+/** The superuser role: holds every permission, including ones added later. */
+export const SUPERUSER_ROLE: RoleName = 'admin'
+
+const own = (resource: string) => [key(resource, 'create'), key(resource, 'update-own'), key(resource, 'delete-own')]
+
+export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions: PermissionKey[] }> = {
+  admin: { description: 'Everything, including users and roles.', permissions: ALL_PERMISSIONS },
+  organizer: {
+    description: 'Creates events and venues and manages their own.',
+    permissions: [
+      'admin:access',
+      ...own(slugs.events),
+      ...own(slugs.eventSchedules),
+      ...own(slugs.venues),
+      ...own(slugs.venueSections),
+      ...own(slugs.venueSeats),
+      ...own(slugs.media),
+    ],
+  },
+  editor: {
+    description: 'Builds pages, curates media and categories; reads every event.',
+    permissions: [
+      'admin:access',
+      key(slugs.events, 'read'),
+      key(slugs.venues, 'read'),
+      key(slugs.pages, 'read'),
+      key(slugs.pages, 'create'),
+      key(slugs.pages, 'update'),
+      key(slugs.pages, 'delete'),
+      key(slugs.media, 'create'),
+      key(slugs.media, 'update'),
+      key(slugs.media, 'delete'),
+      key(slugs.eventCategories, 'create'),
+      key(slugs.eventCategories, 'update'),
+      key(slugs.eventCategories, 'delete'),
+    ],
+  },
+  marketing: {
+    description: 'Campaign staff: reads every event and page, edits pages and uploads media.',
+    permissions: [
+      'admin:access',
+      key(slugs.events, 'read'),
+      key(slugs.pages, 'read'),
+      key(slugs.pages, 'create'),
+      key(slugs.pages, 'update'),
+      ...own(slugs.media),
+    ],
+  },
+  staff: {
+    description: 'Event-day staff: reads events and venues in the admin UI.',
+    permissions: ['admin:access', key(slugs.events, 'read'), key(slugs.venues, 'read')],
+  },
+  designer: { description: 'A designer account (front-end only).', permissions: own(slugs.media) },
+  sponsor: { description: 'A sponsor account (front-end only).', permissions: own(slugs.media) },
+  attendee: { description: 'A ticket buyer (front-end only).', permissions: [] },
+}

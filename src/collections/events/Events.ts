@@ -1,0 +1,138 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { can, getPrincipal } from '../../access/principal'
+import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
+import { slugField } from '../../fields/slug'
+import { endAfterStart, isValidTimeZone } from '../../fields/validators'
+import { slugs } from '../slugs'
+
+export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
+export const EVENT_TYPES = ['fashion_show', 'exhibition', 'workshop', 'conference', 'party', 'networking'] as const
+
+/** Organizers always own what they create; only event managers (admins) may name someone else. */
+const setOrganizerAndPublishedAt: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {
+  if (operation === 'create' && req.user) {
+    const principal = await getPrincipal(req)
+    if (!data.organizer || !can(principal, slugs.events, 'update')) data.organizer = req.user.id
+  }
+  if (data.status === 'published' && !originalDoc?.publishedAt && !data.publishedAt) {
+    data.publishedAt = new Date().toISOString()
+  }
+  return data
+}
+
+export const Events: CollectionConfig<'events'> = {
+  slug: slugs.events,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'type', 'startDate', 'venue', 'organizer'],
+    group: 'Events',
+    listSearchableFields: ['title', 'slug', 'shortDescription'],
+  },
+  access: {
+    // The public sees published events; organizers also their own; `events:read` (editors, staff) all.
+    read: publicOrPermitted(slugs.events, { status: { equals: 'published' } }, 'organizer'),
+    create: permitted(slugs.events, 'create'),
+    update: anyOrOwn(slugs.events, 'update', 'organizer'),
+    delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
+  },
+  hooks: { beforeChange: [setOrganizerAndPublishedAt] },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField({ collection: slugs.events, from: 'title' }),
+    {
+      name: 'organizer',
+      type: 'relationship',
+      relationTo: slugs.users,
+      index: true,
+      admin: { position: 'sidebar', description: 'Defaults to you.' },
+      access: { update: fieldPermitted(slugs.events, 'update') },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: EVENT_STATUSES.map((v) => ({ label: v, value: v })),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'type',
+      type: 'select',
+      required: true,
+      index: true,
+      options: EVENT_TYPES.map((v) => ({ label: v.replace('_', ' '), value: v })),
+    },
+    { name: 'shortDescription', type: 'textarea', maxLength: 500 },
+    { name: 'description', type: 'richText' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startDate',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
+        {
+          name: 'endDate',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            value ? endAfterStart(siblingData.startDate, value, 'The end date') : 'The end date is required.',
+        },
+        {
+          name: 'timeZone',
+          type: 'text',
+          required: true,
+          defaultValue: 'UTC',
+          admin: { description: 'IANA time zone the event is shown in, e.g. Europe/Paris. Dates are stored in UTC.' },
+          validate: (value: unknown) =>
+            isValidTimeZone(value) ? true : `"${String(value)}" is not an IANA time zone (e.g. Europe/Paris).`,
+        },
+      ],
+    },
+    { name: 'venue', type: 'relationship', relationTo: slugs.venues, index: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'capacity', type: 'number', min: 0, admin: { step: 1 } },
+        {
+          name: 'currentAttendance',
+          type: 'number',
+          min: 0,
+          defaultValue: 0,
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+            const cap = siblingData.capacity
+            if (value == null || cap == null) return true
+            return Number(value) <= Number(cap) ? true : `Current attendance (${value}) cannot exceed the capacity (${cap}).`
+          },
+        },
+      ],
+    },
+    { name: 'categories', type: 'relationship', relationTo: slugs.eventCategories, hasMany: true, index: true },
+    { name: 'tags', type: 'text', hasMany: true, index: true },
+    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { position: 'sidebar' } },
+    { name: 'featuredImage', type: 'upload', relationTo: slugs.media },
+    { name: 'gallery', type: 'upload', relationTo: slugs.media, hasMany: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'ticketUrl', type: 'text' },
+        { name: 'externalUrl', type: 'text' },
+      ],
+    },
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', readOnly: true, description: 'Set when first published.' },
+    },
+    { name: 'metaData', type: 'json' },
+  ],
+  timestamps: true,
+}

@@ -1,0 +1,25 @@
+import { EventCategories } from './events/EventCategories'
+import { Events } from './events/Events'
+import { EventSchedules } from './events/EventSchedules'
+import { Media } from './cms/Media'
+import { Pages } from './cms/Pages'
+import { Permissions } from './users/Permissions'
+import { Roles } from './users/Roles'
+import { Users } from './users/Users'
+import { VenueSeats } from './venues/VenueSeats'
+import { VenueSections } from './venues/VenueSections'
+import { Venues } from './venues/Venues'
+
+export const collections = [
+  Users,
+  Roles,
+  Permissions,
+  Events,
+  EventSchedules,
+  EventCategories,
+  Venues,
+  VenueSections,
+  VenueSeats,
+  Pages,
+  Media,
+]

@@ -1,0 +1,145 @@
+import type { CollectionConfig, Field } from 'payload'
+
+import { fieldPermitted, selfOrPermitted, permitted, anyone } from '../../access/rules'
+import { slugs } from '../slugs'
+import { assignInitialRoles } from './hooks/assignInitialRoles'
+import { recordLastLogin } from './hooks/recordLastLogin'
+import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
+
+export const USER_TYPES = ['admin', 'organizer', 'designer', 'model', 'sponsor', 'attendee', 'staff'] as const
+export const USER_STATUSES = ['active', 'inactive', 'pending', 'suspended'] as const
+
+/** Only user managers (admins) set these; everyone else's attempt is dropped by Payload. */
+const managedOnly = {
+  create: fieldPermitted(slugs.users, 'manage'),
+  update: fieldPermitted(slugs.users, 'manage'),
+}
+
+const profile: Field = {
+  name: 'profile',
+  type: 'group',
+  fields: [
+    { name: 'bio', type: 'textarea' },
+    {
+      name: 'socialLinks',
+      type: 'array',
+      fields: [
+        { name: 'platform', type: 'text', required: true },
+        { name: 'url', type: 'text', required: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'company', type: 'text' },
+        { name: 'position', type: 'text' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'location', type: 'text', index: true },
+        { name: 'website', type: 'text' },
+      ],
+    },
+    { name: 'interests', type: 'text', hasMany: true },
+    { name: 'preferences', type: 'json' },
+    {
+      name: 'notificationSettings',
+      type: 'group',
+      fields: [
+        { name: 'email', type: 'checkbox', defaultValue: true },
+        { name: 'sms', type: 'checkbox', defaultValue: false },
+        { name: 'push', type: 'checkbox', defaultValue: true },
+      ],
+    },
+  ],
+}
+
+export const Users: CollectionConfig<'users'> = {
+  slug: slugs.users,
+  admin: {
+    useAsTitle: 'fullName',
+    defaultColumns: ['fullName', 'email', 'userType', 'status', 'lastLogin'],
+    group: 'People',
+  },
+  auth: {
+    // roles -> permissions ride along with the session user, so access rules need no query.
+    depth: 2,
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 60 * 60 * 2,
+    cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
+  },
+  access: {
+    // Staff roles enter the admin UI; attendees, designers, models and sponsors do not.
+    admin: async ({ req }) => permitted('admin', 'access')({ req }) as Promise<boolean>,
+    read: selfOrPermitted(slugs.users, 'read'),
+    // Public sign-up creates attendees; roles, type and status are admin-only fields.
+    create: anyone,
+    update: selfOrPermitted(slugs.users, 'update'),
+    delete: permitted(slugs.users, 'delete'),
+    unlock: permitted(slugs.users, 'manage'),
+  },
+  hooks: {
+    beforeChange: [assignInitialRoles],
+    beforeLogin: [refuseInactiveLogin],
+    afterLogin: [recordLastLogin],
+  },
+  fields: [
+    { name: 'fullName', type: 'text', required: true, index: true },
+    { name: 'phone', type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'userType',
+          type: 'select',
+          required: true,
+          defaultValue: 'attendee',
+          index: true,
+          options: USER_TYPES.map((v) => ({ label: v, value: v })),
+          access: managedOnly,
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'pending',
+          index: true,
+          options: USER_STATUSES.map((v) => ({ label: v, value: v })),
+          access: managedOnly,
+        },
+      ],
+    },
+    {
+      name: 'roles',
+      type: 'relationship',
+      relationTo: slugs.roles,
+      hasMany: true,
+      saveToJWT: false,
+      access: managedOnly,
+      admin: { position: 'sidebar' },
+    },
+    { name: 'profileImage', type: 'upload', relationTo: slugs.media },
+    profile,
+    {
+      type: 'collapsible',
+      label: 'Verification and security',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'emailVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
+        { name: 'phoneVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
+        { name: 'twoFactorEnabled', type: 'checkbox', defaultValue: false },
+        {
+          name: 'lastLogin',
+          type: 'date',
+          index: true,
+          admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+          access: { create: () => false, update: () => false },
+        },
+      ],
+    },
+  ],
+  timestamps: true,
+}

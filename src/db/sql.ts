@@ -1,0 +1,47 @@
+import type { PayloadRequest } from 'payload'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+
+export { sql } from '@payloadcms/db-postgres'
+
+/**
+ * The Drizzle handle for raw SQL that joins the request's transaction when there is one,
+ * so a row lock or conditional update commits or rolls back with the rest of the change.
+ */
+export async function dbFor(req: Pick<PayloadRequest, 'payload' | 'transactionID'>) {
+  const adapter = req.payload.db as unknown as PostgresAdapter
+  if (req.transactionID) {
+    const id = await req.transactionID
+    const session = adapter.sessions?.[id]
+    if (session) return session.db
+  }
+  return adapter.drizzle
+}
+
+/** Rows of a raw query, whatever shape the driver wraps them in. */
+export function rowsOf<T>(result: unknown): T[] {
+  const r = result as { rows?: T[] }
+  return (r.rows ?? (result as T[])) as T[]
+}
+
+type PgPoolInternals = {
+  end: () => Promise<void>
+  ended?: boolean
+  on: (event: 'error', cb: (err: Error) => void) => void
+  _clients?: Array<{ release?: (err?: boolean) => void }>
+  _idle?: Array<{ client: unknown }>
+}
+
+/**
+ * Payload's destroy() drops the adapter's state but leaves the pg pool open, and the
+ * postgres adapter keeps one client checked out for good (its reconnect watch), so
+ * `pool.end()` alone never resolves. A script or a test that stops its database afterwards
+ * releases that client and ends the pool here.
+ */
+export async function closePayload(payload: { destroy: () => Promise<void>; db: unknown }): Promise<void> {
+  const pool = (payload.db as { pool?: PgPoolInternals }).pool
+  await payload.destroy()
+  if (!pool || pool.ended) return
+  const idle = new Set((pool._idle ?? []).map((i) => i.client))
+  for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.(true)
+  await pool.end()
+}
