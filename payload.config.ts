@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
 import { migrations } from './migrations'
@@ -55,8 +55,9 @@ export default buildConfig({
   ],
   onInit: async (payload) => {
     // Pending migrations are applied on start, in development and production alike
-    // (`push` is off, so this is the only way the schema changes).
-    if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations })
+    // (`push` is off, so this is the only way the schema changes). The cast: generated
+    // migration files type their argument precisely, Payload's list type takes `unknown`.
+    if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
     await ensureAccessModel(payload)
   },
 })

@@ -1,0 +1,24 @@
+import crypto from 'node:crypto'
+
+import type { TestProject } from 'vitest/node'
+
+import { startTestDatabaseServer } from './dbServer'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+    freshDatabaseUrl: string
+    payloadSecret: string
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startTestDatabaseServer()
+  project.provide('databaseUrl', await server.create('int'))
+  // An untouched database for the migration test (and the first-user rule).
+  project.provide('freshDatabaseUrl', await server.create('fresh'))
+  project.provide('payloadSecret', crypto.randomBytes(24).toString('hex'))
+  return async () => {
+    await server.stop()
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Calls Payload's real Next.js route handlers (the ones src/app/(payload)/api mounts) with
+ * real Request objects: REST and GraphQL exactly as a client gets them, without a server.
+ */
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import type { SanitizedConfig } from 'payload'
+
+type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
+
+export type Api = ReturnType<typeof apiClient>
+
+export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig) {
+  const handlers: Record<string, Handler> = {
+    GET: REST_GET(config) as Handler,
+    POST: REST_POST(config) as Handler,
+    PATCH: REST_PATCH(config) as Handler,
+    DELETE: REST_DELETE(config) as Handler,
+  }
+  const graphql = GRAPHQL_POST(config) as (req: Request) => Promise<Response>
+  const base = 'http://localhost:3000'
+
+  async function call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+    const url = new URL(`/api${path}`, base)
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) }
+    if (opts.body !== undefined) headers['content-type'] = 'application/json'
+    if (opts.token) headers.authorization = `JWT ${opts.token}`
+    const req = new Request(url, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/')
+    const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
+    const text = await res.text()
+    let json: unknown = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = text
+    }
+    return { status: res.status, body: json as Record<string, any>, headers: res.headers }
+  }
+
+  return {
+    get: (path: string, token?: string) => call('GET', path, { token }),
+    post: (path: string, body: unknown, token?: string) => call('POST', path, { body, token }),
+    patch: (path: string, body: unknown, token?: string) => call('PATCH', path, { body, token }),
+    delete: (path: string, token?: string) => call('DELETE', path, { token }),
+    async login(email: string, password: string): Promise<string> {
+      const res = await call('POST', '/users/login', { body: { email, password } })
+      if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`)
+      return res.body.token as string
+    },
+    async graphql(query: string, token?: string, variables?: Record<string, unknown>) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (token) headers.authorization = `JWT ${token}`
+      const res = await graphql(new Request(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string }> } }
+    },
+  }
+}

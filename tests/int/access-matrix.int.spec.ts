@@ -1,0 +1,212 @@
+/**
+ * The row-level access rules, role by role: for every collection and operation, the roles
+ * that are allowed, and a real Local API call (overrideAccess: false) for every role, so each
+ * rule has its allowed and its denied cases. The expectations are written out here by hand,
+ * not derived from the permission vocabulary, so a wrong grant fails.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { closePayload, getTestPayload, makeUser, as, unique, type TestUser } from '../helpers/payload'
+
+type Who = 'anonymous' | 'attendee' | 'designer' | 'sponsor' | 'staff' | 'editor' | 'marketing' | 'owner' | 'otherOrganizer' | 'admin'
+const EVERYONE: Who[] = ['anonymous', 'attendee', 'designer', 'sponsor', 'staff', 'editor', 'marketing', 'owner', 'otherOrganizer', 'admin']
+const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous')
+
+let payload: Payload
+const users = {} as Record<Exclude<Who, 'anonymous'>, TestUser>
+const fx: Record<string, string> = {}
+const tag = unique('acl')
+const userOf = (who: Who) => (who === 'anonymous' ? null : users[who])
+
+const png = async () => {
+  const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c70039' } }).png().toBuffer()
+  return { data, mimetype: 'image/png', name: `${unique('img')}.png`, size: data.length }
+}
+
+const sudo = { overrideAccess: true, depth: 0 } as const
+const mk = async (collection: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  String(((await payload.create({ collection, data, ...sudo, ...extra } as never)) as { id: string }).id)
+
+const eventData = (extra: Record<string, unknown> = {}) => ({
+  title: `Event ${tag}`,
+  type: 'exhibition',
+  startDate: '2027-06-01T10:00:00Z',
+  endDate: '2027-06-02T18:00:00Z',
+  timeZone: 'Europe/Paris',
+  organizer: users.owner.id,
+  ...extra,
+})
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  for (const [who, role] of [
+    ['attendee', 'attendee'], ['designer', 'designer'], ['sponsor', 'sponsor'], ['staff', 'staff'], ['editor', 'editor'],
+    ['marketing', 'marketing'], ['owner', 'organizer'], ['otherOrganizer', 'organizer'], ['admin', 'admin'],
+  ] as const) {
+    users[who] = await makeUser(payload, role)
+  }
+  fx.publishedEvent = await mk('events', eventData({ status: 'published' }))
+  fx.draftEvent = await mk('events', eventData({ status: 'draft' }))
+  fx.activeVenue = await mk('venues', { name: `Venue ${tag}`, address: '1 Rue', city: 'Paris', country: 'France', capacity: 1000, manager: users.owner.id })
+  fx.inactiveVenue = await mk('venues', { name: `Closed ${tag}`, address: '2 Rue', city: 'Paris', country: 'France', status: 'inactive', manager: users.owner.id })
+  fx.section = await mk('venue-sections', { venue: fx.activeVenue, name: `S ${tag}`, capacity: 10, sectionType: 'general' })
+  fx.inactiveSection = await mk('venue-sections', { venue: fx.inactiveVenue, name: `S ${tag}`, capacity: 10, sectionType: 'general' })
+  fx.seat = await mk('venue-seats', { section: fx.section, rowName: 'A', seatNumber: '1' })
+  fx.inactiveSeat = await mk('venue-seats', { section: fx.inactiveSection, rowName: 'A', seatNumber: '1' })
+  fx.publicSchedule = await mk('event-schedules', { event: fx.publishedEvent, title: 'Talk', startTime: '2027-06-01T11:00:00Z', endTime: '2027-06-01T12:00:00Z' })
+  fx.draftSchedule = await mk('event-schedules', { event: fx.draftEvent, title: 'Talk', startTime: '2027-06-01T11:00:00Z', endTime: '2027-06-01T12:00:00Z' })
+  fx.category = await mk('event-categories', { name: `Cat ${tag}` })
+  fx.publishedPage = await mk('pages', { title: `Page ${tag}`, _status: 'published' })
+  fx.draftPage = await mk('pages', { title: `Draft ${tag}`, _status: 'draft' }, { draft: true })
+  fx.authPage = await mk('pages', { title: `Members ${tag}`, _status: 'published', requiresAuth: true })
+  fx.media = await mk('media', { alt: 'x', uploadedBy: users.designer.id }, { file: await png() })
+  fx.role = String((await payload.find({ collection: 'roles', where: { name: { equals: 'attendee' } }, ...sudo })).docs[0].id)
+  fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
+})
+afterAll(async () => closePayload(payload))
+
+async function attempt(fn: () => Promise<unknown>): Promise<boolean> {
+  try {
+    const r = await fn()
+    return r !== null && r !== undefined
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    if (status === 403 || status === 404 || status === 401) return false
+    throw err
+  }
+}
+
+const read = (collection: string, key: string) => (who: Who) =>
+  attempt(() => payload.findByID({ collection, id: fx[key], depth: 0, ...as(userOf(who)) } as never))
+const update = (collection: string, key: string | (() => Promise<string>), data: Record<string, unknown>) => async (who: Who) => {
+  const id = typeof key === 'function' ? await key() : fx[key]
+  return attempt(() => payload.update({ collection, id, data, depth: 0, ...as(userOf(who)) } as never))
+}
+const remove = (collection: string, make: () => Promise<string>) => async (who: Who) => {
+  const id = await make()
+  return attempt(() => payload.delete({ collection, id, depth: 0, ...as(userOf(who)) } as never))
+}
+const create = (collection: string, data: () => Promise<Record<string, unknown>> | Record<string, unknown>, extra?: () => Promise<Record<string, unknown>>) =>
+  async (who: Who) => {
+    const more = extra ? await extra() : {}
+    const body = await data()
+    return attempt(() => payload.create({ collection, data: body, depth: 0, ...more, ...as(userOf(who)) } as never))
+  }
+
+type Case = { name: string; allowed: Who[]; run: (who: Who) => Promise<boolean> }
+
+const cases: Record<string, Case[]> = {
+  events: [
+    { name: 'read a published event', allowed: EVERYONE, run: read('events', 'publishedEvent') },
+    { name: 'read a draft event', allowed: ['staff', 'editor', 'marketing', 'owner', 'admin'], run: read('events', 'draftEvent') },
+    { name: 'create an event', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('events', () => eventData()) },
+    { name: "update the owner's event", allowed: ['owner', 'admin'], run: update('events', 'draftEvent', { shortDescription: 'changed' }) },
+    { name: "delete the owner's event", allowed: ['owner', 'admin'], run: remove('events', () => mk('events', eventData())) },
+  ],
+  'event-schedules': [
+    { name: 'read a schedule of a published event', allowed: EVERYONE, run: read('event-schedules', 'publicSchedule') },
+    { name: 'read a schedule of a draft event', allowed: ['staff', 'editor', 'marketing', 'owner', 'admin'], run: read('event-schedules', 'draftSchedule') },
+    { name: 'create a schedule item', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('event-schedules', () => ({ event: fx.draftEvent, title: 'New', startTime: '2027-06-01T13:00:00Z', endTime: '2027-06-01T14:00:00Z' })) },
+    { name: "update a schedule item of the owner's event", allowed: ['owner', 'admin'], run: update('event-schedules', 'draftSchedule', { title: 'Renamed' }) },
+    { name: "delete a schedule item of the owner's event", allowed: ['owner', 'admin'], run: remove('event-schedules', () => mk('event-schedules', { event: fx.draftEvent, title: 'Gone', startTime: '2027-06-01T15:00:00Z', endTime: '2027-06-01T16:00:00Z' })) },
+  ],
+  'event-categories': [
+    { name: 'read a category', allowed: EVERYONE, run: read('event-categories', 'category') },
+    { name: 'create a category', allowed: ['editor', 'admin'], run: create('event-categories', () => ({ name: unique('cat') })) },
+    { name: 'update a category', allowed: ['editor', 'admin'], run: update('event-categories', 'category', { description: 'changed' }) },
+    { name: 'delete a category', allowed: ['editor', 'admin'], run: remove('event-categories', () => mk('event-categories', { name: unique('cat') })) },
+  ],
+  venues: [
+    { name: 'read an active venue', allowed: EVERYONE, run: read('venues', 'activeVenue') },
+    { name: 'read an inactive venue', allowed: ['staff', 'editor', 'owner', 'admin'], run: read('venues', 'inactiveVenue') },
+    { name: 'create a venue', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('venues', () => ({ name: unique('v'), address: 'a', city: 'c', country: 'x' })) },
+    { name: "update the manager's venue", allowed: ['owner', 'admin'], run: update('venues', 'activeVenue', { description: 'changed' }) },
+    { name: "delete the manager's venue", allowed: ['owner', 'admin'], run: remove('venues', () => mk('venues', { name: unique('v'), address: 'a', city: 'c', country: 'x', manager: users.owner.id })) },
+  ],
+  'venue-sections': [
+    { name: 'read a section of an active venue', allowed: EVERYONE, run: read('venue-sections', 'section') },
+    { name: 'read a section of an inactive venue', allowed: ['staff', 'editor', 'owner', 'admin'], run: read('venue-sections', 'inactiveSection') },
+    { name: 'create a section', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('venue-sections', () => ({ venue: fx.activeVenue, name: unique('sec'), capacity: 1 })) },
+    { name: "update a section of the manager's venue", allowed: ['owner', 'admin'], run: update('venue-sections', 'section', { description: 'changed' }) },
+    { name: "delete a section of the manager's venue", allowed: ['owner', 'admin'], run: remove('venue-sections', () => mk('venue-sections', { venue: fx.activeVenue, name: unique('sec'), capacity: 1 })) },
+  ],
+  'venue-seats': [
+    { name: 'read a seat of an active venue', allowed: EVERYONE, run: read('venue-seats', 'seat') },
+    { name: 'read a seat of an inactive venue', allowed: ['staff', 'editor', 'owner', 'admin'], run: read('venue-seats', 'inactiveSeat') },
+    { name: 'create a seat', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('venue-seats', () => ({ section: fx.section, rowName: 'Z', seatNumber: unique('n') })) },
+    { name: "update a seat of the manager's venue", allowed: ['owner', 'admin'], run: update('venue-seats', 'seat', { notes: 'changed' }) },
+    { name: "delete a seat of the manager's venue", allowed: ['owner', 'admin'], run: remove('venue-seats', () => mk('venue-seats', { section: fx.section, rowName: 'Y', seatNumber: unique('n') })) },
+  ],
+  pages: [
+    { name: 'read a published page', allowed: EVERYONE, run: read('pages', 'publishedPage') },
+    { name: 'read a page that requires sign-in', allowed: SIGNED_IN, run: read('pages', 'authPage') },
+    { name: 'read a draft page', allowed: ['editor', 'marketing', 'admin'], run: read('pages', 'draftPage') },
+    { name: 'create a page', allowed: ['editor', 'marketing', 'admin'], run: create('pages', () => ({ title: unique('p'), _status: 'published' })) },
+    { name: 'update a page', allowed: ['editor', 'marketing', 'admin'], run: update('pages', 'publishedPage', { title: `Page ${tag}` }) },
+    { name: 'delete a page', allowed: ['editor', 'admin'], run: remove('pages', () => mk('pages', { title: unique('p'), _status: 'published' })) },
+  ],
+  media: [
+    { name: 'read media', allowed: EVERYONE, run: read('media', 'media') },
+    { name: 'upload media', allowed: ['designer', 'sponsor', 'editor', 'marketing', 'owner', 'otherOrganizer', 'admin'], run: create('media', () => ({ alt: 'upload' }), async () => ({ file: await png() })) },
+    { name: "update the designer's upload", allowed: ['designer', 'editor', 'admin'], run: update('media', 'media', { caption: 'changed' }) },
+    { name: "delete the designer's upload", allowed: ['designer', 'editor', 'admin'], run: remove('media', async () => mk('media', { alt: 'x', uploadedBy: users.designer.id }, { file: await png() })) },
+  ],
+  users: [
+    { name: "read the attendee's record", allowed: ['attendee', 'admin'], run: async (who) => attempt(() => payload.findByID({ collection: 'users', id: users.attendee.id, ...as(userOf(who)) })) },
+    { name: 'sign up (create a user)', allowed: EVERYONE, run: create('users', () => ({ email: `${unique('signup')}@test.local`, password: 'Correct-Horse-9', fullName: 'New' })) },
+    { name: "update the attendee's record", allowed: ['attendee', 'admin'], run: async (who) => attempt(() => payload.update({ collection: 'users', id: users.attendee.id, data: { fullName: 'Test attendee' }, ...as(userOf(who)) })) },
+    { name: 'delete a user', allowed: ['admin'], run: remove('users', () => mk('users', { email: `${unique('del')}@test.local`, password: 'Correct-Horse-9', fullName: 'Del' })) },
+  ],
+  roles: [
+    { name: 'read a role', allowed: ['admin'], run: read('roles', 'role') },
+    { name: 'create a role', allowed: ['admin'], run: create('roles', () => ({ name: unique('role') })) },
+    { name: 'update a role', allowed: ['admin'], run: update('roles', 'role', { description: 'A ticket buyer (front-end only).' }) },
+    { name: 'delete a role', allowed: ['admin'], run: remove('roles', () => mk('roles', { name: unique('role') })) },
+  ],
+  permissions: [
+    { name: 'read a permission', allowed: ['admin'], run: read('permissions', 'permission') },
+    { name: 'create a permission', allowed: ['admin'], run: create('permissions', () => ({ resource: unique('res'), action: 'read' })) },
+    { name: 'update a permission', allowed: ['admin'], run: update('permissions', 'permission', { description: 'updated' }) },
+    { name: 'delete a permission', allowed: ['admin'], run: remove('permissions', () => mk('permissions', { resource: unique('res'), action: 'read' })) },
+  ],
+}
+
+describe('access matrix', () => {
+  it('has cases for every collection in the config', () => {
+    const ours = payload.config.collections.map((c) => c.slug).filter((s) => !s.startsWith('payload-'))
+    expect(Object.keys(cases).sort()).toEqual(ours.sort())
+  })
+
+  for (const [collection, list] of Object.entries(cases)) {
+    describe(collection, () => {
+      for (const c of list) {
+        it(`${c.name}: allowed for ${c.allowed.join(', ')}; denied for the rest`, async () => {
+          const got: Record<string, boolean> = {}
+          for (const who of EVERYONE) got[who] = await c.run(who)
+          const expected = Object.fromEntries(EVERYONE.map((w) => [w, c.allowed.includes(w)]))
+          expect(got).toEqual(expected)
+          // Every rule must have both sides exercised (or be a documented public/any rule).
+          expect(c.allowed.length).toBeGreaterThan(0)
+        })
+      }
+    })
+  }
+})
+
+describe('admin UI entry', () => {
+  it('lets staff roles in and keeps attendees, designers, sponsors (and models) out', async () => {
+    const admin = payload.collections.users.config.access.admin!
+    const model = await makeUser(payload, 'attendee', { userType: 'model' })
+    const got: Record<string, boolean> = {}
+    for (const who of [...SIGNED_IN, 'model'] as const) {
+      const user = who === 'model' ? model : users[who as Exclude<Who, 'anonymous'>]
+      got[who] = Boolean(await admin({ req: { payload, user } as unknown as PayloadRequest }))
+    }
+    expect(got).toEqual({
+      attendee: false, designer: false, sponsor: false, model: false,
+      staff: true, editor: true, marketing: true, owner: true, otherOrganizer: true, admin: true,
+    })
+  })
+})
