@@ -12,7 +12,8 @@ const requireAltAndUploader: CollectionBeforeChangeHook = ({ data, req, operatio
   if (mime.startsWith('image/') && (!alt || String(alt).trim() === '')) {
     throw new ValidationError({ collection: slugs.media, errors: [{ path: 'alt', message: 'Alt text is required for images.' }] })
   }
-  if (operation === 'create' && req.user && !data.uploadedBy) data.uploadedBy = req.user.id
+  // The uploader is whoever is signed in, never what the client claims.
+  if (operation === 'create' && req.user) data.uploadedBy = req.user.id
   return data
 }
 
