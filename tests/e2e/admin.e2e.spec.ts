@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inject } from 'vitest'
+
+import { DEFAULT_ADMIN, DEMO_PASSWORD } from '../../src/seed/constants'
+import { launchBrowser } from '../helpers/browser'
+
+let browser: Browser
+let close: () => Promise<void>
+const baseUrl = inject('baseUrl')
+
+beforeAll(async () => {
+  ;({ browser, close } = await launchBrowser())
+})
+afterAll(async () => close?.())
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(password)
+  await page.locator('button[type="submit"]').click()
+}
+
+async function chooseOption(page: Page, fieldPath: string, label: string) {
+  await page.locator(`#field-${fieldPath}`).click()
+  await page.locator('.rs__option', { hasText: label }).first().click()
+}
+
+describe('admin UI', () => {
+  it('lets the seeded admin create and publish an event that anonymous REST clients then read', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await expect(page.locator('.dashboard').first().waitFor({ timeout: 60_000 })).resolves.toBeUndefined()
+
+    const title = `E2E Runway ${Date.now()}`
+    await page.goto(`${baseUrl}/admin/collections/events/create`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.locator('#field-title').fill(title)
+    await chooseOption(page, 'type', 'fashion show')
+    await chooseOption(page, 'status', 'published')
+    for (const [field, value] of [['startDate', 'Jun 15, 2030 6:00 PM'], ['endDate', 'Jun 15, 2030 10:00 PM']]) {
+      const input = page.locator(`#field-${field} input`).first()
+      await input.click()
+      await input.fill(value)
+      await input.press('Enter')
+    }
+    await page.locator('#field-timeZone').fill('Europe/Paris')
+    await page.locator('#action-save').click()
+    try {
+      // A saved new document moves from /create to its own id.
+      await page.waitForURL(/\/admin\/collections\/events\/[0-9a-f-]{36}$/, { timeout: 60_000 })
+    } catch (err) {
+      await page.screenshot({ path: 'test-results/e2e-event-save-failed.png', fullPage: true })
+      throw err
+    }
+    await page.screenshot({ path: 'test-results/e2e-event-saved.png', fullPage: true })
+    await context.close()
+
+    const res = await fetch(`${baseUrl}/api/events?where[title][equals]=${encodeURIComponent(title)}&depth=0`)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { docs: Array<{ title: string; status: string; slug: string; startDate: string; timeZone: string }> }
+    expect(body.docs).toHaveLength(1)
+    expect(body.docs[0]).toMatchObject({ title, status: 'published', timeZone: 'Europe/Paris' })
+    expect(body.docs[0].slug).toMatch(/^e2e-runway-/)
+  })
+
+  it('refuses an attendee at the admin UI', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await logIn(page, 'attendee@fashionistas.local', DEMO_PASSWORD)
+    // The credentials are right (the login succeeds), but the admin UI turns the attendee away.
+    await page.waitForURL(/\/admin\/unauthorized/, { timeout: 120_000 })
+    await page.waitForLoadState('networkidle')
+    await page.screenshot({ path: 'test-results/e2e-attendee-refused.png', fullPage: true })
+    expect(await page.locator('body').innerText()).toMatch(/unauthorized|not allowed/i)
+    await page.goto(`${baseUrl}/admin/collections/events`, { waitUntil: 'networkidle', timeout: 120_000 })
+    expect(page.url()).not.toMatch(/\/admin\/collections\/events$/)
+    expect(await page.locator('.collection-list').count()).toBe(0)
+    await context.close()
+  })
+
+  it('serves published events to anonymous REST and GraphQL clients, never drafts', async () => {
+    const rest = (await (await fetch(`${baseUrl}/api/events?limit=100&depth=0`)).json()) as { docs: Array<{ status: string }> }
+    expect(rest.docs.length).toBeGreaterThan(0)
+    expect(new Set(rest.docs.map((d) => d.status))).toEqual(new Set(['published']))
+    const gql = await fetch(`${baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ Events(limit: 100) { docs { title status } } }' }),
+    })
+    const data = (await gql.json()) as { data: { Events: { docs: Array<{ status: string }> } } }
+    expect(data.data.Events.docs.every((d) => d.status === 'published')).toBe(true)
+  })
+})
