@@ -54,6 +54,11 @@ export default buildConfig({
     }),
   ],
   onInit: async (payload) => {
+    // An idle pooled connection dropped by the server (restart, failover, shutdown) must not
+    // crash the process: pg emits that on the pool, and without a listener it is fatal.
+    ;(payload.db as unknown as { pool?: { on: (e: 'error', cb: (err: Error) => void) => void } }).pool?.on('error', (err) =>
+      payload.logger.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
+    )
     // Pending migrations are applied on start, in development and production alike
     // (`push` is off, so this is the only way the schema changes). The cast: generated
     // migration files type their argument precisely, Payload's list type takes `unknown`.

@@ -16,7 +16,7 @@ async function payloadDefaults() {
     db: payload.config.db,
     collections: [{ slug: 'probe', fields: [] }],
   } as never)
-  const access = probe.collections.find((c) => c.slug === 'probe')!.access
+  const access = probe.collections.find((c) => (c.slug as string) === 'probe')!.access
   return new Set([access.read, access.create, access.update, access.delete])
 }
 
@@ -38,7 +38,7 @@ describe('collection access rules', () => {
   it('would flag a collection that relies on the default', async () => {
     const defaults = await payloadDefaults()
     const probe = await sanitizeConfig({ secret: 'p', db: payload.config.db, collections: [{ slug: 'careless', fields: [] }] } as never)
-    const careless = probe.collections.find((c) => c.slug === 'careless')!
+    const careless = probe.collections.find((c) => (c.slug as string) === 'careless')!
     expect(defaults.has(careless.access.read as never)).toBe(true)
   })
 })

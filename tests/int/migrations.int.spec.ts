@@ -43,7 +43,8 @@ describe('migrations', () => {
   it('leave the live database matching the config (drizzle push finds nothing to change)', async () => {
     const adapter = payload.db as unknown as PostgresAdapter
     const { pushSchema } = adapter.requireDrizzleKit()
-    const { statementsToExecute } = await pushSchema(adapter.schema, adapter.drizzle as never, ['public'] as never)
+    // Payload's typing of drizzle-kit's pushSchema omits statementsToExecute, which it returns.
+    const { statementsToExecute } = (await pushSchema(adapter.schema, adapter.drizzle as never, ['public'] as never)) as unknown as { statementsToExecute: string[] }
     const unexpected = statementsToExecute.filter(
       (s: string) =>
         // CHECKs and indexes added by the SQL migration are not in Payload's schema, so push would drop them.

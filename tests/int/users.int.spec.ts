@@ -47,7 +47,7 @@ describe('users', () => {
     const after = await raw(me.id)
     expect(after.fullName).toBe('Renamed')
     expect(after.userType).toBe('attendee')
-    expect(after.roles).toEqual(me.roles!.map((r: any) => r.id))
+    expect(after.roles).toEqual((me.roles as Array<{ id: string }>).map((r) => r.id))
     expect(after.emailVerified).toBe(false)
   })
 
