@@ -12,6 +12,10 @@ import { ensureAccessModel } from './src/access/ensureAccessModel'
 import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
 import { csvEnv } from './src/config/env'
+import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
+import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
+import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
+import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -26,6 +30,7 @@ export default buildConfig({
     meta: { titleSuffix: ' · Fashionistas' },
   },
   collections,
+  endpoints: [createHoldEndpoint, releaseHoldEndpoint, createOrderEndpoint, stripeWebhookEndpoint],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL || '', max: Number(process.env.DATABASE_POOL_MAX || 10) },
@@ -41,7 +46,8 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
     // Scheduled publishing of pages runs here; later issues add their tasks.
-    tasks: [],
+    tasks: [expireCheckoutsTask],
+    // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },

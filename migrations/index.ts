@@ -1,5 +1,7 @@
 import * as migration_20261201_063709_initial from './20261201_063709_initial';
 import * as migration_20261201_064000_constraints_and_search_indexes from './20261201_064000_constraints_and_search_indexes';
+import * as migration_20261201_071955_ticketing from './20261201_071955_ticketing';
+import * as migration_20261201_072000_ticketing_constraints from './20261201_072000_ticketing_constraints';
 
 export const migrations = [
   {
@@ -11,5 +13,15 @@ export const migrations = [
     up: migration_20261201_064000_constraints_and_search_indexes.up,
     down: migration_20261201_064000_constraints_and_search_indexes.down,
     name: '20261201_064000_constraints_and_search_indexes'
+  },
+  {
+    up: migration_20261201_071955_ticketing.up,
+    down: migration_20261201_071955_ticketing.down,
+    name: '20261201_071955_ticketing'
+  },
+  {
+    up: migration_20261201_072000_ticketing_constraints.up,
+    down: migration_20261201_072000_ticketing_constraints.down,
+    name: '20261201_072000_ticketing_constraints'
   },
 ];

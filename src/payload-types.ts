@@ -78,6 +78,14 @@ export interface Config {
     'venue-seats': VenueSeat;
     pages: Page;
     media: Media;
+    'ticket-types': TicketType;
+    holds: Hold;
+    orders: Order;
+    'order-items': OrderItem;
+    'discount-codes': DiscountCode;
+    'discount-redemptions': DiscountRedemption;
+    tickets: Ticket;
+    'payment-events': PaymentEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +105,14 @@ export interface Config {
     'venue-seats': VenueSeatsSelect<false> | VenueSeatsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'ticket-types': TicketTypesSelect<false> | TicketTypesSelect<true>;
+    holds: HoldsSelect<false> | HoldsSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
+    'order-items': OrderItemsSelect<false> | OrderItemsSelect<true>;
+    'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
+    'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
+    tickets: TicketsSelect<false> | TicketsSelect<true>;
+    'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -107,8 +123,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -116,6 +136,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      expireCheckouts: TaskExpireCheckouts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -768,6 +789,229 @@ export interface CustomBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-types".
+ */
+export interface TicketType {
+  id: string;
+  event: string | Event;
+  name: string;
+  description?: string | null;
+  /**
+   * In minor units (cents).
+   */
+  price: number;
+  currency: string;
+  features?: string[] | null;
+  capacity: number;
+  /**
+   * Maintained by checkout; not editable.
+   */
+  sold?: number | null;
+  maxPerOrder?: number | null;
+  saleStart?: string | null;
+  saleEnd?: string | null;
+  tier: 'general' | 'premium' | 'vip' | 'exclusive';
+  active?: boolean | null;
+  featured?: boolean | null;
+  venueSection?: (string | null) | VenueSection;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holds".
+ */
+export interface Hold {
+  id: string;
+  checkout: string;
+  ticketType: string | TicketType;
+  quantity: number;
+  order?: (string | null) | Order;
+  buyerSession?: string | null;
+  tokenHash: string;
+  status: 'active' | 'consumed' | 'released';
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: string;
+  event: string | Event;
+  buyer?: (string | null) | User;
+  status: 'pending' | 'processing' | 'completed' | 'cancelled' | 'refunded' | 'failed';
+  /**
+   * In minor units (cents).
+   */
+  subtotal?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  discount?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  tax?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  total?: number | null;
+  currency: string;
+  discountCode?: (string | null) | DiscountCode;
+  paymentIntentId?: string | null;
+  checkout?: string | null;
+  billingEmail: string;
+  billingName: string;
+  billingPhone?: string | null;
+  billingAddress?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  expiresAt?: string | null;
+  completedAt?: string | null;
+  cancelledAt?: string | null;
+  refundedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-codes".
+ */
+export interface DiscountCode {
+  id: string;
+  code: string;
+  description?: string | null;
+  kind: 'percentage' | 'fixed';
+  /**
+   * Percent (0-100) or an amount in minor units.
+   */
+  value: number;
+  /**
+   * For fixed amounts: the currency they are in.
+   */
+  currency?: string | null;
+  /**
+   * In minor units (cents).
+   */
+  minimumOrder?: number | null;
+  /**
+   * Cap for percentage discounts, minor units.
+   */
+  maximumDiscount?: number | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  /**
+   * Empty: unlimited.
+   */
+  usageLimit?: number | null;
+  timesUsed?: number | null;
+  onePerBuyer?: boolean | null;
+  active?: boolean | null;
+  appliesTo: 'all' | 'events' | 'ticketTypes';
+  events?: (string | Event)[] | null;
+  ticketTypes?: (string | TicketType)[] | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-items".
+ */
+export interface OrderItem {
+  id: string;
+  order: string | Order;
+  ticketType: string | TicketType;
+  quantity: number;
+  /**
+   * In minor units (cents).
+   */
+  unitPrice?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  subtotal?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  discount?: number | null;
+  /**
+   * subtotal - discount, in minor units.
+   */
+  finalPrice?: number | null;
+  discountCode?: (string | null) | DiscountCode;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-redemptions".
+ */
+export interface DiscountRedemption {
+  id: string;
+  discountCode: string | DiscountCode;
+  order: string | Order;
+  buyer?: (string | null) | User;
+  buyerEmail: string;
+  buyerKey?: string | null;
+  status: 'reserved' | 'confirmed';
+  /**
+   * In minor units (cents).
+   */
+  discount?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  orderTotal?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: string;
+  code: string;
+  order: string | Order;
+  orderItem: string | OrderItem;
+  event: string | Event;
+  ticketType: string | TicketType;
+  attendeeName?: string | null;
+  attendeeEmail?: string | null;
+  status: 'valid' | 'checked_in' | 'void';
+  checkedInAt?: string | null;
+  checkedInBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: string;
+  provider: string;
+  eventId: string;
+  type: string;
+  order?: (string | null) | Order;
+  outcome?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -835,7 +1079,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireCheckouts' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -868,10 +1112,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireCheckouts' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -925,6 +1178,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'ticket-types';
+        value: string | TicketType;
+      } | null)
+    | ({
+        relationTo: 'holds';
+        value: string | Hold;
+      } | null)
+    | ({
+        relationTo: 'orders';
+        value: string | Order;
+      } | null)
+    | ({
+        relationTo: 'order-items';
+        value: string | OrderItem;
+      } | null)
+    | ({
+        relationTo: 'discount-codes';
+        value: string | DiscountCode;
+      } | null)
+    | ({
+        relationTo: 'discount-redemptions';
+        value: string | DiscountRedemption;
+      } | null)
+    | ({
+        relationTo: 'tickets';
+        value: string | Ticket;
+      } | null)
+    | ({
+        relationTo: 'payment-events';
+        value: string | PaymentEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1435,6 +1720,162 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-types_select".
+ */
+export interface TicketTypesSelect<T extends boolean = true> {
+  event?: T;
+  name?: T;
+  description?: T;
+  price?: T;
+  currency?: T;
+  features?: T;
+  capacity?: T;
+  sold?: T;
+  maxPerOrder?: T;
+  saleStart?: T;
+  saleEnd?: T;
+  tier?: T;
+  active?: T;
+  featured?: T;
+  venueSection?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holds_select".
+ */
+export interface HoldsSelect<T extends boolean = true> {
+  checkout?: T;
+  ticketType?: T;
+  quantity?: T;
+  order?: T;
+  buyerSession?: T;
+  tokenHash?: T;
+  status?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders_select".
+ */
+export interface OrdersSelect<T extends boolean = true> {
+  event?: T;
+  buyer?: T;
+  status?: T;
+  subtotal?: T;
+  discount?: T;
+  tax?: T;
+  total?: T;
+  currency?: T;
+  discountCode?: T;
+  paymentIntentId?: T;
+  checkout?: T;
+  billingEmail?: T;
+  billingName?: T;
+  billingPhone?: T;
+  billingAddress?: T;
+  ipAddress?: T;
+  userAgent?: T;
+  expiresAt?: T;
+  completedAt?: T;
+  cancelledAt?: T;
+  refundedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-items_select".
+ */
+export interface OrderItemsSelect<T extends boolean = true> {
+  order?: T;
+  ticketType?: T;
+  quantity?: T;
+  unitPrice?: T;
+  subtotal?: T;
+  discount?: T;
+  finalPrice?: T;
+  discountCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-codes_select".
+ */
+export interface DiscountCodesSelect<T extends boolean = true> {
+  code?: T;
+  description?: T;
+  kind?: T;
+  value?: T;
+  currency?: T;
+  minimumOrder?: T;
+  maximumDiscount?: T;
+  validFrom?: T;
+  validUntil?: T;
+  usageLimit?: T;
+  timesUsed?: T;
+  onePerBuyer?: T;
+  active?: T;
+  appliesTo?: T;
+  events?: T;
+  ticketTypes?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-redemptions_select".
+ */
+export interface DiscountRedemptionsSelect<T extends boolean = true> {
+  discountCode?: T;
+  order?: T;
+  buyer?: T;
+  buyerEmail?: T;
+  buyerKey?: T;
+  status?: T;
+  discount?: T;
+  orderTotal?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets_select".
+ */
+export interface TicketsSelect<T extends boolean = true> {
+  code?: T;
+  order?: T;
+  orderItem?: T;
+  event?: T;
+  ticketType?: T;
+  attendeeName?: T;
+  attendeeEmail?: T;
+  status?: T;
+  checkedInAt?: T;
+  checkedInBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events_select".
+ */
+export interface PaymentEventsSelect<T extends boolean = true> {
+  provider?: T;
+  eventId?: T;
+  type?: T;
+  order?: T;
+  outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1469,6 +1910,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1506,6 +1948,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: string;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1513,6 +1983,17 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireCheckouts".
+ */
+export interface TaskExpireCheckouts {
+  input?: unknown;
+  output: {
+    ordersExpired?: number | null;
+    holdsDeleted?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

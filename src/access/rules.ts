@@ -36,7 +36,7 @@ const ownWhere = (ownerPath: string, id: string | number): Where => ({ [ownerPat
  * `ownerPath` (a field, or a path through a relation such as `event.organizer`) is the user.
  */
 export const anyOrOwn =
-  (resource: string, action: 'update' | 'delete', ownerPath: string): Access =>
+  (resource: string, action: 'read' | 'update' | 'delete', ownerPath: string): Access =>
   async ({ req }: Req) => {
     const principal = await getPrincipal(req)
     if (!principal) return false

@@ -7,7 +7,7 @@
  * - `read`                 read every row of the resource, whatever its status (public rows need no permission)
  * - `create`               create rows
  * - `update` / `delete`    change or remove any row
- * - `update-own` / `delete-own`  change or remove rows the user owns (the owner path is set per collection)
+ * - `read-own` / `update-own` / `delete-own`  the same, for rows the user owns (the owner path is set per collection)
  * - `manage`               fields only administrators set (roles, user type, status, ...)
  * - `admin:access`         enter the admin UI
  * The same `resource:action` strings are the scopes of partner API keys.
@@ -35,6 +35,12 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.venueSeats]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.pages]: ['read', 'create', 'update', 'delete'],
   [slugs.media]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.ticketTypes]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.orders]: ['read', 'update', 'refund', 'refund-own'],
+  [slugs.tickets]: ['read', 'update', 'check-in', 'check-in-own'],
+  [slugs.discountCodes]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.holds]: ['read'],
+  [slugs.paymentEvents]: ['read'],
 }
 
 export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMap(([resource, actions]) =>
@@ -70,6 +76,11 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       ...own(slugs.venueSections),
       ...own(slugs.venueSeats),
       ...own(slugs.media),
+      ...own(slugs.ticketTypes),
+      ...own(slugs.discountCodes),
+      key(slugs.discountCodes, 'read-own'),
+      key(slugs.orders, 'refund-own'),
+      key(slugs.tickets, 'check-in-own'),
     ],
   },
   editor: {
@@ -99,11 +110,20 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.pages, 'create'),
       key(slugs.pages, 'update'),
       ...own(slugs.media),
+      key(slugs.discountCodes, 'read'),
+      key(slugs.discountCodes, 'create'),
+      key(slugs.discountCodes, 'update'),
     ],
   },
   staff: {
-    description: 'Event-day staff: reads events and venues in the admin UI.',
-    permissions: ['admin:access', key(slugs.events, 'read'), key(slugs.venues, 'read')],
+    description: 'Event-day staff: reads events, venues and tickets, and checks tickets in.',
+    permissions: [
+      'admin:access',
+      key(slugs.events, 'read'),
+      key(slugs.venues, 'read'),
+      key(slugs.tickets, 'read'),
+      key(slugs.tickets, 'check-in'),
+    ],
   },
   designer: { description: 'A designer account (front-end only).', permissions: own(slugs.media) },
   sponsor: { description: 'A sponsor account (front-end only).', permissions: own(slugs.media) },

@@ -6,6 +6,14 @@ import { Pages } from './cms/Pages'
 import { Permissions } from './users/Permissions'
 import { Roles } from './users/Roles'
 import { Users } from './users/Users'
+import { DiscountCodes } from './ticketing/DiscountCodes'
+import { DiscountRedemptions } from './ticketing/DiscountRedemptions'
+import { Holds } from './ticketing/Holds'
+import { OrderItems } from './ticketing/OrderItems'
+import { Orders } from './ticketing/Orders'
+import { PaymentEvents } from './ticketing/PaymentEvents'
+import { Tickets } from './ticketing/Tickets'
+import { TicketTypes } from './ticketing/TicketTypes'
 import { VenueSeats } from './venues/VenueSeats'
 import { VenueSections } from './venues/VenueSections'
 import { Venues } from './venues/Venues'
@@ -22,4 +30,12 @@ export const collections = [
   VenueSeats,
   Pages,
   Media,
+  TicketTypes,
+  Holds,
+  Orders,
+  OrderItems,
+  DiscountCodes,
+  DiscountRedemptions,
+  Tickets,
+  PaymentEvents,
 ]

@@ -11,6 +11,14 @@ export const slugs = {
   venueSeats: 'venue-seats',
   pages: 'pages',
   media: 'media',
+  ticketTypes: 'ticket-types',
+  orders: 'orders',
+  orderItems: 'order-items',
+  discountCodes: 'discount-codes',
+  discountRedemptions: 'discount-redemptions',
+  holds: 'holds',
+  tickets: 'tickets',
+  paymentEvents: 'payment-events',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

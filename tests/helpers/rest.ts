@@ -37,7 +37,19 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig) {
     return { status: res.status, body: json as Record<string, any>, headers: res.headers }
   }
 
+  /** A request with a body sent exactly as given (webhooks: the signature covers the raw bytes). */
+  async function raw(method: string, path: string, body: string, headers: Record<string, string>) {
+    const url = new URL(`/api${path}`, base)
+    const req = new Request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body })
+    const slug = url.pathname.replace(/^\/api\//, '').split('/')
+    const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
+    const text = await res.text()
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, any> }
+  }
+
   return {
+    raw,
+    call,
     get: (path: string, token?: string) => call('GET', path, { token }),
     post: (path: string, body: unknown, token?: string) => call('POST', path, { body, token }),
     patch: (path: string, body: unknown, token?: string) => call('PATCH', path, { body, token }),

@@ -4,6 +4,7 @@ import { can, getPrincipal } from '../../access/principal'
 import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
 import { endAfterStart, isValidTimeZone } from '../../fields/validators'
+import { availabilityEndpoint } from '../../endpoints/events/availability/handler'
 import { slugs } from '../slugs'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
@@ -37,6 +38,7 @@ export const Events: CollectionConfig<'events'> = {
     delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
   },
   hooks: { beforeChange: [setOrganizerAndPublishedAt] },
+  endpoints: [availabilityEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField({ collection: slugs.events, from: 'title' }),

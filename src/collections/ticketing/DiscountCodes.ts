@@ -1,0 +1,89 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { anyOrOwn, permitted } from '../../access/rules'
+import { moneyField } from '../../fields/money'
+import { endAfterStart } from '../../fields/validators'
+import { slugs } from '../slugs'
+
+const normalise: CollectionBeforeChangeHook = ({ data, req, operation }) => {
+  if (typeof data.code === 'string') data.code = data.code.trim().toUpperCase()
+  if (operation === 'create' && req.user && !data.createdBy) data.createdBy = req.user.id
+  return data
+}
+
+/** Percentage or fixed-amount codes. `code` is unique case-insensitively (stored upper-case). */
+export const DiscountCodes: CollectionConfig<'discount-codes'> = {
+  slug: slugs.discountCodes,
+  admin: { useAsTitle: 'code', group: 'Ticketing', defaultColumns: ['code', 'kind', 'value', 'timesUsed', 'usageLimit', 'validUntil', 'active'] },
+  access: {
+    read: anyOrOwn(slugs.discountCodes, 'read', 'createdBy'),
+    create: permitted(slugs.discountCodes, 'create'),
+    update: anyOrOwn(slugs.discountCodes, 'update', 'createdBy'),
+    delete: anyOrOwn(slugs.discountCodes, 'delete', 'createdBy'),
+  },
+  hooks: { beforeChange: [normalise] },
+  fields: [
+    {
+      name: 'code',
+      type: 'text',
+      required: true,
+      unique: true,
+      validate: (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9_-]{3,40}$/.test(v.trim()) ? true : 'Code: 3 to 40 letters, digits, - or _.'),
+    },
+    { name: 'description', type: 'textarea' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'kind', type: 'select', required: true, defaultValue: 'percentage', options: ['percentage', 'fixed'] },
+        {
+          name: 'value',
+          type: 'number',
+          required: true,
+          min: 0,
+          admin: { description: 'Percent (0-100) or an amount in minor units.' },
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+            const n = Number(v)
+            if (!Number.isFinite(n) || n < 0) return 'Value must be 0 or more.'
+            if (siblingData.kind === 'percentage' && n > 100) return 'A percentage discount is at most 100.'
+            if (siblingData.kind === 'fixed' && !Number.isInteger(n)) return 'A fixed discount is a whole number of minor units.'
+            return true
+          },
+        },
+        { name: 'currency', type: 'text', maxLength: 3, admin: { description: 'For fixed amounts: the currency they are in.' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        moneyField('minimumOrder', { defaultValue: 0 }),
+        moneyField('maximumDiscount', { defaultValue: undefined, admin: { description: 'Cap for percentage discounts, minor units.' } }),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'validFrom', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'validUntil',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => endAfterStart(siblingData.validFrom, v, 'Valid until'),
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'usageLimit', type: 'number', min: 1, admin: { description: 'Empty: unlimited.' } },
+        { name: 'timesUsed', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        { name: 'onePerBuyer', type: 'checkbox', defaultValue: false },
+        { name: 'active', type: 'checkbox', defaultValue: true },
+      ],
+    },
+    { name: 'appliesTo', type: 'select', required: true, defaultValue: 'all', options: ['all', 'events', 'ticketTypes'] },
+    { name: 'events', type: 'relationship', relationTo: slugs.events, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'events' } },
+    { name: 'ticketTypes', type: 'relationship', relationTo: slugs.ticketTypes, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'ticketTypes' } },
+    { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
+  ],
+  timestamps: true,
+}

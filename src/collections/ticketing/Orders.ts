@@ -1,0 +1,80 @@
+import type { CollectionConfig, Where } from 'payload'
+
+import { can, getPrincipal } from '../../access/principal'
+import { nobody, permitted } from '../../access/rules'
+import { currencyField, moneyField } from '../../fields/money'
+import { refundEndpoint } from '../../endpoints/orders/refund/handler'
+import { slugs } from '../slugs'
+
+export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'cancelled', 'refunded', 'failed'] as const
+
+/** Buyers read their own orders, organizers those of their events, `orders:read` all. */
+export const buyerOrganizerOrPermitted =
+  (resource: string, buyerPath: string, organizerPath: string) =>
+  async ({ req }: { req: Parameters<typeof getPrincipal>[0] }): Promise<boolean | Where> => {
+    const principal = await getPrincipal(req)
+    if (!principal) return false
+    if (can(principal, resource, 'read')) return true
+    return { or: [{ [buyerPath]: { equals: principal.id } }, { [organizerPath]: { equals: principal.id } }] }
+  }
+
+export const Orders: CollectionConfig<'orders'> = {
+  slug: slugs.orders,
+  admin: {
+    useAsTitle: 'id',
+    group: 'Ticketing',
+    defaultColumns: ['id', 'event', 'status', 'total', 'currency', 'billingEmail', 'createdAt'],
+    listSearchableFields: ['id', 'billingEmail', 'billingName', 'paymentIntentId'],
+  },
+  access: {
+    read: buyerOrganizerOrPermitted(slugs.orders, 'buyer', 'event.organizer'),
+    // Orders are made by checkout and changed by payments and refunds, never typed in.
+    create: nobody,
+    update: permitted(slugs.orders, 'update'),
+    delete: nobody,
+  },
+  endpoints: [refundEndpoint],
+  fields: [
+    { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
+    { name: 'buyer', type: 'relationship', relationTo: slugs.users, index: true },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })) },
+    {
+      type: 'row',
+      fields: [moneyField('subtotal'), moneyField('discount'), moneyField('tax'), moneyField('total'), currencyField()],
+    },
+    { name: 'discountCode', type: 'relationship', relationTo: slugs.discountCodes, index: true },
+    { name: 'paymentIntentId', type: 'text', index: true, admin: { readOnly: true } },
+    { name: 'checkout', type: 'text', index: true, admin: { readOnly: true } },
+    {
+      type: 'collapsible',
+      label: 'Billing',
+      fields: [
+        { name: 'billingEmail', type: 'email', required: true, index: true },
+        { name: 'billingName', type: 'text', required: true },
+        { name: 'billingPhone', type: 'text' },
+        { name: 'billingAddress', type: 'json' },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Request',
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'ipAddress', type: 'text' },
+        { name: 'userAgent', type: 'text' },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Timeline',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'expiresAt', type: 'date', index: true, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'completedAt', type: 'date', index: true, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'cancelledAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'refundedAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
+  ],
+  timestamps: true,
+}

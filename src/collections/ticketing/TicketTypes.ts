@@ -1,0 +1,67 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
+import { currencyField, moneyField } from '../../fields/money'
+import { endAfterStart } from '../../fields/validators'
+import { slugs } from '../slugs'
+
+export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
+
+export const TicketTypes: CollectionConfig<'ticket-types'> = {
+  slug: slugs.ticketTypes,
+  admin: { useAsTitle: 'name', group: 'Ticketing', defaultColumns: ['name', 'event', 'price', 'currency', 'capacity', 'sold', 'active'] },
+  access: {
+    // Visible with the event; the event's organizer and ticketing managers see all.
+    read: publicOrPermitted(slugs.ticketTypes, { 'event.status': { equals: 'published' } }, 'event.organizer'),
+    create: permitted(slugs.ticketTypes, 'create'),
+    update: anyOrOwn(slugs.ticketTypes, 'update', 'event.organizer'),
+    delete: anyOrOwn(slugs.ticketTypes, 'delete', 'event.organizer'),
+  },
+  fields: [
+    { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
+    { name: 'name', type: 'text', required: true },
+    { name: 'description', type: 'textarea' },
+    {
+      type: 'row',
+      fields: [moneyField('price', { required: true }), currencyField()],
+    },
+    { name: 'features', type: 'text', hasMany: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'capacity', type: 'number', required: true, min: 0, admin: { step: 1 } },
+        {
+          name: 'sold',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true, description: 'Maintained by checkout; not editable.' },
+          access: { create: () => false, update: () => false },
+        },
+        { name: 'maxPerOrder', type: 'number', defaultValue: 10, min: 1, admin: { step: 1 } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'saleStart', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        {
+          name: 'saleEnd',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => endAfterStart(siblingData.saleStart, v, 'The sale end'),
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'tier', type: 'select', required: true, defaultValue: 'general', index: true, options: TIERS.map((t) => ({ label: t, value: t })) },
+        { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+        { name: 'featured', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    { name: 'venueSection', type: 'relationship', relationTo: slugs.venueSections, index: true },
+  ],
+  timestamps: true,
+}

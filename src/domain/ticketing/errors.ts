@@ -1,0 +1,36 @@
+/** Typed domain errors; endpoints map them to HTTP with `{ error, message, ...details }`. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message)
+  }
+}
+export class NotFoundError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 404, details)
+  }
+}
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 409, details)
+  }
+}
+export class UnprocessableError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, 422, details)
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do that.') {
+    super('forbidden', message, 403)
+  }
+}
+export class SoldOutError extends ConflictError {
+  constructor(ticketType: string, available: number) {
+    super('sold_out', `Only ${available} left for this ticket type.`, { ticketType, available })
+  }
+}

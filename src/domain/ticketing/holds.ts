@@ -1,0 +1,154 @@
+/**
+ * Holds: inventory reserved during checkout. Availability per ticket type is
+ * capacity - sold - unexpired active holds. A hold is granted under a row lock on that ticket
+ * type alone (holds on other ticket types never wait), and the fit is decided by one
+ * conditional INSERT issued after the lock, so it sees every hold committed before it.
+ */
+import crypto from 'node:crypto'
+
+import { num, withTransaction, type Db, type Tx } from './db'
+import { ConflictError, ForbiddenError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
+import { hashToken, newToken, sameHash } from './tokens'
+
+export type HoldRequest = { items: Array<{ ticketType: string; quantity: number }>; buyerSession?: string | null }
+export type HoldResult = { id: string; token: string; expiresAt: string; items: Array<{ ticketType: string; quantity: number }> }
+
+type TicketTypeRow = {
+  id: string
+  event_id: string
+  name: string
+  capacity: string
+  sold: string
+  active: boolean
+  sale_start: Date | null
+  sale_end: Date | null
+  max_per_order: string | null
+  event_status: string
+}
+
+export const DEFAULT_HOLD_MINUTES = 15
+export const holdMinutes = () => Number(process.env.CHECKOUT_HOLD_MINUTES || DEFAULT_HOLD_MINUTES)
+
+async function lockTicketType(tx: Tx, id: string): Promise<TicketTypeRow | undefined> {
+  const { rows } = await tx.query<TicketTypeRow>(
+    `SELECT tt.id, tt.event_id, tt.name, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, tt.max_per_order,
+            e.status AS event_status
+       FROM ticket_types tt JOIN events e ON e.id = tt.event_id
+      WHERE tt.id = $1
+        FOR UPDATE OF tt`,
+    [id],
+  )
+  return rows[0]
+}
+
+export function onSale(tt: Pick<TicketTypeRow, 'active' | 'sale_start' | 'sale_end' | 'event_status'>, now: Date): boolean {
+  return (
+    tt.active &&
+    tt.event_status === 'published' &&
+    (!tt.sale_start || new Date(tt.sale_start) <= now) &&
+    (!tt.sale_end || new Date(tt.sale_end) > now)
+  )
+}
+
+export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = holdMinutes()): Promise<HoldResult> {
+  // One line per ticket type; locks taken in id order so two multi-line holds cannot deadlock.
+  const merged = new Map<string, number>()
+  for (const i of req.items) merged.set(i.ticketType, (merged.get(i.ticketType) ?? 0) + i.quantity)
+  const items = [...merged.entries()].map(([ticketType, quantity]) => ({ ticketType, quantity })).sort((a, b) => a.ticketType.localeCompare(b.ticketType))
+  const checkout = crypto.randomUUID()
+  const token = newToken()
+  const expiresAt = new Date(now.getTime() + minutes * 60_000)
+  await withTransaction(db, async (tx) => {
+    let eventId: string | undefined
+    for (const item of items) {
+      const tt = await lockTicketType(tx, item.ticketType)
+      if (!tt) throw new NotFoundError('unknown_ticket_type', `No ticket type ${item.ticketType}.`, { ticketType: item.ticketType })
+      if (eventId && tt.event_id !== eventId) throw new UnprocessableError('mixed_events', 'One checkout holds tickets of one event.', { ticketType: tt.id })
+      eventId = tt.event_id
+      if (!onSale(tt, now)) throw new UnprocessableError('not_on_sale', `${tt.name} is not on sale.`, { ticketType: tt.id })
+      if (tt.max_per_order != null && item.quantity > num(tt.max_per_order)) {
+        throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} of ${tt.name} per order.`, { ticketType: tt.id, maxPerOrder: num(tt.max_per_order) })
+      }
+      const inserted = await tx.query(
+        `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at)
+         SELECT $1, $2, $3, $4, $5, 'active', $6
+          WHERE (SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
+                   WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > $7), 0)
+                   FROM ticket_types tt WHERE tt.id = $2) >= $3
+         RETURNING id`,
+        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), expiresAt, now],
+      )
+      if (inserted.rowCount === 0) {
+        throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType, now))
+      }
+    }
+  })
+  return { id: checkout, token, expiresAt: expiresAt.toISOString(), items }
+}
+
+export async function availableOf(tx: Tx | Db, ticketType: string, now: Date): Promise<number> {
+  const { rows } = await tx.query<{ available: string }>(
+    `SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
+              WHERE h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > $2), 0) AS available
+       FROM ticket_types tt WHERE tt.id = $1`,
+    [ticketType, now],
+  )
+  return Math.max(0, num(rows[0]?.available))
+}
+
+/** Gives a hold back at once. Only the holder of the token may; a hold already ordered is kept. */
+export async function releaseHold(db: Db, checkout: string, token: string, now: Date): Promise<void> {
+  await withTransaction(db, async (tx) => {
+    const { rows } = await tx.query<{ id: string; token_hash: string; order_id: string | null; status: string }>(
+      `SELECT id, token_hash, order_id, status FROM holds WHERE checkout = $1 FOR UPDATE`,
+      [checkout],
+    )
+    if (rows.length === 0) throw new NotFoundError('unknown_hold', 'No such hold.')
+    if (!rows.every((r) => sameHash(token, r.token_hash))) throw new ForbiddenError('That token does not own this hold.')
+    if (rows.some((r) => r.order_id)) throw new ConflictError('hold_ordered', 'This hold belongs to an order; cancel the order instead.')
+    await tx.query(`UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, $2), updated_at = now() WHERE checkout = $1`, [checkout, now])
+  })
+}
+
+export type Availability = {
+  id: string
+  name: string
+  price: number
+  currency: string
+  capacity: number
+  sold: number
+  held: number
+  available: number
+  onSale: boolean
+}
+
+/** Every ticket type of an event, with what is sold, held (unexpired only) and left. One query. */
+export async function eventAvailability(db: Db, eventId: string, now: Date, includeInactive = false): Promise<Availability[]> {
+  const { rows } = await db.query(
+    `SELECT tt.id, tt.name, tt.price, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
+            COALESCE(SUM(h.quantity) FILTER (WHERE h.id IS NOT NULL), 0) AS held
+       FROM ticket_types tt
+       JOIN events e ON e.id = tt.event_id
+  LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > $2
+      WHERE tt.event_id = $1 AND ($3 OR tt.active)
+   GROUP BY tt.id, e.status
+   ORDER BY tt.price, tt.name`,
+    [eventId, now, includeInactive],
+  )
+  return rows.map((r) => {
+    const capacity = num(r.capacity)
+    const sold = num(r.sold)
+    const held = num(r.held)
+    return {
+      id: r.id,
+      name: r.name,
+      price: num(r.price),
+      currency: r.currency,
+      capacity,
+      sold,
+      held,
+      available: Math.max(0, capacity - sold - held),
+      onSale: onSale(r, now),
+    }
+  })
+}

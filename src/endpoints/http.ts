@@ -1,0 +1,66 @@
+/**
+ * The thin edge of every custom endpoint: parse and validate input with zod (400 naming the
+ * fields), call one domain operation, map its typed errors to HTTP. Errors are
+ * `{ error: "<code>", message, ...details }`.
+ */
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+import type { Pool } from 'pg'
+import type { z } from 'zod'
+
+import { DomainError } from '../domain/ticketing/errors'
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+
+export const errorBody = (status: number, error: string, message: string, details: Record<string, unknown> = {}) =>
+  json({ error, message, ...details }, status)
+
+export class BadRequest extends Error {
+  constructor(readonly response: Response) {
+    super('bad request')
+  }
+}
+
+/** The request's JSON body validated by `schema`, or a BadRequest carrying the 400 answer. */
+export async function parseJson<S extends z.ZodType>(req: PayloadRequest, schema: S): Promise<z.infer<S>> {
+  let raw: unknown
+  try {
+    raw = req.json ? await req.json() : undefined
+  } catch {
+    throw new BadRequest(errorBody(400, 'invalid_json', 'The request body is not valid JSON.'))
+  }
+  return parse(schema, raw)
+}
+
+export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const result = schema.safeParse(raw)
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }))
+    const names = [...new Set(issues.map((i) => i.path))].join(', ')
+    throw new BadRequest(errorBody(400, 'invalid_request', `Invalid ${names}: ${issues[0].message}`, { issues }))
+  }
+  return result.data
+}
+
+/** Runs a handler, turning validation failures and domain errors into their HTTP answers. */
+export const handle =
+  (fn: (req: PayloadRequest) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      return await fn(req)
+    } catch (err) {
+      if (err instanceof BadRequest) return err.response
+      if (err instanceof DomainError) return errorBody(err.status, err.code, err.message, err.details)
+      req.payload.logger.error({ err, msg: `endpoint ${req.method} ${req.url} failed` })
+      return errorBody(500, 'internal_error', 'Something went wrong on our side.')
+    }
+  }
+
+export const poolOf = (payload: Payload): Pool => (payload.db as unknown as PostgresAdapter).pool as unknown as Pool
+
+export const clientIp = (req: PayloadRequest): string | null =>
+  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null
+
+/** The clock endpoints use; tests move it with TEST_CLOCK_OFFSET_MS only through their own domain calls. */
+export const now = () => new Date()
