@@ -13,6 +13,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded'
+import { DEMO_STRIPE_KEY, DEMO_WEBHOOK_SECRET } from '../src/domain/ticketing/payments'
+import { startFakeStripe, type FakeStripe } from '../src/dev/fakeStripe'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dataDir = path.join(root, '.data')
@@ -45,6 +47,29 @@ async function ensureDatabase(): Promise<RunningPostgres | null> {
   })
   process.env.DATABASE_URL = db.url
   return db
+}
+
+/**
+ * Local demo mode: without STRIPE_SECRET_KEY, checkout talks to the local fake of the Stripe
+ * routes it uses, and that fake sends signed webhooks back to this app when a payment is
+ * confirmed or refunded. Production sets STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET instead.
+ */
+async function ensurePayments(appPort: string): Promise<FakeStripe | null> {
+  if (process.env.STRIPE_SECRET_KEY || process.env.STRIPE_API_BASE) return null
+  const webhookUrl = `http://127.0.0.1:${appPort}/api/stripe/webhook`
+  const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || DEMO_WEBHOOK_SECRET
+  const wanted = Number(process.env.STRIPE_FAKE_PORT || 12111)
+  let fake: FakeStripe
+  try {
+    fake = await startFakeStripe({ port: wanted, webhookUrl, webhookSecret })
+  } catch {
+    // The usual port is taken (another checkout's demo): any free port does.
+    fake = await startFakeStripe({ port: 0, webhookUrl, webhookSecret })
+  }
+  process.env.STRIPE_API_BASE = fake.url
+  console.log(`[platform] no STRIPE_SECRET_KEY: payments run in local demo mode against ${fake.url}`)
+  console.log(`[platform]   pay an order: curl -X POST ${fake.url}/v1/payment_intents/<pi_id>/confirm -H "Authorization: Bearer ${DEMO_STRIPE_KEY}"`)
+  return fake
 }
 
 /** Applies migrations (onInit does it) and seeds an empty database, in this process, then lets go. */
@@ -89,6 +114,7 @@ async function main() {
   let code = 0
   try {
     const port = process.env.PORT || '3000'
+    const payments = command === 'dev' || command === 'start' ? await ensurePayments(port) : null
     switch (command) {
       case 'dev':
         await prepare()
@@ -113,6 +139,7 @@ async function main() {
         console.error(`unknown command "${command}" (dev, start, build, seed, migrate, payload)`)
         code = 2
     }
+    await payments?.close()
   } catch (err) {
     console.error(err)
     code = 1

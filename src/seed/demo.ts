@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { slugs } from '../collections/slugs'
 import { posterImage } from './images'
 import { richText } from './richText'
+import { seedTicketing } from './ticketing'
 import { DEMO_PASSWORD, seedContext } from './constants'
 
 const common = { overrideAccess: true, context: seedContext, depth: 0 } as const
@@ -170,7 +171,7 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
     tags: ['draping', 'hands-on'],
     featuredImage: imgs.atelier,
   })
-  await event({
+  const party = await event({
     title: 'Closing Party',
     shortDescription: 'Music, drinks and the designers, after the last show.',
     startDate: at(21, 22),
@@ -247,4 +248,10 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   await page({ title: 'Press Room', requiresAuth: true, layout: [{ blockType: 'richText', content: richText('Press kits for accredited journalists.') }] })
   await page({ title: 'Sponsors', layout: [{ blockType: 'sponsorList', title: 'Our sponsors', event: show }, { blockType: 'image', image: imgs.venue, caption: 'Grand Hall' }] })
   await page({ title: 'Spring Lookbook (draft)', layout: [{ blockType: 'custom', component: 'Lookbook', props: { season: 'spring' } }] }, 'draft')
+
+  await seedTicketing(payload, { show, workshop, party }, [
+    { email: 'attendee@fashionistas.local', name: 'Alex Attendee', id: users.attendee },
+    { email: 'model@fashionistas.local', name: 'Milan Model', id: users.model },
+    { email: 'designer@fashionistas.local', name: 'Dara Designer', id: users.designer },
+  ])
 }
