@@ -65,6 +65,22 @@ describe('admin UI', () => {
     expect(body.docs[0].slug).toMatch(/^e2e-runway-/)
   })
 
+  it("shows live ticket availability on an event's edit view", async () => {
+    const list = (await (await fetch(`${baseUrl}/api/events?where[slug][equals]=paris-runway-night&depth=0`)).json()) as { docs: Array<{ id: string }> }
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/collections/events/${list.docs[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    const table = page.locator('.event-availability table')
+    await table.waitFor({ timeout: 60_000 })
+    const text = await table.innerText()
+    expect(text).toMatch(/Front row/)
+    expect(text).toMatch(/General admission/)
+    await page.screenshot({ path: 'test-results/e2e-event-availability.png', fullPage: false })
+    await context.close()
+  })
+
   it('refuses an attendee at the admin UI', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()

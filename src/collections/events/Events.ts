@@ -100,6 +100,11 @@ export const Events: CollectionConfig<'events'> = {
     },
     { name: 'venue', type: 'relationship', relationTo: slugs.venues, index: true },
     {
+      name: 'ticketAvailability',
+      type: 'ui',
+      admin: { components: { Field: '/src/components/admin/EventAvailability#EventAvailability' } },
+    },
+    {
       type: 'row',
       fields: [
         { name: 'capacity', type: 'number', min: 0, admin: { step: 1 } },

@@ -37,7 +37,8 @@ export const Orders: CollectionConfig<'orders'> = {
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'buyer', type: 'relationship', relationTo: slugs.users, index: true },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })) },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })), admin: { position: 'sidebar' } },
+    { name: 'refundAction', type: 'ui', admin: { position: 'sidebar', components: { Field: '/src/components/admin/RefundOrder#RefundOrder' } } },
     {
       type: 'row',
       fields: [moneyField('subtotal'), moneyField('discount'), moneyField('tax'), moneyField('total'), currencyField()],
