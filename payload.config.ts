@@ -12,6 +12,7 @@ import { ensureAccessModel } from './src/access/ensureAccessModel'
 import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
 import { csvEnv } from './src/config/env'
+import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
@@ -32,6 +33,8 @@ export default buildConfig({
   collections,
   endpoints: [createHoldEndpoint, releaseHoldEndpoint, createOrderEndpoint, stripeWebhookEndpoint],
   editor: lexicalEditor(),
+  // Until SMTP is configured, mail goes to a local outbox folder (MAIL_OUTBOX_DIR), never out.
+  email: outboxEmailAdapter({ fromAddress: process.env.MAIL_FROM_ADDRESS || undefined }),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL || '', max: Number(process.env.DATABASE_POOL_MAX || 10) },
     idType: 'uuid',

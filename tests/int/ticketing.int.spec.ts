@@ -2,6 +2,9 @@
  * Ticketing over the real HTTP handlers, on real PostgreSQL, with the real Stripe SDK talking
  * to a local fake of the Stripe routes we call, and webhooks signed with the SDK's own helper.
  */
+import os from 'node:os'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +13,7 @@ import { createHold, eventAvailability } from '../../src/domain/ticketing/holds'
 import { expireCheckouts } from '../../src/domain/ticketing/orders'
 import { poolOf } from '../../src/endpoints/http'
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
+import { readOutbox } from '../../src/email/outboxAdapter'
 import { apiClient, type Api } from '../helpers/rest'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { makeCode, makeEvent, makeTicketType } from '../helpers/ticketing'
@@ -25,7 +29,10 @@ let eventId: string
 const SECRET = 'whsec_int_tests'
 const billing = (email = `${unique('buyer')}@test.local`) => ({ email, name: 'Bea Buyer', phone: '+33 6 00 00 00 00' })
 
+const outbox = path.join(os.tmpdir(), `fsh-outbox-${process.pid}-${Date.now()}`)
+
 beforeAll(async () => {
+  process.env.MAIL_OUTBOX_DIR = outbox
   stripe = await startFakeStripe({ webhookSecret: SECRET })
   process.env.STRIPE_API_BASE = stripe.url
   process.env.STRIPE_WEBHOOK_SECRET = SECRET
@@ -160,6 +167,12 @@ describe('orders and Stripe', () => {
     expect(o.completedAt).toBeTruthy()
     const holds = (await pool.query('SELECT status FROM holds WHERE checkout = $1', [h.id])).rows
     expect(holds.map((r) => r.status)).toEqual(['consumed'])
+    // One confirmation email, with every ticket code, despite five deliveries.
+    const codes = (await ticketsOf(ok.body.order.id)).map((t) => t.code as string)
+    const mails = readOutbox(outbox).filter((m) => codes.some((c) => m.text?.includes(c)))
+    expect(mails).toHaveLength(1)
+    for (const c of codes) expect(mails[0].text).toContain(c)
+    expect(mails[0].to).toBe(o.billingEmail)
   })
 
   it('refuses a bad or missing signature and changes nothing', async () => {
@@ -218,6 +231,12 @@ describe('orders and Stripe', () => {
     expect((await ticketsOf(ok.body.order.id)).map((t) => t.status)).toEqual(['void', 'void'])
     expect(await soldOf(String(tt.id))).toBe(0)
     expect((await payload.findByID({ collection: 'orders', id: ok.body.order.id, overrideAccess: true })).status).toBe('refunded')
+  })
+
+  it('runs the expiry sweep as a Payload job', async () => {
+    await payload.jobs.queue({ task: 'expireCheckouts', input: {} })
+    const ran = await payload.jobs.run({ limit: 5 })
+    expect(ran.jobStatus && Object.values(ran.jobStatus).some((s) => s.status === 'success')).toBe(true)
   })
 
   it('expires unpaid orders after their payment window and gives their discount use back', async () => {
