@@ -376,4 +376,15 @@ describe('who reads orders and tickets', () => {
     expect(await list(await api.login(stranger.email, 'Correct-Horse-9'), '/orders?limit=500&depth=0')).toEqual([])
     expect((await api.get('/orders')).status).toBe(403)
   })
+
+  it('keeps status and amounts out of reach of hand edits, even an admin\'s', async () => {
+    const admin = await makeUser(payload, 'admin')
+    const tt = await makeTicketType(payload, eventId, { price: 0 })
+    const h = (await hold([{ ticketType: String(tt.id), quantity: 1 }])).body
+    const id = (await order(h)).body.order.id
+    const res = await api.patch(`/orders/${id}`, { status: 'refunded', total: 1, billingName: 'Corrected Name' }, await api.login(admin.email, 'Correct-Horse-9'))
+    expect(res.status).toBe(200)
+    const after = await payload.findByID({ collection: 'orders', id, overrideAccess: true })
+    expect([after.status, after.total, after.billingName]).toEqual(['completed', 0, 'Corrected Name'])
+  })
 })

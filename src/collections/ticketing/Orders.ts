@@ -6,6 +6,9 @@ import { currencyField, moneyField } from '../../fields/money'
 import { refundEndpoint } from '../../endpoints/orders/refund/handler'
 import { slugs } from '../slugs'
 
+/** Set by checkout, payments and refunds only: shown, never edited (even by admins). */
+const platformOnly = { create: () => false, update: () => false }
+
 export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'cancelled', 'refunded', 'failed'] as const
 
 /** Buyers read their own orders, organizers those of their events, `orders:read` all. */
@@ -37,11 +40,17 @@ export const Orders: CollectionConfig<'orders'> = {
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'buyer', type: 'relationship', relationTo: slugs.users, index: true },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })), admin: { position: 'sidebar' } },
+    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })), admin: { position: 'sidebar', readOnly: true }, access: platformOnly },
     { name: 'refundAction', type: 'ui', admin: { position: 'sidebar', components: { Field: '/src/components/admin/RefundOrder#RefundOrder' } } },
     {
       type: 'row',
-      fields: [moneyField('subtotal'), moneyField('discount'), moneyField('tax'), moneyField('total'), currencyField()],
+      fields: [
+        moneyField('subtotal', { access: platformOnly, admin: { readOnly: true } }),
+        moneyField('discount', { access: platformOnly, admin: { readOnly: true } }),
+        moneyField('tax', { access: platformOnly, admin: { readOnly: true } }),
+        moneyField('total', { access: platformOnly, admin: { readOnly: true } }),
+        currencyField({ access: platformOnly, admin: { readOnly: true } }),
+      ],
     },
     { name: 'discountCode', type: 'relationship', relationTo: slugs.discountCodes, index: true },
     { name: 'paymentIntentId', type: 'text', index: true, admin: { readOnly: true } },
