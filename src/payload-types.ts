@@ -843,21 +843,9 @@ export interface Order {
   event: string | Event;
   buyer?: (string | null) | User;
   status: 'pending' | 'processing' | 'completed' | 'cancelled' | 'refunded' | 'failed';
-  /**
-   * In minor units (cents).
-   */
   subtotal?: number | null;
-  /**
-   * In minor units (cents).
-   */
   discount?: number | null;
-  /**
-   * In minor units (cents).
-   */
   tax?: number | null;
-  /**
-   * In minor units (cents).
-   */
   total?: number | null;
   currency: string;
   discountCode?: (string | null) | DiscountCode;

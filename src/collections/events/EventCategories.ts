@@ -3,9 +3,8 @@ import { ValidationError } from 'payload'
 
 import { anyone, permitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
+import { idOf } from '../../fields/idOf'
 import { slugs } from '../slugs'
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string }).id : (v as string | undefined))
 
 /** The category tree must stay a tree: no category under itself or under one of its descendants. */
 const refuseCycles: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

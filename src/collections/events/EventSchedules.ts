@@ -3,12 +3,13 @@ import { ValidationError } from 'payload'
 
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { endAfterStart, insideRange } from '../../fields/validators'
+import { idOf } from '../../fields/idOf'
 import { slugs } from '../slugs'
 
 /** A schedule item must fall inside its event's dates. */
 const checkInsideEvent: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
-  const eventId = typeof merged.event === 'object' && merged.event ? merged.event.id : merged.event
+  const eventId = idOf(merged.event)
   if (!eventId) return data
   const event = await req.payload.findByID({ collection: slugs.events, id: eventId, depth: 0, overrideAccess: true, req })
   const verdict = insideRange(merged.startTime, merged.endTime, event.startDate, event.endDate, 'A schedule item')

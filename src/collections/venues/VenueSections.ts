@@ -3,11 +3,10 @@ import { ValidationError } from 'payload'
 
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { dbFor, rowsOf, sql } from '../../db/sql'
+import { idOf } from '../../fields/idOf'
 import { slugs } from '../slugs'
 
 export const SECTION_TYPES = ['general', 'vip', 'premium', 'backstage', 'press'] as const
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string }).id : (v as string | undefined))
 
 /**
  * The sections of a venue may not hold more than the venue. Decided under a row lock on the

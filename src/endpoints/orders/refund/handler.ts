@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { can, getPrincipal } from '../../../access/principal'
 import { getOrder } from '../../../domain/ticketing/orders'
 import { refundPaymentIntent } from '../../../domain/ticketing/payments'
+import { organizesEvent } from '../../../domain/ticketing/organizer'
 import { errorBody, handle, json, parse, poolOf } from '../../http'
 
 const idSchema = z.uuid({ message: 'the order id must be a uuid' })
@@ -20,8 +21,7 @@ export const refundEndpoint: Endpoint = {
     const order = await getOrder(pool, id)
     let allowed = can(principal, 'orders', 'refund')
     if (!allowed && order && can(principal, 'orders', 'refund-own')) {
-      const { rowCount } = await pool.query(`SELECT 1 FROM events WHERE id = $1 AND organizer_id = $2`, [order.eventId, principal.id])
-      allowed = (rowCount ?? 0) > 0
+      allowed = await organizesEvent(pool, order.eventId, principal.id)
     }
     if (!order || !allowed) return errorBody(404, 'unknown_order', 'No such order.')
     if (order.status !== 'completed') return errorBody(409, 'not_refundable', `Only completed orders can be refunded; this one is ${order.status}.`)

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { can, getPrincipal } from '../../../access/principal'
 import { checkInTicket } from '../../../domain/ticketing/checkin'
+import { organizesEvent } from '../../../domain/ticketing/organizer'
 import { errorBody, handle, json, now, parseJson, poolOf } from '../../http'
 import { checkInSchema } from './schema'
 
@@ -17,9 +18,7 @@ export const checkInEndpoint: Endpoint = {
     const { code } = await parseJson(req, checkInSchema)
     const pool = poolOf(req.payload)
     const result = await checkInTicket(pool, code.toUpperCase(), String(principal.id), now(), async (eventId) => {
-      if (anyEvent) return true
-      const { rowCount } = await pool.query(`SELECT 1 FROM events WHERE id = $1 AND organizer_id = $2`, [eventId, principal.id])
-      return (rowCount ?? 0) > 0
+      return anyEvent || organizesEvent(pool, eventId, principal.id)
     })
     return json({ checkedIn: true, ...result })
   }),
