@@ -2,26 +2,38 @@ import * as migration_20261201_063709_initial from './20261201_063709_initial';
 import * as migration_20261201_064000_constraints_and_search_indexes from './20261201_064000_constraints_and_search_indexes';
 import * as migration_20261201_071955_ticketing from './20261201_071955_ticketing';
 import * as migration_20261201_072000_ticketing_constraints from './20261201_072000_ticketing_constraints';
+import * as migration_20261201_073922_fashion from './20261201_073922_fashion';
+import * as migration_20261201_074022_fashion_constraints from './20261201_074022_fashion_constraints';
 
 export const migrations = [
   {
     up: migration_20261201_063709_initial.up,
     down: migration_20261201_063709_initial.down,
-    name: '20261201_063709_initial'
+    name: '20261201_063709_initial',
   },
   {
     up: migration_20261201_064000_constraints_and_search_indexes.up,
     down: migration_20261201_064000_constraints_and_search_indexes.down,
-    name: '20261201_064000_constraints_and_search_indexes'
+    name: '20261201_064000_constraints_and_search_indexes',
   },
   {
     up: migration_20261201_071955_ticketing.up,
     down: migration_20261201_071955_ticketing.down,
-    name: '20261201_071955_ticketing'
+    name: '20261201_071955_ticketing',
   },
   {
     up: migration_20261201_072000_ticketing_constraints.up,
     down: migration_20261201_072000_ticketing_constraints.down,
-    name: '20261201_072000_ticketing_constraints'
+    name: '20261201_072000_ticketing_constraints',
+  },
+  {
+    up: migration_20261201_073922_fashion.up,
+    down: migration_20261201_073922_fashion.down,
+    name: '20261201_073922_fashion',
+  },
+  {
+    up: migration_20261201_074022_fashion_constraints.up,
+    down: migration_20261201_074022_fashion_constraints.down,
+    name: '20261201_074022_fashion_constraints',
   },
 ];

@@ -86,6 +86,16 @@ export interface Config {
     'discount-redemptions': DiscountRedemption;
     tickets: Ticket;
     'payment-events': PaymentEvent;
+    designers: Designer;
+    'fashion-collections': FashionCollection;
+    'fashion-items': FashionItem;
+    'fashion-item-images': FashionItemImage;
+    'runway-shows': RunwayShow;
+    'runway-segments': RunwaySegment;
+    models: Model;
+    'runway-appearances': RunwayAppearance;
+    'designer-collaborations': DesignerCollaboration;
+    'designer-analytics': DesignerAnalytic;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +123,16 @@ export interface Config {
     'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
+    designers: DesignersSelect<false> | DesignersSelect<true>;
+    'fashion-collections': FashionCollectionsSelect<false> | FashionCollectionsSelect<true>;
+    'fashion-items': FashionItemsSelect<false> | FashionItemsSelect<true>;
+    'fashion-item-images': FashionItemImagesSelect<false> | FashionItemImagesSelect<true>;
+    'runway-shows': RunwayShowsSelect<false> | RunwayShowsSelect<true>;
+    'runway-segments': RunwaySegmentsSelect<false> | RunwaySegmentsSelect<true>;
+    models: ModelsSelect<false> | ModelsSelect<true>;
+    'runway-appearances': RunwayAppearancesSelect<false> | RunwayAppearancesSelect<true>;
+    'designer-collaborations': DesignerCollaborationsSelect<false> | DesignerCollaborationsSelect<true>;
+    'designer-analytics': DesignerAnalyticsSelect<false> | DesignerAnalyticsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -750,11 +770,78 @@ export interface EventListBlock {
  */
 export interface DesignerListBlock {
   title?: string | null;
-  mode?: ('featured' | 'latest') | null;
+  mode?: ('featured' | 'manual') | null;
+  designers?: (string | Designer)[] | null;
   limit?: number | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'designerList';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designers".
+ */
+export interface Designer {
+  id: string;
+  name: string;
+  /**
+   * Generated from the title when left empty; kept when the title changes.
+   */
+  slug?: string | null;
+  user?: (string | null) | User;
+  brand?: string | null;
+  specialty?: string | null;
+  bio?: string | null;
+  website?: string | null;
+  socialMedia?:
+    | {
+        platform: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  contact?: {
+    email?: string | null;
+    phone?: string | null;
+  };
+  profileImage?: (string | null) | Media;
+  coverImage?: (string | null) | Media;
+  status: 'active' | 'inactive' | 'pending' | 'rejected';
+  featured?: boolean | null;
+  verified?: boolean | null;
+  yearsActive?: number | null;
+  awards?:
+    | {
+        title: string;
+        year?: number | null;
+        organisation?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  pressMentions?:
+    | {
+        outlet: string;
+        title?: string | null;
+        url?: string | null;
+        date?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  location?: {
+    city?: string | null;
+    country?: string | null;
+  };
+  metaData?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1000,6 +1087,213 @@ export interface PaymentEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-collections".
+ */
+export interface FashionCollection {
+  id: string;
+  designer: string | Designer;
+  name: string;
+  /**
+   * Generated from the title when left empty; kept when the title changes.
+   */
+  slug?: string | null;
+  description?: string | null;
+  season?: ('spring' | 'summer' | 'fall' | 'winter' | 'resort' | 'pre-fall' | 'bridal' | 'couture' | 'other') | null;
+  year?: number | null;
+  releaseDate?: string | null;
+  status: 'draft' | 'published' | 'archived';
+  featured?: boolean | null;
+  coverImage?: (string | null) | Media;
+  inspiration?: string | null;
+  /**
+   * Hex colours, e.g. #c70039.
+   */
+  colorPalette?: string[] | null;
+  materials?: string[] | null;
+  showNotes?: string | null;
+  event?: (string | null) | Event;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-items".
+ */
+export interface FashionItem {
+  id: string;
+  collection: string | FashionCollection;
+  name: string;
+  description?: string | null;
+  type: 'dress' | 'top' | 'bottom' | 'outerwear' | 'footwear' | 'accessory' | 'swimwear' | 'activewear' | 'other';
+  materials?: string[] | null;
+  colors?: string[] | null;
+  sizes?: string[] | null;
+  /**
+   * In minor units (cents).
+   */
+  priceMin?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  priceMax?: number | null;
+  currency?: string | null;
+  featured?: boolean | null;
+  displayOrder?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-item-images".
+ */
+export interface FashionItemImage {
+  id: string;
+  item: string | FashionItem;
+  media: string | Media;
+  altText?: string | null;
+  displayOrder?: number | null;
+  /**
+   * Marking this primary unmarks the item's other images.
+   */
+  isPrimary?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-shows".
+ */
+export interface RunwayShow {
+  id: string;
+  title: string;
+  collection: string | FashionCollection;
+  event: string | Event;
+  venue: string | Venue;
+  showDate: string;
+  durationMinutes?: number | null;
+  status: 'scheduled' | 'in_progress' | 'completed' | 'cancelled';
+  capacity?: number | null;
+  attendance?: number | null;
+  videoUrl?: string | null;
+  livestreamUrl?: string | null;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-segments".
+ */
+export interface RunwaySegment {
+  id: string;
+  show: string | RunwayShow;
+  name: string;
+  description?: string | null;
+  order: number;
+  startTime?: string | null;
+  durationMinutes?: number | null;
+  theme?: string | null;
+  music?: string | null;
+  lightingNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "models".
+ */
+export interface Model {
+  id: string;
+  name: string;
+  /**
+   * Generated from the title when left empty; kept when the title changes.
+   */
+  slug?: string | null;
+  user?: (string | null) | User;
+  agency?: string | null;
+  /**
+   * e.g. 178 cm
+   */
+  height?: string | null;
+  measurements?: {
+    bust?: string | null;
+    waist?: string | null;
+    hips?: string | null;
+    shoe?: string | null;
+    dress?: string | null;
+  };
+  bio?: string | null;
+  images?: (string | Media)[] | null;
+  portfolioUrl?: string | null;
+  socialMedia?:
+    | {
+        platform: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  featured?: boolean | null;
+  status: 'active' | 'inactive';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-appearances".
+ */
+export interface RunwayAppearance {
+  id: string;
+  segment: string | RunwaySegment;
+  order: number;
+  model: string | Model;
+  item?: (string | null) | FashionItem;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designer-collaborations".
+ */
+export interface DesignerCollaboration {
+  id: string;
+  name: string;
+  description?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  status: 'planned' | 'active' | 'completed' | 'cancelled';
+  members?:
+    | {
+        designer: string | Designer;
+        role?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designer-analytics".
+ */
+export interface DesignerAnalytic {
+  id: string;
+  designer: string | Designer;
+  /**
+   * UTC date, YYYY-MM-DD.
+   */
+  day: string;
+  profileViews?: number | null;
+  collectionViews?: number | null;
+  itemViews?: number | null;
+  favorites?: number | null;
+  shares?: number | null;
+  clickThroughs?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1198,6 +1492,46 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payment-events';
         value: string | PaymentEvent;
+      } | null)
+    | ({
+        relationTo: 'designers';
+        value: string | Designer;
+      } | null)
+    | ({
+        relationTo: 'fashion-collections';
+        value: string | FashionCollection;
+      } | null)
+    | ({
+        relationTo: 'fashion-items';
+        value: string | FashionItem;
+      } | null)
+    | ({
+        relationTo: 'fashion-item-images';
+        value: string | FashionItemImage;
+      } | null)
+    | ({
+        relationTo: 'runway-shows';
+        value: string | RunwayShow;
+      } | null)
+    | ({
+        relationTo: 'runway-segments';
+        value: string | RunwaySegment;
+      } | null)
+    | ({
+        relationTo: 'models';
+        value: string | Model;
+      } | null)
+    | ({
+        relationTo: 'runway-appearances';
+        value: string | RunwayAppearance;
+      } | null)
+    | ({
+        relationTo: 'designer-collaborations';
+        value: string | DesignerCollaboration;
+      } | null)
+    | ({
+        relationTo: 'designer-analytics';
+        value: string | DesignerAnalytic;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1623,6 +1957,7 @@ export interface EventListBlockSelect<T extends boolean = true> {
 export interface DesignerListBlockSelect<T extends boolean = true> {
   title?: T;
   mode?: T;
+  designers?: T;
   limit?: T;
   id?: T;
   blockName?: T;
@@ -1859,6 +2194,240 @@ export interface PaymentEventsSelect<T extends boolean = true> {
   type?: T;
   order?: T;
   outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designers_select".
+ */
+export interface DesignersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  user?: T;
+  brand?: T;
+  specialty?: T;
+  bio?: T;
+  website?: T;
+  socialMedia?:
+    | T
+    | {
+        platform?: T;
+        url?: T;
+        id?: T;
+      };
+  contact?:
+    | T
+    | {
+        email?: T;
+        phone?: T;
+      };
+  profileImage?: T;
+  coverImage?: T;
+  status?: T;
+  featured?: T;
+  verified?: T;
+  yearsActive?: T;
+  awards?:
+    | T
+    | {
+        title?: T;
+        year?: T;
+        organisation?: T;
+        id?: T;
+      };
+  pressMentions?:
+    | T
+    | {
+        outlet?: T;
+        title?: T;
+        url?: T;
+        date?: T;
+        id?: T;
+      };
+  location?:
+    | T
+    | {
+        city?: T;
+        country?: T;
+      };
+  metaData?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-collections_select".
+ */
+export interface FashionCollectionsSelect<T extends boolean = true> {
+  designer?: T;
+  name?: T;
+  slug?: T;
+  description?: T;
+  season?: T;
+  year?: T;
+  releaseDate?: T;
+  status?: T;
+  featured?: T;
+  coverImage?: T;
+  inspiration?: T;
+  colorPalette?: T;
+  materials?: T;
+  showNotes?: T;
+  event?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-items_select".
+ */
+export interface FashionItemsSelect<T extends boolean = true> {
+  collection?: T;
+  name?: T;
+  description?: T;
+  type?: T;
+  materials?: T;
+  colors?: T;
+  sizes?: T;
+  priceMin?: T;
+  priceMax?: T;
+  currency?: T;
+  featured?: T;
+  displayOrder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "fashion-item-images_select".
+ */
+export interface FashionItemImagesSelect<T extends boolean = true> {
+  item?: T;
+  media?: T;
+  altText?: T;
+  displayOrder?: T;
+  isPrimary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-shows_select".
+ */
+export interface RunwayShowsSelect<T extends boolean = true> {
+  title?: T;
+  collection?: T;
+  event?: T;
+  venue?: T;
+  showDate?: T;
+  durationMinutes?: T;
+  status?: T;
+  capacity?: T;
+  attendance?: T;
+  videoUrl?: T;
+  livestreamUrl?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-segments_select".
+ */
+export interface RunwaySegmentsSelect<T extends boolean = true> {
+  show?: T;
+  name?: T;
+  description?: T;
+  order?: T;
+  startTime?: T;
+  durationMinutes?: T;
+  theme?: T;
+  music?: T;
+  lightingNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "models_select".
+ */
+export interface ModelsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  user?: T;
+  agency?: T;
+  height?: T;
+  measurements?:
+    | T
+    | {
+        bust?: T;
+        waist?: T;
+        hips?: T;
+        shoe?: T;
+        dress?: T;
+      };
+  bio?: T;
+  images?: T;
+  portfolioUrl?: T;
+  socialMedia?:
+    | T
+    | {
+        platform?: T;
+        url?: T;
+        id?: T;
+      };
+  featured?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-appearances_select".
+ */
+export interface RunwayAppearancesSelect<T extends boolean = true> {
+  segment?: T;
+  order?: T;
+  model?: T;
+  item?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designer-collaborations_select".
+ */
+export interface DesignerCollaborationsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  startDate?: T;
+  endDate?: T;
+  status?: T;
+  members?:
+    | T
+    | {
+        designer?: T;
+        role?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "designer-analytics_select".
+ */
+export interface DesignerAnalyticsSelect<T extends boolean = true> {
+  designer?: T;
+  day?: T;
+  profileViews?: T;
+  collectionViews?: T;
+  itemViews?: T;
+  favorites?: T;
+  shares?: T;
+  clickThroughs?: T;
   updatedAt?: T;
   createdAt?: T;
 }

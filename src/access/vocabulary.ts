@@ -41,6 +41,13 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.discountCodes]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.holds]: ['read'],
   [slugs.paymentEvents]: ['read'],
+  [slugs.designers]: ['read', 'create', 'update', 'update-own', 'delete', 'manage'],
+  [slugs.fashionCollections]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.runwayShows]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.models]: ['read', 'create', 'update', 'update-own', 'delete'],
+  [slugs.runwayAppearances]: ['read'],
+  [slugs.designerCollaborations]: ['create', 'update', 'delete'],
+  [slugs.designerAnalytics]: ['read'],
 }
 
 export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMap(([resource, actions]) =>
@@ -81,6 +88,8 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.discountCodes, 'read-own'),
       key(slugs.orders, 'refund-own'),
       key(slugs.tickets, 'check-in-own'),
+      ...own(slugs.runwayShows),
+      key(slugs.models, 'create'),
     ],
   },
   editor: {
@@ -99,6 +108,11 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.eventCategories, 'create'),
       key(slugs.eventCategories, 'update'),
       key(slugs.eventCategories, 'delete'),
+      key(slugs.designers, 'read'),
+      key(slugs.fashionCollections, 'read'),
+      key(slugs.designerCollaborations, 'create'),
+      key(slugs.designerCollaborations, 'update'),
+      key(slugs.designerCollaborations, 'delete'),
     ],
   },
   marketing: {
@@ -125,7 +139,15 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.tickets, 'check-in'),
     ],
   },
-  designer: { description: 'A designer account (front-end only).', permissions: own(slugs.media) },
+  designer: {
+    description: 'A designer account (front-end only): their own designer profile, collections, items and images.',
+    permissions: [
+      ...own(slugs.media),
+      key(slugs.designers, 'create'),
+      key(slugs.designers, 'update-own'),
+      ...own(slugs.fashionCollections),
+    ],
+  },
   sponsor: { description: 'A sponsor account (front-end only).', permissions: own(slugs.media) },
   attendee: { description: 'A ticket buyer (front-end only).', permissions: [] },
 }

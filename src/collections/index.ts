@@ -14,6 +14,16 @@ import { Orders } from './ticketing/Orders'
 import { PaymentEvents } from './ticketing/PaymentEvents'
 import { Tickets } from './ticketing/Tickets'
 import { TicketTypes } from './ticketing/TicketTypes'
+import { DesignerAnalytics } from './fashion/DesignerAnalytics'
+import { DesignerCollaborations } from './fashion/DesignerCollaborations'
+import { Designers } from './fashion/Designers'
+import { FashionCollections } from './fashion/FashionCollections'
+import { FashionItemImages } from './fashion/FashionItemImages'
+import { FashionItems } from './fashion/FashionItems'
+import { Models } from './fashion/Models'
+import { RunwayAppearances } from './fashion/RunwayAppearances'
+import { RunwaySegments } from './fashion/RunwaySegments'
+import { RunwayShows } from './fashion/RunwayShows'
 import { VenueSeats } from './venues/VenueSeats'
 import { VenueSections } from './venues/VenueSections'
 import { Venues } from './venues/Venues'
@@ -38,4 +48,14 @@ export const collections = [
   DiscountRedemptions,
   Tickets,
   PaymentEvents,
+  Designers,
+  FashionCollections,
+  FashionItems,
+  FashionItemImages,
+  RunwayShows,
+  RunwaySegments,
+  Models,
+  RunwayAppearances,
+  DesignerCollaborations,
+  DesignerAnalytics,
 ]

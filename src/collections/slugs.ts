@@ -19,6 +19,16 @@ export const slugs = {
   holds: 'holds',
   tickets: 'tickets',
   paymentEvents: 'payment-events',
+  designers: 'designers',
+  fashionCollections: 'fashion-collections',
+  fashionItems: 'fashion-items',
+  fashionItemImages: 'fashion-item-images',
+  runwayShows: 'runway-shows',
+  runwaySegments: 'runway-segments',
+  models: 'models',
+  runwayAppearances: 'runway-appearances',
+  designerCollaborations: 'designer-collaborations',
+  designerAnalytics: 'designer-analytics',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]
