@@ -1,10 +1,12 @@
 import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-postgres'
 
-/** Fashion invariants and the design's indexes that Payload cannot declare. */
+/**
+ * Fashion invariants and the design's indexes that Payload cannot declare. A person has one
+ * model profile; a designer account may run several labels, so designers are not unique per user.
+ */
 export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
   CREATE UNIQUE INDEX "fashion_item_images_one_primary" ON "fashion_item_images" ("item_id") WHERE "is_primary";
-  CREATE UNIQUE INDEX "designers_one_profile_per_user" ON "designers" ("user_id") WHERE "user_id" IS NOT NULL;
   CREATE UNIQUE INDEX "models_one_profile_per_user" ON "models" ("user_id") WHERE "user_id" IS NOT NULL;
   ALTER TABLE "fashion_items" ADD CONSTRAINT "fashion_items_price_range" CHECK ("price_min" IS NULL OR "price_max" IS NULL OR "price_min" <= "price_max");
   ALTER TABLE "runway_shows" ADD CONSTRAINT "runway_shows_attendance_within_capacity" CHECK ("attendance" IS NULL OR "capacity" IS NULL OR "attendance" <= "capacity");
@@ -37,7 +39,6 @@ export async function down({ db }: MigrateDownArgs): Promise<void> {
   ALTER TABLE "runway_shows" DROP CONSTRAINT IF EXISTS "runway_shows_attendance_within_capacity";
   ALTER TABLE "fashion_items" DROP CONSTRAINT IF EXISTS "fashion_items_price_range";
   DROP INDEX IF EXISTS "models_one_profile_per_user";
-  DROP INDEX IF EXISTS "designers_one_profile_per_user";
   DROP INDEX IF EXISTS "fashion_item_images_one_primary";
   `)
 }

@@ -68,3 +68,16 @@ export const selfOrPermitted =
     if (can(principal, resource, action)) return true
     return { id: { equals: principal.id } }
   }
+
+/**
+ * `resource:action` for every row; any signed-in user for the rows they are linked to by
+ * `ownerPath` (a person's own profile, whatever their role).
+ */
+export const permittedOrLinked =
+  (resource: string, action: string, ownerPath: string): Access =>
+  async ({ req }: Req) => {
+    const principal = await getPrincipal(req)
+    if (!principal) return false
+    if (can(principal, resource, action)) return true
+    return ownWhere(ownerPath, principal.id)
+  }

@@ -44,7 +44,7 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.designers]: ['read', 'create', 'update', 'update-own', 'delete', 'manage'],
   [slugs.fashionCollections]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.runwayShows]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
-  [slugs.models]: ['read', 'create', 'update', 'update-own', 'delete'],
+  [slugs.models]: ['read', 'create', 'update', 'delete'],
   [slugs.runwayAppearances]: ['read'],
   [slugs.designerCollaborations]: ['create', 'update', 'delete'],
   [slugs.designerAnalytics]: ['read'],

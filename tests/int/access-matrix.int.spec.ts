@@ -8,6 +8,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { sql } from '../../src/db/sql'
 import { closePayload, getTestPayload, makeUser, as, unique, type TestUser } from '../helpers/payload'
 
 type Who = 'anonymous' | 'attendee' | 'designer' | 'sponsor' | 'staff' | 'editor' | 'marketing' | 'owner' | 'otherOrganizer' | 'admin'
@@ -71,6 +72,26 @@ beforeAll(async () => {
   fx.code = await mk('discount-codes', { code: unique('OWN').replace(/[^A-Za-z0-9-]/g, ''), kind: 'percentage', value: 5, createdBy: users.owner.id })
   fx.redemption = await mk('discount-redemptions', { discountCode: fx.code, order: fx.order, buyerEmail: 'a@b.c' })
   fx.paymentEvent = await mk('payment-events', { eventId: unique('evt'), type: 'payment_intent.succeeded', order: fx.order })
+  fx.designer = await mk('designers', { name: unique('Label'), status: 'pending', user: users.designer.id })
+  fx.activeDesigner = await mk('designers', { name: unique('Active label'), status: 'active', user: users.designer.id })
+  fx.publishedCollection = await mk('fashion-collections', { designer: fx.activeDesigner, name: 'Pub', status: 'published' })
+  fx.draftCollection = await mk('fashion-collections', { designer: fx.activeDesigner, name: 'Draft', status: 'draft' })
+  fx.publicItem = await mk('fashion-items', { collection: fx.publishedCollection, name: 'Gown', type: 'dress' })
+  fx.draftItem = await mk('fashion-items', { collection: fx.draftCollection, name: 'Secret', type: 'top' })
+  fx.imageMedia = await mk('media', { alt: 'look' }, { file: await png() })
+  fx.publicImage = await mk('fashion-item-images', { item: fx.publicItem, media: fx.imageMedia })
+  fx.draftImage = await mk('fashion-item-images', { item: fx.draftItem, media: fx.imageMedia })
+  const showBase = { collection: fx.publishedCollection, event: fx.publishedEvent, venue: fx.activeVenue, showDate: '2027-06-01T12:00:00Z' }
+  fx.show = await mk('runway-shows', { ...showBase, title: 'Show', status: 'scheduled' })
+  fx.cancelledShow = await mk('runway-shows', { ...showBase, title: 'Cancelled', status: 'cancelled' })
+  fx.segment = await mk('runway-segments', { show: fx.show, name: 'Opening', order: 1 })
+  fx.cancelledSegment = await mk('runway-segments', { show: fx.cancelledShow, name: 'Opening', order: 1 })
+  fx.activeModel = await mk('models', { name: unique('Model'), status: 'active' })
+  fx.ownModel = await mk('models', { name: unique('Own model'), status: 'inactive', user: users.attendee.id })
+  fx.appearance = await mk('runway-appearances', { segment: fx.segment, order: 1, model: fx.ownModel })
+  fx.collaboration = await mk('designer-collaborations', { name: unique('Collab'), members: [{ designer: fx.activeDesigner, role: 'lead' }] })
+  await payload.db.drizzle.execute(sql`INSERT INTO designer_analytics (designer_id, day, profile_views) VALUES (${fx.activeDesigner}, '2027-01-01', 1)`)
+  fx.analytics = String((await payload.find({ collection: 'designer-analytics', where: { designer: { equals: fx.activeDesigner } }, ...sudo })).docs[0].id)
   fx.role = String((await payload.find({ collection: 'roles', where: { name: { equals: 'attendee' } }, ...sudo })).docs[0].id)
   fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
 })
@@ -222,6 +243,73 @@ const cases: Record<string, Case[]> = {
     { name: 'create a payment event', allowed: [], run: create('payment-events', () => ({ eventId: unique('e'), type: 'x' })) },
     { name: 'update a payment event', allowed: [], run: update('payment-events', 'paymentEvent', { outcome: 'x' }) },
     { name: 'delete a payment event', allowed: [], run: remove('payment-events', () => mk('payment-events', { eventId: unique('e'), type: 'x' })) },
+  ],
+  designers: [
+    { name: 'read an active designer', allowed: EVERYONE, run: read('designers', 'activeDesigner') },
+    { name: "read the designer user's pending profile", allowed: ['designer', 'editor', 'admin'], run: read('designers', 'designer') },
+    { name: 'create a designer profile', allowed: ['designer', 'admin'], run: create('designers', () => ({ name: unique('New label') })) },
+    { name: "update the designer user's profile", allowed: ['designer', 'admin'], run: update('designers', 'designer', { bio: 'changed' }) },
+    { name: 'delete a designer', allowed: ['admin'], run: remove('designers', () => mk('designers', { name: unique('Gone'), user: users.designer.id })) },
+  ],
+  'fashion-collections': [
+    { name: 'read a published collection', allowed: EVERYONE, run: read('fashion-collections', 'publishedCollection') },
+    { name: "read the designer's draft collection", allowed: ['designer', 'editor', 'admin'], run: read('fashion-collections', 'draftCollection') },
+    { name: "create a collection for the designer's label", allowed: ['designer', 'admin'], run: create('fashion-collections', () => ({ designer: fx.activeDesigner, name: unique('Line') })) },
+    { name: "update the designer's collection", allowed: ['designer', 'admin'], run: update('fashion-collections', 'draftCollection', { description: 'changed' }) },
+    { name: "delete the designer's collection", allowed: ['designer', 'admin'], run: remove('fashion-collections', () => mk('fashion-collections', { designer: fx.activeDesigner, name: unique('Tmp') })) },
+  ],
+  'fashion-items': [
+    { name: 'read an item of a published collection', allowed: EVERYONE, run: read('fashion-items', 'publicItem') },
+    { name: 'read an item of a draft collection', allowed: ['designer', 'editor', 'admin'], run: read('fashion-items', 'draftItem') },
+    { name: "create an item in the designer's collection", allowed: ['designer', 'admin'], run: create('fashion-items', () => ({ collection: fx.draftCollection, name: unique('Item'), type: 'top' })) },
+    { name: "update the designer's item", allowed: ['designer', 'admin'], run: update('fashion-items', 'draftItem', { description: 'changed' }) },
+    { name: "delete the designer's item", allowed: ['designer', 'admin'], run: remove('fashion-items', () => mk('fashion-items', { collection: fx.draftCollection, name: unique('Tmp'), type: 'top' })) },
+  ],
+  'fashion-item-images': [
+    { name: 'read an image of a published item', allowed: EVERYONE, run: read('fashion-item-images', 'publicImage') },
+    { name: 'read an image of a draft item', allowed: ['designer', 'editor', 'admin'], run: read('fashion-item-images', 'draftImage') },
+    { name: "add an image to the designer's item", allowed: ['designer', 'admin'], run: create('fashion-item-images', () => ({ item: fx.draftItem, media: fx.imageMedia })) },
+    { name: "update the designer's image", allowed: ['designer', 'admin'], run: update('fashion-item-images', 'draftImage', { altText: 'changed' }) },
+    { name: "delete the designer's image", allowed: ['designer', 'admin'], run: remove('fashion-item-images', () => mk('fashion-item-images', { item: fx.draftItem, media: fx.imageMedia })) },
+  ],
+  'runway-shows': [
+    { name: 'read a scheduled show', allowed: EVERYONE, run: read('runway-shows', 'show') },
+    { name: "read a cancelled show of the owner's event", allowed: ['owner', 'admin'], run: read('runway-shows', 'cancelledShow') },
+    { name: "create a show for the owner's event", allowed: ['owner', 'admin'], run: create('runway-shows', () => ({ collection: fx.publishedCollection, event: fx.publishedEvent, venue: fx.activeVenue, showDate: '2027-06-01T15:00:00Z', title: unique('S') })) },
+    { name: "update a show of the owner's event", allowed: ['owner', 'admin'], run: update('runway-shows', 'show', { notes: 'changed' }) },
+    { name: "delete a show of the owner's event", allowed: ['owner', 'admin'], run: remove('runway-shows', () => mk('runway-shows', { collection: fx.publishedCollection, event: fx.publishedEvent, venue: fx.activeVenue, showDate: '2027-06-01T15:00:00Z', title: unique('S') })) },
+  ],
+  'runway-segments': [
+    { name: 'read a segment of a scheduled show', allowed: EVERYONE, run: read('runway-segments', 'segment') },
+    { name: 'read a segment of a cancelled show', allowed: ['owner', 'admin'], run: read('runway-segments', 'cancelledSegment') },
+    { name: "create a segment in the owner's show", allowed: ['owner', 'admin'], run: create('runway-segments', () => ({ show: fx.show, name: 'New', order: Math.floor(Math.random() * 1e9) })) },
+    { name: "update a segment of the owner's show", allowed: ['owner', 'admin'], run: update('runway-segments', 'segment', { theme: 'changed' }) },
+    { name: "delete a segment of the owner's show", allowed: ['owner', 'admin'], run: remove('runway-segments', () => mk('runway-segments', { show: fx.show, name: 'Tmp', order: Math.floor(Math.random() * 1e9) })) },
+  ],
+  models: [
+    { name: 'read an active model', allowed: EVERYONE, run: read('models', 'activeModel') },
+    { name: "read the attendee's own inactive model profile", allowed: ['attendee', 'admin'], run: read('models', 'ownModel') },
+    { name: 'create a model', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('models', () => ({ name: unique('New model') })) },
+    { name: "update the attendee's model profile", allowed: ['attendee', 'admin'], run: update('models', 'ownModel', { bio: 'changed' }) },
+    { name: 'delete a model', allowed: ['admin'], run: remove('models', () => mk('models', { name: unique('Gone') })) },
+  ],
+  'runway-appearances': [
+    { name: "read the attendee-model's appearance", allowed: ['attendee', 'owner', 'admin'], run: read('runway-appearances', 'appearance') },
+    { name: "create an appearance in the owner's show", allowed: ['owner', 'admin'], run: create('runway-appearances', async () => ({ segment: fx.segment, order: Math.floor(Math.random() * 1e9), model: await mk('models', { name: unique('Walker') }) })) },
+    { name: "update an appearance in the owner's show", allowed: ['owner', 'admin'], run: update('runway-appearances', 'appearance', { notes: 'changed' }) },
+    { name: "delete an appearance in the owner's show", allowed: ['owner', 'admin'], run: remove('runway-appearances', async () => mk('runway-appearances', { segment: fx.segment, order: Math.floor(Math.random() * 1e9), model: await mk('models', { name: unique('Walker') }) })) },
+  ],
+  'designer-collaborations': [
+    { name: 'read a collaboration', allowed: EVERYONE, run: read('designer-collaborations', 'collaboration') },
+    { name: 'create a collaboration', allowed: ['editor', 'admin'], run: create('designer-collaborations', () => ({ name: unique('C'), members: [{ designer: fx.activeDesigner }] })) },
+    { name: 'update a collaboration', allowed: ['editor', 'admin'], run: update('designer-collaborations', 'collaboration', { description: 'changed' }) },
+    { name: 'delete a collaboration', allowed: ['editor', 'admin'], run: remove('designer-collaborations', () => mk('designer-collaborations', { name: unique('C'), members: [{ designer: fx.activeDesigner }] })) },
+  ],
+  'designer-analytics': [
+    { name: "read the designer's analytics", allowed: ['designer', 'admin'], run: read('designer-analytics', 'analytics') },
+    { name: 'create an analytics row', allowed: [], run: create('designer-analytics', () => ({ designer: fx.activeDesigner, day: unique('d') })) },
+    { name: 'update an analytics row', allowed: [], run: update('designer-analytics', 'analytics', { shares: 5 }) },
+    { name: 'delete an analytics row', allowed: [], run: remove('designer-analytics', () => mk('designer-analytics', { designer: fx.activeDesigner, day: unique('d') })) },
   ],
   permissions: [
     { name: 'read a permission', allowed: ['admin'], run: read('permissions', 'permission') },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
+import { fieldPermitted, permitted, permittedOrLinked, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
 import { slugs } from '../slugs'
 
@@ -10,7 +10,8 @@ export const Models: CollectionConfig<'models'> = {
   access: {
     read: publicOrPermitted(slugs.models, { status: { equals: 'active' } }, 'user'),
     create: permitted(slugs.models, 'create'),
-    update: anyOrOwn(slugs.models, 'update', 'user'),
+    // A model edits their own profile (linked by `user`), whatever their role.
+    update: permittedOrLinked(slugs.models, 'update', 'user'),
     delete: permitted(slugs.models, 'delete'),
   },
   fields: [

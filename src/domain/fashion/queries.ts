@@ -37,7 +37,7 @@ export async function collectionBySlug(db: Pool, slug: string, includeUnpublishe
                       'displayOrder', i.display_order, 'priceMin', i.price_min, 'priceMax', i.price_max, 'currency', i.currency,
                       'images', COALESCE((
                         SELECT json_agg(json_build_object('id', im.id, 'url', m.url, 'alt', COALESCE(im.alt_text, m.alt), 'isPrimary', im.is_primary,
-                                                          'displayOrder', im.display_order, 'thumbnail', m.sizes_thumbnail_url, 'card', m.sizes_card_url)
+                                                          'displayOrder', im.display_order, 'thumbnail', COALESCE(m.sizes_thumbnail_url, m.url), 'card', COALESCE(m.sizes_card_url, m.url))
                                         ORDER BY im.is_primary DESC, im.display_order, im.created_at)
                           FROM fashion_item_images im JOIN media m ON m.id = im.media_id WHERE im.item_id = i.id), '[]'::json))
                     ORDER BY i.display_order, i.created_at)
@@ -88,7 +88,7 @@ export async function runOfShow(db: Pool, showId: string) {
                                  'id', a.id, 'order', a."order", 'notes', a.notes,
                                  'model', json_build_object('id', mo.id, 'name', mo.name, 'agency', mo.agency),
                                  'item', CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object('id', i.id, 'name', i.name, 'type', i.type,
-                                   'primaryImage', (SELECT m.sizes_thumbnail_url FROM fashion_item_images im JOIN media m ON m.id = im.media_id
+                                   'primaryImage', (SELECT COALESCE(m.sizes_thumbnail_url, m.url) FROM fashion_item_images im JOIN media m ON m.id = im.media_id
                                                      WHERE im.item_id = i.id AND im.is_primary LIMIT 1)) END)
                                ORDER BY a."order")
                           FROM runway_appearances a JOIN models mo ON mo.id = a.model_id LEFT JOIN fashion_items i ON i.id = a.item_id
