@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { slugs } from '../collections/slugs'
 import { posterImage } from './images'
 import { richText } from './richText'
+import { seedFashion } from './fashion'
 import { seedTicketing } from './ticketing'
 import { DEMO_PASSWORD, seedContext } from './constants'
 
@@ -249,6 +250,7 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   await page({ title: 'Sponsors', layout: [{ blockType: 'sponsorList', title: 'Our sponsors', event: show }, { blockType: 'image', image: imgs.venue, caption: 'Grand Hall' }] })
   await page({ title: 'Spring Lookbook (draft)', layout: [{ blockType: 'custom', component: 'Lookbook', props: { season: 'spring' } }] }, 'draft')
 
+  await seedFashion(payload, { showEvent: show, venue: grandHall, designerUser: users.designer, modelUser: users.model, showStart: at(21, 18) })
   await seedTicketing(payload, { show, workshop, party }, [
     { email: 'attendee@fashionistas.local', name: 'Alex Attendee', id: users.attendee },
     { email: 'model@fashionistas.local', name: 'Milan Model', id: users.model },

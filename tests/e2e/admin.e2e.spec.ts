@@ -81,6 +81,24 @@ describe('admin UI', () => {
     await context.close()
   })
 
+  it('shows the run of show of a runway show and reorders its appearances', async () => {
+    const upcoming = (await (await fetch(`${baseUrl}/api/runway-shows/upcoming?limit=1`)).json()) as { shows: Array<{ id: string }> }
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/collections/runway-shows/${upcoming.shows[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    const firstSegment = page.locator('.run-of-show section').first()
+    const rows = firstSegment.locator('.run-of-show__appearance')
+    await rows.first().waitFor({ timeout: 60_000 })
+    const before = await rows.allInnerTexts()
+    expect(before.length).toBeGreaterThan(1)
+    await rows.first().getByRole('button', { name: 'Move down' }).click()
+    await expect.poll(async () => (await rows.allInnerTexts())[0], { timeout: 30_000 }).toBe(before[1])
+    await page.locator('.run-of-show').screenshot({ path: 'test-results/e2e-run-of-show.png' })
+    await context.close()
+  })
+
   it('refuses an attendee at the admin UI', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
