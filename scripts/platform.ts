@@ -43,7 +43,9 @@ async function ensureDatabase(): Promise<RunningPostgres | null> {
     dir: path.join(dataDir, 'postgres'),
     port: pgPort,
     persistent: true,
-    log: process.env.EMBEDDED_PG_VERBOSE ? (l) => console.log(`[postgres] ${l}`) : undefined,
+    log: (l) => {
+      if (process.env.EMBEDDED_PG_VERBOSE || l.startsWith('port ') || l.includes('already running')) console.log(`[postgres] ${l}`)
+    },
   })
   process.env.DATABASE_URL = db.url
   return db

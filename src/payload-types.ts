@@ -102,7 +102,17 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    'fashion-items': {
+      images: 'fashion-item-images';
+    };
+    'runway-shows': {
+      segments: 'runway-segments';
+    };
+    'runway-segments': {
+      appearances: 'runway-appearances';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     roles: RolesSelect<false> | RolesSelect<true>;
@@ -773,6 +783,15 @@ export interface DesignerListBlock {
   mode?: ('featured' | 'manual') | null;
   designers?: (string | Designer)[] | null;
   limit?: number | null;
+  resolvedDesigners?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'designerList';
@@ -1139,6 +1158,11 @@ export interface FashionItem {
   currency?: string | null;
   featured?: boolean | null;
   displayOrder?: number | null;
+  images?: {
+    docs?: (string | FashionItemImage)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1177,6 +1201,11 @@ export interface RunwayShow {
   videoUrl?: string | null;
   livestreamUrl?: string | null;
   notes?: string | null;
+  segments?: {
+    docs?: (string | RunwaySegment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1195,6 +1224,25 @@ export interface RunwaySegment {
   theme?: string | null;
   music?: string | null;
   lightingNotes?: string | null;
+  appearances?: {
+    docs?: (string | RunwayAppearance)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runway-appearances".
+ */
+export interface RunwayAppearance {
+  id: string;
+  segment: string | RunwaySegment;
+  order: number;
+  model: string | Model;
+  item?: (string | null) | FashionItem;
+  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1234,20 +1282,6 @@ export interface Model {
     | null;
   featured?: boolean | null;
   status: 'active' | 'inactive';
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "runway-appearances".
- */
-export interface RunwayAppearance {
-  id: string;
-  segment: string | RunwaySegment;
-  order: number;
-  model: string | Model;
-  item?: (string | null) | FashionItem;
-  notes?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1959,6 +1993,7 @@ export interface DesignerListBlockSelect<T extends boolean = true> {
   mode?: T;
   designers?: T;
   limit?: T;
+  resolvedDesigners?: T;
   id?: T;
   blockName?: T;
 }
@@ -2295,6 +2330,7 @@ export interface FashionItemsSelect<T extends boolean = true> {
   currency?: T;
   featured?: T;
   displayOrder?: T;
+  images?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2328,6 +2364,7 @@ export interface RunwayShowsSelect<T extends boolean = true> {
   videoUrl?: T;
   livestreamUrl?: T;
   notes?: T;
+  segments?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2345,6 +2382,7 @@ export interface RunwaySegmentsSelect<T extends boolean = true> {
   theme?: T;
   music?: T;
   lightingNotes?: T;
+  appearances?: T;
   updatedAt?: T;
   createdAt?: T;
 }

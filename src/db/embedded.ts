@@ -39,6 +39,14 @@ export async function freePort(): Promise<number> {
   })
 }
 
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)))
+  })
+}
+
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 })
   try {
@@ -65,13 +73,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
   let creds: Credentials | undefined
   if (opts.persistent && fs.existsSync(credsFile) && fs.existsSync(path.join(dir, 'PG_VERSION'))) {
     creds = JSON.parse(fs.readFileSync(credsFile, 'utf8')) as Credentials
-    if (opts.port) creds.port = opts.port
-    // Another process of this checkout (a second `npm run dev`, the tests' app) already runs it.
+    // Another process of this checkout (a second `npm run dev`, say) already runs it: share it.
     if (await canConnect(urlFor(creds, 'postgres'))) {
       log(`embedded PostgreSQL already running on 127.0.0.1:${creds.port}; reusing it`)
       await ensureDatabase(urlFor(creds, 'postgres'), database)
       return { url: urlFor(creds, database), port: creds.port, reused: true, stop: async () => undefined }
     }
+    if (opts.port) creds.port = opts.port
   }
   if (!creds) {
     creds = {
@@ -81,6 +89,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Runn
       port: opts.port || (await freePort()),
     }
   }
+
+  if (!(await portIsFree(creds.port))) {
+    // Someone else (another checkout's database, say) has the port: take any free one.
+    const taken = creds.port
+    creds.port = await freePort()
+    log(`port ${taken} is in use; the embedded PostgreSQL listens on ${creds.port} instead`)
+  }
+  if (opts.persistent && fs.existsSync(path.join(dir, 'PG_VERSION'))) fs.writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 })
 
   const server = new EmbeddedPostgres({
     databaseDir: dir,

@@ -273,6 +273,27 @@ describe('endpoints', () => {
     expect((await payload.find({ collection: 'designer-analytics', ...as(admin) })).docs.length).toBeGreaterThanOrEqual(2)
   })
 
+  it('resolves a page\'s designer list block to real designers, featured or hand-picked', async () => {
+    const page = await payload.create({
+      collection: 'pages',
+      data: { title: unique('Designers page'), _status: 'published', layout: [{ blockType: 'designerList', mode: 'featured', limit: 50 }, { blockType: 'designerList', mode: 'manual', designers: [fx.otherDesigner, fx.pendingDesigner] }] } as never,
+      ...sudo,
+    })
+    const res = await api.get(`/pages/${page.id}?depth=0`)
+    const [featured, manual] = res.body.layout
+    expect(featured.resolvedDesigners.map((d: { id: string }) => d.id)).toContain(fx.designer)
+    expect(featured.resolvedDesigners.find((d: { id: string }) => d.id === fx.designer).latestCollections.length).toBeGreaterThan(0)
+    // Hand-picked, but only the active one is shown.
+    expect(manual.resolvedDesigners.map((d: { id: string }) => d.id)).toEqual([fx.otherDesigner])
+  })
+
+  it('lists an item\'s images and a show\'s segments on their own records (join fields)', async () => {
+    const item = await payload.findByID({ collection: 'fashion-items', id: fx.item, ...sudo })
+    expect((item.images?.docs ?? []).length).toBeGreaterThan(0)
+    const show = await payload.findByID({ collection: 'runway-shows', id: fx.show, ...sudo })
+    expect((show.segments?.docs ?? []).length).toBeGreaterThanOrEqual(3)
+  })
+
   it('rate-limits tracking per client', async () => {
     const statuses = []
     for (let i = 0; i < 70; i++) statuses.push((await api.call('POST', `/designers/${fx.designer}/track`, { body: { kind: 'item_view' }, headers: { 'x-forwarded-for': '192.0.2.77' } })).status)

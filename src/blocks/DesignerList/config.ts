@@ -1,5 +1,7 @@
 import type { Block } from 'payload'
 
+import { resolveDesigners } from './resolve'
+
 /**
  * Designers on a page: `featured` resolves to GET /api/designers/featured (featured active
  * designers with their latest collections); `manual` lists the designers picked here.
@@ -18,5 +20,12 @@ export const DesignerListBlock: Block = {
       admin: { condition: (_, s) => s?.mode === 'manual' },
     },
     { name: 'limit', type: 'number', defaultValue: 6, min: 1, max: 50 },
+    {
+      name: 'resolvedDesigners',
+      type: 'json',
+      virtual: true,
+      admin: { readOnly: true, hidden: true },
+      hooks: { afterRead: [resolveDesigners] },
+    },
   ],
 }

@@ -44,6 +44,8 @@ export const FashionItems: CollectionConfig<'fashion-items'> = {
     },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
     { name: 'displayOrder', type: 'number', defaultValue: 0, index: true },
+    // The item's images, listed (and marked primary) from the item's own edit view.
+    { name: 'images', type: 'join', collection: slugs.fashionItemImages, on: 'item', defaultSort: 'displayOrder', admin: { defaultColumns: ['media', 'altText', 'displayOrder', 'isPrimary'] } },
   ],
   timestamps: true,
 }

@@ -34,6 +34,7 @@ export const RunwaySegments: CollectionConfig<'runway-segments'> = {
     { name: 'theme', type: 'text' },
     { name: 'music', type: 'text' },
     { name: 'lightingNotes', type: 'textarea' },
+    { name: 'appearances', type: 'join', collection: slugs.runwayAppearances, on: 'segment', defaultSort: 'order', admin: { defaultColumns: ['order', 'model', 'item'] } },
   ],
   timestamps: true,
 }

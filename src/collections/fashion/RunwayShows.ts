@@ -66,6 +66,7 @@ export const RunwayShows: CollectionConfig<'runway-shows'> = {
     },
     { type: 'row', fields: [{ name: 'videoUrl', type: 'text' }, { name: 'livestreamUrl', type: 'text' }] },
     { name: 'notes', type: 'textarea' },
+    { name: 'segments', type: 'join', collection: slugs.runwaySegments, on: 'show', defaultSort: 'order', admin: { defaultColumns: ['name', 'order', 'startTime', 'durationMinutes'] } },
     { name: 'runOfShow', type: 'ui', admin: { components: { Field: '/src/components/admin/RunOfShow#RunOfShow' } } },
   ],
   timestamps: true,
