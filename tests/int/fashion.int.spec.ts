@@ -190,6 +190,14 @@ describe('endpoints', () => {
     const d = res.body.designers.find((x: { id: string }) => x.id === fx.designer)
     expect(d.latestCollections.map((c: { name: string }) => c.name)).toEqual(['Line B', 'Lumiere', 'Line A'])
     expect(res.body.designers.some((x: { id: string }) => x.id === fx.otherDesigner)).toBe(false)
+    const before = await countQueries(() => api.get('/designers/featured'))
+    for (let n = 0; n < 5; n++) {
+      const d = await mk('designers', { name: unique('Featured'), status: 'active', featured: true })
+      await mk('fashion-collections', { designer: d, name: 'One', status: 'published' })
+    }
+    const after = await countQueries(() => api.get('/designers/featured'))
+    expect(after.result.body.designers.length).toBeGreaterThanOrEqual(res.body.designers.length + 5)
+    expect(after.queries).toBe(before.queries)
   })
 
   it('GET /api/fashion-collections/by-slug/:slug/full: items by display order, images primary first, shows; a fixed number of queries', async () => {
@@ -239,6 +247,11 @@ describe('endpoints', () => {
     const opening = res.body.segments.find((s: { name: string }) => s.name === 'Opening')
     expect(opening.appearances[0]).toMatchObject({ model: { name: expect.stringMatching(/^Ines/) }, item: { name: 'Silk gown' } })
     expect(typeof opening.appearances[0].item.primaryImage).toBe('string')
+    const before = await countQueries(() => api.get(`/runway-shows/${fx.show}/run-of-show`, orgToken))
+    const seg = await mk('runway-segments', { show: fx.show, name: 'Count', order: 77 })
+    for (let i = 0; i < 6; i++) await mk('runway-appearances', { segment: seg, order: i, model: await mk('models', { name: unique('C'), status: 'active' }), item: fx.item })
+    const after = await countQueries(() => api.get(`/runway-shows/${fx.show}/run-of-show`, orgToken))
+    expect(after.queries).toBe(before.queries)
     expect((await api.get(`/runway-shows/${fx.show}/run-of-show`, await api.login(otherOrganizer.email, 'Correct-Horse-9'))).status).toBe(404)
     expect((await api.get(`/runway-shows/${fx.show}/run-of-show`)).status).toBe(401)
   })
