@@ -11,7 +11,9 @@ import { migrations } from './migrations'
 import { ensureAccessModel } from './src/access/ensureAccessModel'
 import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
+import { permitted } from './src/access/rules'
 import { csvEnv } from './src/config/env'
+import { auditLogPlugin } from './src/plugins/audit-log'
 import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
@@ -61,6 +63,8 @@ export default buildConfig({
       generateTitle: ({ doc }) => `${(doc as { title?: string }).title ?? ''} · Fashionistas`,
       generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
     }),
+    // Last, so it sees every collection and field the other plugins added.
+    auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read') }),
   ],
   onInit: async (payload) => {
     // An idle pooled connection dropped by the server (restart, failover, shutdown) must not

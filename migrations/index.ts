@@ -4,6 +4,7 @@ import * as migration_20261201_071955_ticketing from './20261201_071955_ticketin
 import * as migration_20261201_072000_ticketing_constraints from './20261201_072000_ticketing_constraints';
 import * as migration_20261201_073922_fashion from './20261201_073922_fashion';
 import * as migration_20261201_074022_fashion_constraints from './20261201_074022_fashion_constraints';
+import * as migration_20261201_075355_audit_log from './20261201_075355_audit_log';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261201_074022_fashion_constraints.up,
     down: migration_20261201_074022_fashion_constraints.down,
     name: '20261201_074022_fashion_constraints',
+  },
+  {
+    up: migration_20261201_075355_audit_log.up,
+    down: migration_20261201_075355_audit_log.down,
+    name: '20261201_075355_audit_log'
   },
 ];

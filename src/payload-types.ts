@@ -96,6 +96,7 @@ export interface Config {
     'runway-appearances': RunwayAppearance;
     'designer-collaborations': DesignerCollaboration;
     'designer-analytics': DesignerAnalytic;
+    'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -143,6 +144,7 @@ export interface Config {
     'runway-appearances': RunwayAppearancesSelect<false> | RunwayAppearancesSelect<true>;
     'designer-collaborations': DesignerCollaborationsSelect<false> | DesignerCollaborationsSelect<true>;
     'designer-analytics': DesignerAnalyticsSelect<false> | DesignerAnalyticsSelect<true>;
+    'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -1328,6 +1330,36 @@ export interface DesignerAnalytic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs".
+ */
+export interface AuditLog {
+  id: string;
+  action: 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'password_reset_requested' | 'erasure';
+  collection?: string | null;
+  documentId?: string | null;
+  actor?: (string | null) | User;
+  actorEmail?: string | null;
+  /**
+   * Prefix of the API key that made the change.
+   */
+  actorApiKey?: string | null;
+  summary?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1566,6 +1598,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'designer-analytics';
         value: string | DesignerAnalytic;
+      } | null)
+    | ({
+        relationTo: 'audit-logs';
+        value: string | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2466,6 +2502,24 @@ export interface DesignerAnalyticsSelect<T extends boolean = true> {
   favorites?: T;
   shares?: T;
   clickThroughs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-logs_select".
+ */
+export interface AuditLogsSelect<T extends boolean = true> {
+  action?: T;
+  collection?: T;
+  documentId?: T;
+  actor?: T;
+  actorEmail?: T;
+  actorApiKey?: T;
+  summary?: T;
+  changes?: T;
+  ip?: T;
+  userAgent?: T;
   updatedAt?: T;
   createdAt?: T;
 }

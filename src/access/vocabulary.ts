@@ -48,6 +48,7 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.runwayAppearances]: ['read'],
   [slugs.designerCollaborations]: ['create', 'update', 'delete'],
   [slugs.designerAnalytics]: ['read'],
+  [slugs.auditLogs]: ['read'],
 }
 
 export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMap(([resource, actions]) =>
@@ -63,6 +64,7 @@ export const ROLE_NAMES = [
   'staff',
   'attendee',
   'marketing',
+  'auditor',
 ] as const
 export type RoleName = (typeof ROLE_NAMES)[number]
 
@@ -150,4 +152,5 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
   },
   sponsor: { description: 'A sponsor account (front-end only).', permissions: own(slugs.media) },
   attendee: { description: 'A ticket buyer (front-end only).', permissions: [] },
+  auditor: { description: 'Reads the audit log in the admin UI, and nothing else.', permissions: ['admin:access', key(slugs.auditLogs, 'read')] },
 }

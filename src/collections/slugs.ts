@@ -29,6 +29,7 @@ export const slugs = {
   runwayAppearances: 'runway-appearances',
   designerCollaborations: 'designer-collaborations',
   designerAnalytics: 'designer-analytics',
+  auditLogs: 'audit-logs',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from '../../src/db/sql'
 import { closePayload, getTestPayload, makeUser, as, unique, type TestUser } from '../helpers/payload'
 
-type Who = 'anonymous' | 'attendee' | 'designer' | 'sponsor' | 'staff' | 'editor' | 'marketing' | 'owner' | 'otherOrganizer' | 'admin'
-const EVERYONE: Who[] = ['anonymous', 'attendee', 'designer', 'sponsor', 'staff', 'editor', 'marketing', 'owner', 'otherOrganizer', 'admin']
+type Who = 'anonymous' | 'attendee' | 'designer' | 'sponsor' | 'staff' | 'editor' | 'marketing' | 'auditor' | 'owner' | 'otherOrganizer' | 'admin'
+const EVERYONE: Who[] = ['anonymous', 'attendee', 'designer', 'sponsor', 'staff', 'editor', 'marketing', 'auditor', 'owner', 'otherOrganizer', 'admin']
 const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous')
 
 let payload: Payload
@@ -44,7 +44,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   for (const [who, role] of [
     ['attendee', 'attendee'], ['designer', 'designer'], ['sponsor', 'sponsor'], ['staff', 'staff'], ['editor', 'editor'],
-    ['marketing', 'marketing'], ['owner', 'organizer'], ['otherOrganizer', 'organizer'], ['admin', 'admin'],
+    ['marketing', 'marketing'], ['auditor', 'auditor'], ['owner', 'organizer'], ['otherOrganizer', 'organizer'], ['admin', 'admin'],
   ] as const) {
     users[who] = await makeUser(payload, role)
   }
@@ -92,6 +92,7 @@ beforeAll(async () => {
   fx.collaboration = await mk('designer-collaborations', { name: unique('Collab'), members: [{ designer: fx.activeDesigner, role: 'lead' }] })
   await payload.db.drizzle.execute(sql`INSERT INTO designer_analytics (designer_id, day, profile_views) VALUES (${fx.activeDesigner}, '2027-01-01', 1)`)
   fx.analytics = String((await payload.find({ collection: 'designer-analytics', where: { designer: { equals: fx.activeDesigner } }, ...sudo })).docs[0].id)
+  fx.auditEntry = String((await payload.find({ collection: 'audit-logs', where: { documentId: { equals: fx.publishedEvent } }, ...sudo })).docs[0].id)
   fx.role = String((await payload.find({ collection: 'roles', where: { name: { equals: 'attendee' } }, ...sudo })).docs[0].id)
   fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
 })
@@ -311,6 +312,12 @@ const cases: Record<string, Case[]> = {
     { name: 'update an analytics row', allowed: [], run: update('designer-analytics', 'analytics', { shares: 5 }) },
     { name: 'delete an analytics row', allowed: [], run: remove('designer-analytics', () => mk('designer-analytics', { designer: fx.activeDesigner, day: unique('d') })) },
   ],
+  'audit-logs': [
+    { name: 'read an audit entry', allowed: ['auditor', 'admin'], run: read('audit-logs', 'auditEntry') },
+    { name: 'create an audit entry through the API', allowed: [], run: create('audit-logs', () => ({ action: 'create', summary: 'forged' })) },
+    { name: 'change an audit entry', allowed: [], run: update('audit-logs', 'auditEntry', { summary: 'tampered' }) },
+    { name: 'delete an audit entry', allowed: [], run: remove('audit-logs', async () => fx.auditEntry) },
+  ],
   permissions: [
     { name: 'read a permission', allowed: ['admin'], run: read('permissions', 'permission') },
     { name: 'create a permission', allowed: ['admin'], run: create('permissions', () => ({ resource: unique('res'), action: 'read' })) },
@@ -350,7 +357,7 @@ describe('admin UI entry', () => {
     }
     expect(got).toEqual({
       attendee: false, designer: false, sponsor: false, model: false,
-      staff: true, editor: true, marketing: true, owner: true, otherOrganizer: true, admin: true,
+      staff: true, editor: true, marketing: true, auditor: true, owner: true, otherOrganizer: true, admin: true,
     })
   })
 })

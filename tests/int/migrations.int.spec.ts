@@ -66,7 +66,7 @@ describe('migrations', () => {
 
   it('create the roles and permissions, and make the first user an admin', async () => {
     const roles = await payload.find({ collection: 'roles', pagination: false, overrideAccess: true })
-    expect(roles.docs.map((r) => r.name).sort()).toEqual(['admin', 'attendee', 'designer', 'editor', 'marketing', 'organizer', 'sponsor', 'staff'])
+    expect(roles.docs.map((r) => r.name).sort()).toEqual(['admin', 'attendee', 'auditor', 'designer', 'editor', 'marketing', 'organizer', 'sponsor', 'staff'])
     const api = apiClient(payload.config)
     const first = await api.post('/users', { email: 'first@test.local', password: 'Correct-Horse-9', fullName: 'First', roles: [] })
     expect(first.status).toBe(201)

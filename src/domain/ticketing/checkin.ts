@@ -1,4 +1,5 @@
-import { type Db } from './db'
+import { auditInTx } from '../audit'
+import { withTransaction, type Db } from './db'
 import { ConflictError, NotFoundError, UnprocessableError } from './errors'
 
 export type CheckedIn = { ticket: string; code: string; attendeeName: string | null; attendeeEmail: string | null; event: string; ticketType: string; checkedInAt: string }
@@ -11,12 +12,16 @@ export type CheckedIn = { ticket: string; code: string; attendeeName: string | n
 export async function checkInTicket(db: Db, code: string, by: string | null, now: Date, mayCheckIn: (eventId: string) => Promise<boolean>): Promise<CheckedIn> {
   const { rows: [t] } = await db.query(`SELECT id, event_id, status, checked_in_at FROM tickets WHERE code = $1`, [code])
   if (!t || !(await mayCheckIn(t.event_id))) throw new NotFoundError('unknown_ticket', 'No ticket with that code.')
-  const { rows: [done] } = await db.query(
-    `UPDATE tickets SET status = 'checked_in', checked_in_at = $2, checked_in_by_id = $3, updated_at = now()
-      WHERE id = $1 AND status = 'valid'
-  RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at`,
-    [t.id, now, by],
-  )
+  const done = await withTransaction(db, async (tx) => {
+    const { rows: [row] } = await tx.query(
+      `UPDATE tickets SET status = 'checked_in', checked_in_at = $2, checked_in_by_id = $3, updated_at = now()
+        WHERE id = $1 AND status = 'valid'
+    RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at`,
+      [t.id, now, by],
+    )
+    if (row) await auditInTx(tx, { action: 'update', collection: 'tickets', documentId: row.id, actor: by, summary: `ticket ${row.code} checked in`, changes: [{ field: 'status', from: 'valid', to: 'checked_in' }] })
+    return row
+  })
   if (done) {
     return { ticket: done.id, code: done.code, attendeeName: done.attendee_name, attendeeEmail: done.attendee_email, event: done.event_id, ticketType: done.ticket_type_id, checkedInAt: new Date(done.checked_in_at).toISOString() }
   }

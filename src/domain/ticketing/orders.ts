@@ -2,6 +2,7 @@
  * Orders: created from a hold (prices and discounts computed here, never taken from the
  * client), completed, failed or refunded by payment events. Each of these is one transaction.
  */
+import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from './db'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
@@ -86,6 +87,10 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
     }
     // The hold now belongs to the order and lasts as long as the payment window.
     await tx.query(`UPDATE holds SET order_id = $1, expires_at = $2, updated_at = now() WHERE checkout = $3`, [order.id, expiresAt, input.hold])
+    await auditInTx(tx, {
+      action: 'create', collection: 'orders', documentId: order.id, actor: input.buyerId,
+      summary: `order ${order.id} created: total ${priced.total} ${currency}`, changes: { status: 'pending', total: priced.total, discount: priced.discount, items: priced.lines.length },
+    })
     let status = 'pending'
     if (free) status = await completeInTx(tx, order.id, now)
     return { id: order.id, status, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, currency, items }
@@ -119,10 +124,13 @@ async function completeInTx(tx: Tx, orderId: string, now: Date): Promise<string>
   await tx.query(`UPDATE holds SET status = 'consumed', updated_at = now() WHERE order_id = $1`, [orderId])
   await tx.query(`UPDATE discount_redemptions SET status = 'confirmed', updated_at = now() WHERE order_id = $1`, [orderId])
   await tx.query(`UPDATE orders SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
+  const tickets = items.reduce((n, i) => n + num(i.quantity), 0)
+  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} completed, ${tickets} ticket(s) issued`, changes: [{ field: 'status', to: 'completed' }] })
   return 'completed'
 }
 
 async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled', now: Date) {
+  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} ${status}`, changes: [{ field: 'status', to: status }] })
   await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [orderId])
   await releaseDiscountUse(tx, orderId)
   await tx.query(
@@ -186,6 +194,7 @@ async function refundInTx(tx: Tx, orderId: string, now: Date) {
   for (const r of rows) perType.set(r.ticket_type_id, (perType.get(r.ticket_type_id) ?? 0) + 1)
   for (const [tt, n] of perType) await tx.query(`UPDATE ticket_types SET sold = GREATEST(0, sold - $2), updated_at = now() WHERE id = $1`, [tt, n])
   await tx.query(`UPDATE orders SET status = 'refunded', refunded_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
+  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} refunded, ${rows.length} ticket(s) voided`, changes: [{ field: 'status', to: 'refunded' }] })
 }
 
 /** Records the payment intent of a pending order. */
