@@ -13,6 +13,8 @@ import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
 import { permitted } from './src/access/rules'
 import { csvEnv } from './src/config/env'
+import { ALL_PERMISSIONS } from './src/access/vocabulary'
+import { apiKeysPlugin } from './src/plugins/api-keys'
 import { auditLogPlugin } from './src/plugins/audit-log'
 import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
@@ -63,6 +65,7 @@ export default buildConfig({
       generateTitle: ({ doc }) => `${(doc as { title?: string }).title ?? ''} · Fashionistas`,
       generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
     }),
+    apiKeysPlugin({ scopes: ALL_PERMISSIONS }),
     // Last, so it sees every collection and field the other plugins added.
     auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read') }),
   ],

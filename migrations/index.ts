@@ -5,6 +5,8 @@ import * as migration_20261201_072000_ticketing_constraints from './20261201_072
 import * as migration_20261201_073922_fashion from './20261201_073922_fashion';
 import * as migration_20261201_074022_fashion_constraints from './20261201_074022_fashion_constraints';
 import * as migration_20261201_075355_audit_log from './20261201_075355_audit_log';
+import * as migration_20261201_075859_api_keys from './20261201_075859_api_keys';
+import * as migration_20261201_080000_rate_limits from './20261201_080000_rate_limits';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261201_075355_audit_log.up,
     down: migration_20261201_075355_audit_log.down,
-    name: '20261201_075355_audit_log'
+    name: '20261201_075355_audit_log',
+  },
+  {
+    up: migration_20261201_075859_api_keys.up,
+    down: migration_20261201_075859_api_keys.down,
+    name: '20261201_075859_api_keys',
+  },
+  {
+    up: migration_20261201_080000_rate_limits.up,
+    down: migration_20261201_080000_rate_limits.down,
+    name: '20261201_080000_rate_limits',
   },
 ];

@@ -96,6 +96,8 @@ export interface Config {
     'runway-appearances': RunwayAppearance;
     'designer-collaborations': DesignerCollaboration;
     'designer-analytics': DesignerAnalytic;
+    'api-keys': ApiKey;
+    'usage-logs': UsageLog;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -144,6 +146,8 @@ export interface Config {
     'runway-appearances': RunwayAppearancesSelect<false> | RunwayAppearancesSelect<true>;
     'designer-collaborations': DesignerCollaborationsSelect<false> | DesignerCollaborationsSelect<true>;
     'designer-analytics': DesignerAnalyticsSelect<false> | DesignerAnalyticsSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'usage-logs': UsageLogsSelect<false> | UsageLogsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -1330,6 +1334,52 @@ export interface DesignerAnalytic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: string;
+  name: string;
+  key?: string | null;
+  /**
+   * Identifies the key in logs; the secret is never stored.
+   */
+  prefix?: string | null;
+  secretHash?: string | null;
+  owner?: (string | null) | User;
+  /**
+   * resource:action, e.g. events:read, orders:read, tickets:check-in. Known: admin:access, users:read, users:create, users:update, users:delete, users:manage, roles:read, roles:create, roles:update, roles:delete, permissions:read, permissions:create…
+   */
+  scopes?: string[] | null;
+  /**
+   * Requests per minute.
+   */
+  rateLimit?: number | null;
+  active?: boolean | null;
+  expiresAt?: string | null;
+  lastUsedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-logs".
+ */
+export interface UsageLog {
+  id: string;
+  keyPrefix?: string | null;
+  method?: string | null;
+  path?: string | null;
+  status?: number | null;
+  durationMs?: number | null;
+  requestBytes?: number | null;
+  responseBytes?: number | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1598,6 +1648,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'designer-analytics';
         value: string | DesignerAnalytic;
+      } | null)
+    | ({
+        relationTo: 'api-keys';
+        value: string | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'usage-logs';
+        value: string | UsageLog;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -2502,6 +2560,41 @@ export interface DesignerAnalyticsSelect<T extends boolean = true> {
   favorites?: T;
   shares?: T;
   clickThroughs?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys_select".
+ */
+export interface ApiKeysSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  prefix?: T;
+  secretHash?: T;
+  owner?: T;
+  scopes?: T;
+  rateLimit?: T;
+  active?: T;
+  expiresAt?: T;
+  lastUsedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "usage-logs_select".
+ */
+export interface UsageLogsSelect<T extends boolean = true> {
+  keyPrefix?: T;
+  method?: T;
+  path?: T;
+  status?: T;
+  durationMs?: T;
+  requestBytes?: T;
+  responseBytes?: T;
+  ip?: T;
+  userAgent?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -49,6 +49,9 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.designerCollaborations]: ['create', 'update', 'delete'],
   [slugs.designerAnalytics]: ['read'],
   [slugs.auditLogs]: ['read'],
+  [slugs.apiKeys]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  // Scopes for what later layers add (partners' webhooks).
+  webhooks: ['manage'],
 }
 
 export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMap(([resource, actions]) =>
@@ -92,6 +95,8 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.tickets, 'check-in-own'),
       ...own(slugs.runwayShows),
       key(slugs.models, 'create'),
+      ...own(slugs.apiKeys),
+      key(slugs.apiKeys, 'read-own'),
     ],
   },
   editor: {

@@ -30,6 +30,8 @@ export const slugs = {
   designerCollaborations: 'designer-collaborations',
   designerAnalytics: 'designer-analytics',
   auditLogs: 'audit-logs',
+  apiKeys: 'api-keys',
+  usageLogs: 'usage-logs',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

@@ -9,21 +9,39 @@ type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => P
 
 export type Api = ReturnType<typeof apiClient>
 
-export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig) {
-  const handlers: Record<string, Handler> = {
+type Routes = { GET: Handler; POST: Handler; PATCH: Handler; DELETE: Handler; graphql: (req: Request) => Promise<Response> }
+
+/**
+ * `gated`: the app's own route modules (src/app/(payload)/api), with the API-key gate in front
+ * (401/429, usage logs); otherwise Payload's handlers directly.
+ */
+export async function gatedRoutes(): Promise<Routes> {
+  const rest = await import('../../src/app/(payload)/api/[...slug]/route')
+  const gql = await import('../../src/app/(payload)/api/graphql/route')
+  return {
+    GET: rest.GET as unknown as Handler,
+    POST: rest.POST as unknown as Handler,
+    PATCH: rest.PATCH as unknown as Handler,
+    DELETE: rest.DELETE as unknown as Handler,
+    graphql: (req) => gql.POST(req, { params: Promise.resolve({}) }),
+  }
+}
+
+export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, routes?: Routes) {
+  const handlers: Record<string, Handler> = routes ?? {
     GET: REST_GET(config) as Handler,
     POST: REST_POST(config) as Handler,
     PATCH: REST_PATCH(config) as Handler,
     DELETE: REST_DELETE(config) as Handler,
   }
-  const graphql = GRAPHQL_POST(config) as (req: Request) => Promise<Response>
+  const graphql = routes?.graphql ?? (GRAPHQL_POST(config) as (req: Request) => Promise<Response>)
   const base = 'http://localhost:3000'
 
   async function call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
     const url = new URL(`/api${path}`, base)
     const headers: Record<string, string> = { ...(opts.headers ?? {}) }
     if (opts.body !== undefined) headers['content-type'] = 'application/json'
-    if (opts.token) headers.authorization = `JWT ${opts.token}`
+    if (opts.token) headers.authorization = opts.token.startsWith('fsh_') ? `Bearer ${opts.token}` : `JWT ${opts.token}`
     const req = new Request(url, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined })
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
     const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
@@ -61,7 +79,7 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig) {
     },
     async graphql(query: string, token?: string, variables?: Record<string, unknown>) {
       const headers: Record<string, string> = { 'content-type': 'application/json' }
-      if (token) headers.authorization = `JWT ${token}`
+      if (token) headers.authorization = token.startsWith('fsh_') ? `Bearer ${token}` : `JWT ${token}`
       const res = await graphql(new Request(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
       return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string }> } }
     },

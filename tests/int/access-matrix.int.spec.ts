@@ -93,6 +93,9 @@ beforeAll(async () => {
   await payload.db.drizzle.execute(sql`INSERT INTO designer_analytics (designer_id, day, profile_views) VALUES (${fx.activeDesigner}, '2027-01-01', 1)`)
   fx.analytics = String((await payload.find({ collection: 'designer-analytics', where: { designer: { equals: fx.activeDesigner } }, ...sudo })).docs[0].id)
   fx.auditEntry = String((await payload.find({ collection: 'audit-logs', where: { documentId: { equals: fx.publishedEvent } }, ...sudo })).docs[0].id)
+  fx.apiKey = await mk('api-keys', { name: 'Owner key', owner: users.owner.id, scopes: ['events:create'] })
+  await payload.db.drizzle.execute(sql`INSERT INTO usage_logs (key_prefix, method, path, status) VALUES ('abcdefgh', 'GET', '/api/events', 200)`)
+  fx.usageLog = String((await payload.find({ collection: 'usage-logs', limit: 1, ...sudo })).docs[0].id)
   fx.role = String((await payload.find({ collection: 'roles', where: { name: { equals: 'attendee' } }, ...sudo })).docs[0].id)
   fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
 })
@@ -311,6 +314,18 @@ const cases: Record<string, Case[]> = {
     { name: 'create an analytics row', allowed: [], run: create('designer-analytics', () => ({ designer: fx.activeDesigner, day: unique('d') })) },
     { name: 'update an analytics row', allowed: [], run: update('designer-analytics', 'analytics', { shares: 5 }) },
     { name: 'delete an analytics row', allowed: [], run: remove('designer-analytics', () => mk('designer-analytics', { designer: fx.activeDesigner, day: unique('d') })) },
+  ],
+  'api-keys': [
+    { name: "read the owner's key", allowed: ['owner', 'admin'], run: read('api-keys', 'apiKey') },
+    { name: 'create a key', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('api-keys', () => ({ name: unique('k'), scopes: ['events:create'] })) },
+    { name: "update the owner's key", allowed: ['owner', 'admin'], run: update('api-keys', 'apiKey', { name: 'Renamed' }) },
+    { name: "revoke (delete) the owner's key", allowed: ['owner', 'admin'], run: remove('api-keys', () => mk('api-keys', { name: unique('k'), owner: users.owner.id })) },
+  ],
+  'usage-logs': [
+    { name: 'read a usage log', allowed: ['admin'], run: read('usage-logs', 'usageLog') },
+    { name: 'create a usage log', allowed: [], run: create('usage-logs', () => ({ method: 'GET' })) },
+    { name: 'update a usage log', allowed: [], run: update('usage-logs', 'usageLog', { status: 500 }) },
+    { name: 'delete a usage log', allowed: [], run: remove('usage-logs', async () => fx.usageLog) },
   ],
   'audit-logs': [
     { name: 'read an audit entry', allowed: ['auditor', 'admin'], run: read('audit-logs', 'auditEntry') },

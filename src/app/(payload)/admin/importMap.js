@@ -30,6 +30,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { RefundOrder as RefundOrder_4ff7dccf014ca7b56ba32a043393ff65 } from '../../../../src/components/admin/RefundOrder'
 import { RunOfShow as RunOfShow_a311ae451abad1e126db41cee7a45d1c } from '../../../../src/components/admin/RunOfShow'
+import { RevealKey as RevealKey_a35a74c1f258af5f3648932c6b0b516f } from '../../../../src/plugins/api-keys/components/RevealKey'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -66,5 +67,6 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/components/admin/RefundOrder#RefundOrder": RefundOrder_4ff7dccf014ca7b56ba32a043393ff65,
   "/src/components/admin/RunOfShow#RunOfShow": RunOfShow_a311ae451abad1e126db41cee7a45d1c,
+  "/src/plugins/api-keys/components/RevealKey#RevealKey": RevealKey_a35a74c1f258af5f3648932c6b0b516f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,5 +1,9 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { getPayload } from 'payload'
 
-export const POST = GRAPHQL_POST(config)
+import { withApiKeyGate } from '../../../../plugins/api-keys'
+
+const graphql = GRAPHQL_POST(config)
+export const POST = withApiKeyGate(() => getPayload({ config }), (req: Request, _ctx: { params: Promise<Record<string, never>> }) => graphql(req))
 export const OPTIONS = REST_OPTIONS(config)

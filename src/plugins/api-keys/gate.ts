@@ -1,0 +1,83 @@
+/**
+ * The edge in front of Payload's REST and GraphQL routes: answers 401 for an unknown, revoked
+ * or expired key (Payload's strategies can only say "anonymous"), 429 with Retry-After over a
+ * key's per-minute limit and over the per-IP limits for anonymous checkout and login, and logs
+ * each key's request (method, path, status, duration, sizes) after the response, off the
+ * request's critical path.
+ */
+import type { Payload } from 'payload'
+
+import { hitRateLimit } from './rateLimit'
+import { poolOf, verifyApiKey } from './resolve'
+
+
+const ipOf = (req: Request) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown'
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
+
+export type GateOptions = {
+  /** Per-IP limits per minute for anonymous requests by path (method + regex), e.g. checkout and login. */
+  anonymousLimits?: Array<{ method: string; path: RegExp; perMinute: number; name: string }>
+  usageSlugTable?: string
+}
+
+export const defaultAnonymousLimits = () => [
+  { name: 'checkout', method: 'POST', path: /^\/api\/checkout\//, perMinute: Number(process.env.CHECKOUT_RATE_PER_MINUTE || 120) },
+  { name: 'login', method: 'POST', path: /^\/api\/users\/login$/, perMinute: Number(process.env.LOGIN_RATE_PER_MINUTE || 20) },
+]
+
+export function withApiKeyGate<C>(
+  getPayloadInstance: () => Promise<Payload>,
+  handler: (req: Request, ctx: C) => Promise<Response>,
+  opts: GateOptions = {},
+): (req: Request, ctx: C) => Promise<Response> {
+  const limits = opts.anonymousLimits ?? defaultAnonymousLimits()
+  return async (req, ctx) => {
+    const started = performance.now()
+    const payload = await getPayloadInstance()
+    const pool = poolOf(payload)
+    const path = new URL(req.url).pathname
+    const verdict = await verifyApiKey(payload, req.headers.get('authorization'))
+    if (verdict && !verdict.ok) {
+      return json(401, { error: 'invalid_api_key', message: `This API key is ${verdict.reason === 'unknown' ? 'not valid' : verdict.reason}.`, reason: verdict.reason }, { 'www-authenticate': 'Bearer' })
+    }
+    if (verdict?.ok) {
+      const wait = await hitRateLimit(pool, `key:${verdict.key.prefix}`, verdict.key.rateLimit)
+      if (wait) return json(429, { error: 'rate_limited', message: `Over ${verdict.key.rateLimit} requests per minute for this key.`, retryAfter: wait }, { 'retry-after': String(wait) })
+    } else if (!req.headers.get('authorization') && !req.headers.get('cookie')?.includes('payload-token')) {
+      const rule = limits.find((l) => l.method === req.method && l.path.test(path))
+      if (rule) {
+        const wait = await hitRateLimit(pool, `ip:${rule.name}:${ipOf(req)}`, rule.perMinute)
+        if (wait) return json(429, { error: 'rate_limited', message: `Too many ${rule.name} requests from this address; try again shortly.`, retryAfter: wait }, { 'retry-after': String(wait) })
+      }
+    }
+    const res = await handler(req, ctx)
+    if (!verdict?.ok || !res.body) {
+      if (verdict?.ok) logUsage(payload, verdict.key.prefix, req, path, res.status, started, 0)
+      return res
+    }
+    // Count the response as it streams out, and log when it is done.
+    let bytes = 0
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength
+        controller.enqueue(chunk)
+      },
+      flush() {
+        logUsage(payload, verdict.key.prefix, req, path, res.status, started, bytes)
+      },
+    })
+    return new Response(res.body.pipeThrough(counter), { status: res.status, statusText: res.statusText, headers: res.headers })
+  }
+}
+
+function logUsage(payload: Payload, prefix: string, req: Request, path: string, status: number, started: number, responseBytes: number) {
+  const duration = Math.round((performance.now() - started) * 100) / 100
+  void poolOf(payload)
+    .query(
+      `INSERT INTO usage_logs (key_prefix, method, path, status, duration_ms, request_bytes, response_bytes, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [prefix, req.method, path.slice(0, 500), status, duration, Number(req.headers.get('content-length') ?? 0), responseBytes, ipOf(req), req.headers.get('user-agent')],
+    )
+    .catch((err: unknown) => payload.logger.warn({ err, msg: 'usage log write failed' }))
+}
