@@ -16,6 +16,8 @@ import { csvEnv } from './src/config/env'
 import { ALL_PERMISSIONS } from './src/access/vocabulary'
 import { apiKeysPlugin } from './src/plugins/api-keys'
 import { auditLogPlugin } from './src/plugins/audit-log'
+import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
+import { billingReadable } from './src/collections/ticketing/billingAccess'
 import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
@@ -66,6 +68,14 @@ export default buildConfig({
       generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
     }),
     apiKeysPlugin({ scopes: ALL_PERMISSIONS }),
+    fieldEncryptionPlugin({
+      fields: [
+        { collection: slugs.users, field: 'phone' },
+        { collection: slugs.orders, field: 'billingPhone', read: billingReadable },
+        { collection: slugs.orders, field: 'billingAddress', json: true, read: billingReadable },
+      ],
+      readAccess: permitted(slugs.encryptionKeys, 'read'),
+    }),
     // Last, so it sees every collection and field the other plugins added.
     auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read') }),
   ],

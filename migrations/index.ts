@@ -7,6 +7,7 @@ import * as migration_20261201_074022_fashion_constraints from './20261201_07402
 import * as migration_20261201_075355_audit_log from './20261201_075355_audit_log';
 import * as migration_20261201_075859_api_keys from './20261201_075859_api_keys';
 import * as migration_20261201_080000_rate_limits from './20261201_080000_rate_limits';
+import * as migration_20261201_080720_field_encryption from './20261201_080720_field_encryption';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261201_080000_rate_limits.up,
     down: migration_20261201_080000_rate_limits.down,
     name: '20261201_080000_rate_limits',
+  },
+  {
+    up: migration_20261201_080720_field_encryption.up,
+    down: migration_20261201_080720_field_encryption.down,
+    name: '20261201_080720_field_encryption'
   },
 ];

@@ -35,6 +35,15 @@ function ensureSecret() {
   process.env.PAYLOAD_SECRET = fs.readFileSync(file, 'utf8').trim()
 }
 
+/** Local field-encryption key (one version), generated once into .data/ when none is configured. */
+function ensureEncryptionKeys() {
+  if (process.env.FIELD_ENCRYPTION_KEYS) return
+  const file = path.join(dataDir, 'field-encryption-keys')
+  fs.mkdirSync(dataDir, { recursive: true })
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `1:${crypto.randomBytes(32).toString('base64')}`, { mode: 0o600 })
+  process.env.FIELD_ENCRYPTION_KEYS = fs.readFileSync(file, 'utf8').trim()
+}
+
 async function ensureDatabase(): Promise<RunningPostgres | null> {
   if (process.env.DATABASE_URL) return null
   const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329)
@@ -111,6 +120,7 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 async function main() {
   loadDotEnv()
   ensureSecret()
+  ensureEncryptionKeys()
   process.env.NEXT_TELEMETRY_DISABLED = '1'
   const db = await ensureDatabase()
   let code = 0

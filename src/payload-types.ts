@@ -98,6 +98,7 @@ export interface Config {
     'designer-analytics': DesignerAnalytic;
     'api-keys': ApiKey;
     'usage-logs': UsageLog;
+    'encryption-keys': EncryptionKey;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -148,6 +149,7 @@ export interface Config {
     'designer-analytics': DesignerAnalyticsSelect<false> | DesignerAnalyticsSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'usage-logs': UsageLogsSelect<false> | UsageLogsSelect<true>;
+    'encryption-keys': EncryptionKeysSelect<false> | EncryptionKeysSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -173,6 +175,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireCheckouts: TaskExpireCheckouts;
+      rotateFieldEncryption: TaskRotateFieldEncryption;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -207,6 +210,9 @@ export interface UserAuthOperations {
 export interface User {
   id: string;
   fullName: string;
+  /**
+   * Stored encrypted.
+   */
   phone?: string | null;
   userType: 'admin' | 'organizer' | 'designer' | 'model' | 'sponsor' | 'attendee' | 'staff';
   status: 'active' | 'inactive' | 'pending' | 'suspended';
@@ -965,7 +971,13 @@ export interface Order {
   checkout?: string | null;
   billingEmail: string;
   billingName: string;
+  /**
+   * Stored encrypted.
+   */
   billingPhone?: string | null;
+  /**
+   * Stored encrypted.
+   */
   billingAddress?:
     | {
         [k: string]: unknown;
@@ -1380,6 +1392,22 @@ export interface UsageLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "encryption-keys".
+ */
+export interface EncryptionKey {
+  id: string;
+  name: string;
+  version: number;
+  active?: boolean | null;
+  /**
+   * When every value was last re-encrypted to this key.
+   */
+  rotatedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1477,7 +1505,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireCheckouts' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1510,7 +1538,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireCheckouts' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1656,6 +1684,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'usage-logs';
         value: string | UsageLog;
+      } | null)
+    | ({
+        relationTo: 'encryption-keys';
+        value: string | EncryptionKey;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -2600,6 +2632,18 @@ export interface UsageLogsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "encryption-keys_select".
+ */
+export interface EncryptionKeysSelect<T extends boolean = true> {
+  name?: T;
+  version?: T;
+  active?: T;
+  rotatedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -2735,6 +2779,16 @@ export interface TaskExpireCheckouts {
   output: {
     ordersExpired?: number | null;
     holdsDeleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRotateFieldEncryption".
+ */
+export interface TaskRotateFieldEncryption {
+  input?: unknown;
+  output: {
+    reencrypted?: number | null;
   };
 }
 /**

@@ -50,6 +50,7 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.designerAnalytics]: ['read'],
   [slugs.auditLogs]: ['read'],
   [slugs.apiKeys]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
+  [slugs.encryptionKeys]: ['read'],
   // Scopes for what later layers add (partners' webhooks).
   webhooks: ['manage'],
 }

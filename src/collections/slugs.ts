@@ -32,6 +32,7 @@ export const slugs = {
   auditLogs: 'audit-logs',
   apiKeys: 'api-keys',
   usageLogs: 'usage-logs',
+  encryptionKeys: 'encryption-keys',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

@@ -9,6 +9,7 @@ export async function getTestPayload(databaseUrl = inject('databaseUrl')): Promi
   process.env.DATABASE_URL = databaseUrl
   process.env.PAYLOAD_SECRET = inject('payloadSecret')
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  process.env.FIELD_ENCRYPTION_KEYS ||= `1:${Buffer.alloc(32, 7).toString('base64')}`
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })
   // The first user of a database becomes an admin; give every test database that first user,

@@ -327,6 +327,12 @@ const cases: Record<string, Case[]> = {
     { name: 'update a usage log', allowed: [], run: update('usage-logs', 'usageLog', { status: 500 }) },
     { name: 'delete a usage log', allowed: [], run: remove('usage-logs', async () => fx.usageLog) },
   ],
+  'encryption-keys': [
+    { name: 'read the key registry', allowed: ['admin'], run: async (who) => attempt(async () => (await payload.find({ collection: 'encryption-keys', ...as(userOf(who)) })).docs[0]) },
+    { name: 'register a key through the API', allowed: [], run: create('encryption-keys', () => ({ name: 'x', version: Math.floor(Math.random() * 1e6) + 100 })) },
+    { name: 'change the registry', allowed: [], run: async (who) => attempt(async () => payload.update({ collection: 'encryption-keys', where: { version: { equals: 1 } }, data: { name: 'y' }, ...as(userOf(who)) }).then((r) => r.docs[0])) },
+    { name: 'delete a registry row', allowed: [], run: async (who) => attempt(async () => payload.delete({ collection: 'encryption-keys', where: { version: { equals: 1 } }, ...as(userOf(who)) }).then((r) => r.docs[0])) },
+  ],
   'audit-logs': [
     { name: 'read an audit entry', allowed: ['auditor', 'admin'], run: read('audit-logs', 'auditEntry') },
     { name: 'create an audit entry through the API', allowed: [], run: create('audit-logs', () => ({ action: 'create', summary: 'forged' })) },

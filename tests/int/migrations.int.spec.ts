@@ -17,6 +17,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = inject('freshDatabaseUrl')
   process.env.PAYLOAD_SECRET = inject('payloadSecret')
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  process.env.FIELD_ENCRYPTION_KEYS ||= `1:${Buffer.alloc(32, 7).toString('base64')}`
   const { getPayload } = await import('payload')
   const { default: config } = await import('../../payload.config')
   payload = await getPayload({ config })

@@ -2,6 +2,7 @@
  * Orders: created from a hold (prices and discounts computed here, never taken from the
  * client), completed, failed or refunded by payment events. Each of these is one transaction.
  */
+import { encryptValue } from '../../plugins/field-encryption/crypto'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from './db'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
@@ -69,8 +70,9 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
        VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
       [
         eventId, input.buyerId ?? null, priced.subtotal, priced.discount, priced.tax, priced.total, currency, code?.id ?? null, input.hold,
-        input.billing.email.trim().toLowerCase(), input.billing.name, input.billing.phone ?? null,
-        input.billing.address ? JSON.stringify(input.billing.address) : null, input.ipAddress ?? null, input.userAgent ?? null, expiresAt,
+        // Phone and address are stored only as ciphertext (field-encryption), like the collection's own writes.
+        input.billing.email.trim().toLowerCase(), input.billing.name, encryptValue(input.billing.phone ?? null),
+        input.billing.address ? JSON.stringify(encryptValue(input.billing.address)) : null, input.ipAddress ?? null, input.userAgent ?? null, expiresAt,
       ],
     )
     const items: OrderView['items'] = []
