@@ -17,6 +17,7 @@ import { ALL_PERMISSIONS } from './src/access/vocabulary'
 import { apiKeysPlugin } from './src/plugins/api-keys'
 import { auditLogPlugin } from './src/plugins/audit-log'
 import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
+import { privacyPlugin } from './src/plugins/privacy'
 import { billingReadable } from './src/collections/ticketing/billingAccess'
 import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
@@ -75,6 +76,15 @@ export default buildConfig({
         { collection: slugs.orders, field: 'billingAddress', json: true, read: billingReadable },
       ],
       readAccess: permitted(slugs.encryptionKeys, 'read'),
+    }),
+    privacyPlugin({
+      retention: {
+        inactiveUserDays: Number(process.env.RETENTION_INACTIVE_USER_DAYS || 3 * 365),
+        orderDays: Number(process.env.RETENTION_ORDER_DAYS || 7 * 365),
+        usageLogDays: Number(process.env.RETENTION_USAGE_LOG_DAYS || 90),
+        auditDays: Number(process.env.RETENTION_AUDIT_DAYS || 2 * 365),
+        engagementDays: Number(process.env.RETENTION_ENGAGEMENT_DAYS || 2 * 365),
+      },
     }),
     // Last, so it sees every collection and field the other plugins added.
     auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read') }),

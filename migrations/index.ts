@@ -8,6 +8,7 @@ import * as migration_20261201_075355_audit_log from './20261201_075355_audit_lo
 import * as migration_20261201_075859_api_keys from './20261201_075859_api_keys';
 import * as migration_20261201_080000_rate_limits from './20261201_080000_rate_limits';
 import * as migration_20261201_080720_field_encryption from './20261201_080720_field_encryption';
+import * as migration_20261201_081245_privacy from './20261201_081245_privacy';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261201_080720_field_encryption.up,
     down: migration_20261201_080720_field_encryption.down,
-    name: '20261201_080720_field_encryption'
+    name: '20261201_080720_field_encryption',
+  },
+  {
+    up: migration_20261201_081245_privacy.up,
+    down: migration_20261201_081245_privacy.down,
+    name: '20261201_081245_privacy'
   },
 ];

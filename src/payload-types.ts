@@ -99,6 +99,7 @@ export interface Config {
     'api-keys': ApiKey;
     'usage-logs': UsageLog;
     'encryption-keys': EncryptionKey;
+    'data-subject-requests': DataSubjectRequest;
     'audit-logs': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -150,6 +151,7 @@ export interface Config {
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'usage-logs': UsageLogsSelect<false> | UsageLogsSelect<true>;
     'encryption-keys': EncryptionKeysSelect<false> | EncryptionKeysSelect<true>;
+    'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -176,6 +178,7 @@ export interface Config {
     tasks: {
       expireCheckouts: TaskExpireCheckouts;
       rotateFieldEncryption: TaskRotateFieldEncryption;
+      retention: TaskRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -1408,6 +1411,26 @@ export interface EncryptionKey {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-subject-requests".
+ */
+export interface DataSubjectRequest {
+  id: string;
+  user: string | User;
+  type: 'access' | 'delete' | 'rectify' | 'restrict' | 'portability';
+  status: 'pending' | 'processing' | 'completed' | 'rejected';
+  details?: string | null;
+  submittedAt?: string | null;
+  /**
+   * Answer within 30 days of submission.
+   */
+  dueAt?: string | null;
+  completedAt?: string | null;
+  handledBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs".
  */
 export interface AuditLog {
@@ -1505,7 +1528,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1538,7 +1561,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1688,6 +1711,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'encryption-keys';
         value: string | EncryptionKey;
+      } | null)
+    | ({
+        relationTo: 'data-subject-requests';
+        value: string | DataSubjectRequest;
       } | null)
     | ({
         relationTo: 'audit-logs';
@@ -2644,6 +2671,22 @@ export interface EncryptionKeysSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-subject-requests_select".
+ */
+export interface DataSubjectRequestsSelect<T extends boolean = true> {
+  user?: T;
+  type?: T;
+  status?: T;
+  details?: T;
+  submittedAt?: T;
+  dueAt?: T;
+  completedAt?: T;
+  handledBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "audit-logs_select".
  */
 export interface AuditLogsSelect<T extends boolean = true> {
@@ -2789,6 +2832,24 @@ export interface TaskRotateFieldEncryption {
   input?: unknown;
   output: {
     reencrypted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRetention".
+ */
+export interface TaskRetention {
+  input?: unknown;
+  output: {
+    summary?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
 }
 /**

@@ -51,6 +51,7 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.auditLogs]: ['read'],
   [slugs.apiKeys]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.encryptionKeys]: ['read'],
+  [slugs.dataSubjectRequests]: ['read', 'update', 'delete'],
   // Scopes for what later layers add (partners' webhooks).
   webhooks: ['manage'],
 }

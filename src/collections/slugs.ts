@@ -33,6 +33,7 @@ export const slugs = {
   apiKeys: 'api-keys',
   usageLogs: 'usage-logs',
   encryptionKeys: 'encryption-keys',
+  dataSubjectRequests: 'data-subject-requests',
 } as const
 
 export type Slug = (typeof slugs)[keyof typeof slugs]

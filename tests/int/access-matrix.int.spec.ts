@@ -96,6 +96,7 @@ beforeAll(async () => {
   fx.apiKey = await mk('api-keys', { name: 'Owner key', owner: users.owner.id, scopes: ['events:create'] })
   await payload.db.drizzle.execute(sql`INSERT INTO usage_logs (key_prefix, method, path, status) VALUES ('abcdefgh', 'GET', '/api/events', 200)`)
   fx.usageLog = String((await payload.find({ collection: 'usage-logs', limit: 1, ...sudo })).docs[0].id)
+  fx.dsr = await mk('data-subject-requests', { user: users.attendee.id, type: 'access' })
   fx.role = String((await payload.find({ collection: 'roles', where: { name: { equals: 'attendee' } }, ...sudo })).docs[0].id)
   fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
 })
@@ -332,6 +333,12 @@ const cases: Record<string, Case[]> = {
     { name: 'register a key through the API', allowed: [], run: create('encryption-keys', () => ({ name: 'x', version: Math.floor(Math.random() * 1e6) + 100 })) },
     { name: 'change the registry', allowed: [], run: async (who) => attempt(async () => payload.update({ collection: 'encryption-keys', where: { version: { equals: 1 } }, data: { name: 'y' }, ...as(userOf(who)) }).then((r) => r.docs[0])) },
     { name: 'delete a registry row', allowed: [], run: async (who) => attempt(async () => payload.delete({ collection: 'encryption-keys', where: { version: { equals: 1 } }, ...as(userOf(who)) }).then((r) => r.docs[0])) },
+  ],
+  'data-subject-requests': [
+    { name: "read the attendee's own request", allowed: ['attendee', 'admin'], run: read('data-subject-requests', 'dsr') },
+    { name: 'file a request', allowed: SIGNED_IN, run: create('data-subject-requests', () => ({ type: 'portability' })) },
+    { name: 'handle a request', allowed: ['admin'], run: update('data-subject-requests', 'dsr', { status: 'processing' }) },
+    { name: 'delete a request', allowed: ['admin'], run: remove('data-subject-requests', () => mk('data-subject-requests', { user: users.attendee.id, type: 'delete' })) },
   ],
   'audit-logs': [
     { name: 'read an audit entry', allowed: ['auditor', 'admin'], run: read('audit-logs', 'auditEntry') },
