@@ -84,6 +84,18 @@ describe('users', () => {
     expect(sneaky.body.data.User).toEqual({ email: me.email, hash: null, salt: null, resetPasswordToken: null })
   })
 
+  it('refuses weak passwords with a message naming the field', async () => {
+    for (const [password, why] of [['short1A', /at least 10/], ['alllowercaseletters', /Mix/], ['bobby-tables-2027', null]] as const) {
+      const res = await api.post('/users', { email: `bobby-tables-${unique('x')}@test.local`, password, fullName: 'Bob' })
+      if (why) {
+        expect(res.status).toBe(400)
+        expect(res.body.errors[0].data.errors[0]).toMatchObject({ path: 'password', message: expect.stringMatching(why) })
+      } else expect(res.status).toBe(201)
+    }
+    const res = await api.post('/users', { email: 'quentin.sample@test.local', password: 'quentin.sample@test.local', fullName: 'Q' })
+    expect(JSON.stringify(res.body)).toMatch(/email address/)
+  })
+
   it('stamps lastLogin on login', async () => {
     const me = await makeUser(payload, 'attendee')
     expect((await raw(me.id)).lastLogin).toBeFalsy()

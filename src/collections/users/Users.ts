@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { fieldPermitted, selfOrPermitted, permitted, anyone } from '../../access/rules'
 import { slugs } from '../slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
+import { enforcePasswordPolicy } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 
@@ -66,8 +67,9 @@ export const Users: CollectionConfig<'users'> = {
   auth: {
     // roles -> permissions ride along with the session user, so access rules need no query.
     depth: 2,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Locked for LOGIN_LOCK_MINUTES after LOGIN_MAX_ATTEMPTS failures in a row.
+    maxLoginAttempts: Number(process.env.LOGIN_MAX_ATTEMPTS || 5),
+    lockTime: Number(process.env.LOGIN_LOCK_MINUTES || 15) * 60 * 1000,
     tokenExpiration: 60 * 60 * 2,
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
   },
@@ -82,6 +84,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: permitted(slugs.users, 'manage'),
   },
   hooks: {
+    beforeValidate: [enforcePasswordPolicy],
     beforeChange: [assignInitialRoles],
     beforeLogin: [refuseInactiveLogin],
     afterLogin: [recordLastLogin],
