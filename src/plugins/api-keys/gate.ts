@@ -3,11 +3,11 @@
  * or expired key (Payload's strategies can only say "anonymous"), 429 with Retry-After over a
  * key's per-minute limit and over the per-IP limits for anonymous checkout and login, and logs
  * each key's request (method, path, status, duration, sizes) after the response, off the
- * request's critical path.
+ * request's critical path. USAGE_LOG_DISABLED=true turns the log off (used to measure its cost).
  */
 import type { Payload } from 'payload'
 
-import { hitRateLimit } from './rateLimit'
+import { defaultStore } from './rateLimit'
 import { poolOf, verifyApiKey } from './resolve'
 
 
@@ -36,19 +36,19 @@ export function withApiKeyGate<C>(
   return async (req, ctx) => {
     const started = performance.now()
     const payload = await getPayloadInstance()
-    const pool = poolOf(payload)
+    const store = defaultStore(poolOf(payload))
     const path = new URL(req.url).pathname
     const verdict = await verifyApiKey(payload, req.headers.get('authorization'))
     if (verdict && !verdict.ok) {
       return json(401, { error: 'invalid_api_key', message: `This API key is ${verdict.reason === 'unknown' ? 'not valid' : verdict.reason}.`, reason: verdict.reason }, { 'www-authenticate': 'Bearer' })
     }
     if (verdict?.ok) {
-      const wait = await hitRateLimit(pool, `key:${verdict.key.prefix}`, verdict.key.rateLimit)
+      const wait = await store.hit(`key:${verdict.key.prefix}`, verdict.key.rateLimit)
       if (wait) return json(429, { error: 'rate_limited', message: `Over ${verdict.key.rateLimit} requests per minute for this key.`, retryAfter: wait }, { 'retry-after': String(wait) })
     } else if (!req.headers.get('authorization') && !req.headers.get('cookie')?.includes('payload-token')) {
       const rule = limits.find((l) => l.method === req.method && l.path.test(path))
       if (rule) {
-        const wait = await hitRateLimit(pool, `ip:${rule.name}:${ipOf(req)}`, rule.perMinute)
+        const wait = await store.hit(`ip:${rule.name}:${ipOf(req)}`, rule.perMinute)
         if (wait) return json(429, { error: 'rate_limited', message: `Too many ${rule.name} requests from this address; try again shortly.`, retryAfter: wait }, { 'retry-after': String(wait) })
       }
     }
@@ -73,6 +73,7 @@ export function withApiKeyGate<C>(
 }
 
 function logUsage(payload: Payload, prefix: string, req: Request, path: string, status: number, started: number, responseBytes: number) {
+  if (process.env.USAGE_LOG_DISABLED === 'true') return
   const duration = Math.round((performance.now() - started) * 100) / 100
   void poolOf(payload)
     .query(
