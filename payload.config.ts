@@ -23,6 +23,7 @@ import { outboxEmailAdapter } from './src/email/outboxAdapter'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
+import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/twoFactor/handlers'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -36,9 +37,10 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · Fashionistas' },
+    components: { afterLogin: ['/src/components/admin/TwoFactorCode#TwoFactorCode'] },
   },
   collections,
-  endpoints: [createHoldEndpoint, releaseHoldEndpoint, createOrderEndpoint, stripeWebhookEndpoint],
+  endpoints: [createHoldEndpoint, releaseHoldEndpoint, createOrderEndpoint, stripeWebhookEndpoint, setupTwoFactor, enableTwoFactor, disableTwoFactor],
   editor: lexicalEditor(),
   // Until SMTP is configured, mail goes to a local outbox folder (MAIL_OUTBOX_DIR), never out.
   email: outboxEmailAdapter({ fromAddress: process.env.MAIL_FROM_ADDRESS || undefined }),

@@ -9,6 +9,7 @@ import * as migration_20261201_075859_api_keys from './20261201_075859_api_keys'
 import * as migration_20261201_080000_rate_limits from './20261201_080000_rate_limits';
 import * as migration_20261201_080720_field_encryption from './20261201_080720_field_encryption';
 import * as migration_20261201_081245_privacy from './20261201_081245_privacy';
+import * as migration_20261201_082115_two_factor from './20261201_082115_two_factor';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261201_081245_privacy.up,
     down: migration_20261201_081245_privacy.down,
-    name: '20261201_081245_privacy'
+    name: '20261201_081245_privacy',
+  },
+  {
+    up: migration_20261201_082115_two_factor.up,
+    down: migration_20261201_082115_two_factor.down,
+    name: '20261201_082115_two_factor'
   },
 ];

@@ -252,7 +252,11 @@ export interface User {
   };
   emailVerified?: boolean | null;
   phoneVerified?: boolean | null;
+  /**
+   * Turned on and off through /api/two-factor/* with a code from your authenticator.
+   */
   twoFactorEnabled?: boolean | null;
+  totpSecret?: string | null;
   lastLogin?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1801,6 +1805,7 @@ export interface UsersSelect<T extends boolean = true> {
   emailVerified?: T;
   phoneVerified?: T;
   twoFactorEnabled?: T;
+  totpSecret?: T;
   lastLogin?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -4,6 +4,7 @@ import { inject } from 'vitest'
 
 import { DEFAULT_ADMIN, DEMO_PASSWORD } from '../../src/seed/constants'
 import { launchBrowser } from '../helpers/browser'
+import { totpAt } from '../../src/domain/auth/totp'
 
 let browser: Browser
 let close: () => Promise<void>
@@ -96,6 +97,25 @@ describe('admin UI', () => {
     await rows.first().getByRole('button', { name: 'Move down' }).click()
     await expect.poll(async () => (await rows.allInnerTexts())[0], { timeout: 30_000 }).toBe(before[1])
     await page.locator('.run-of-show').screenshot({ path: 'test-results/e2e-run-of-show.png' })
+    await context.close()
+  })
+
+  it('asks an editor with two-factor on for the code, and lets them in with it', async () => {
+    const post = async (path: string, body: unknown, token?: string) =>
+      fetch(`${baseUrl}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) })
+    const token = ((await (await post('/users/login', { email: 'editor@fashionistas.local', password: DEMO_PASSWORD })).json()) as { token: string }).token
+    const { secret } = (await (await post('/two-factor/setup', {}, token)).json()) as { secret: string }
+    expect((await post('/two-factor/enable', { code: totpAt(secret, Date.now()) }, token)).status).toBe(200)
+
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.locator('#field-email').fill('editor@fashionistas.local')
+    await page.locator('#field-password').fill(DEMO_PASSWORD)
+    await page.locator('#field-totp').fill(totpAt(secret, Date.now()))
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.screenshot({ path: 'test-results/e2e-two-factor.png' })
     await context.close()
   })
 

@@ -6,6 +6,7 @@ import { assignInitialRoles } from './hooks/assignInitialRoles'
 import { enforcePasswordPolicy } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
+import { requireSecondFactor } from './hooks/requireSecondFactor'
 
 export const USER_TYPES = ['admin', 'organizer', 'designer', 'model', 'sponsor', 'attendee', 'staff'] as const
 export const USER_STATUSES = ['active', 'inactive', 'pending', 'suspended'] as const
@@ -86,7 +87,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [assignInitialRoles],
-    beforeLogin: [refuseInactiveLogin],
+    beforeLogin: [refuseInactiveLogin, requireSecondFactor],
     afterLogin: [recordLastLogin],
   },
   fields: [
@@ -133,7 +134,14 @@ export const Users: CollectionConfig<'users'> = {
       fields: [
         { name: 'emailVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
         { name: 'phoneVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
-        { name: 'twoFactorEnabled', type: 'checkbox', defaultValue: false },
+        {
+          name: 'twoFactorEnabled',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { readOnly: true, description: 'Turned on and off through /api/two-factor/* with a code from your authenticator.' },
+          access: { create: () => false, update: () => false },
+        },
+        { name: 'totpSecret', type: 'text', hidden: true, custom: { redact: true } },
         {
           name: 'lastLogin',
           type: 'date',

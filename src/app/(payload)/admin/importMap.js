@@ -31,6 +31,7 @@ import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 }
 import { RefundOrder as RefundOrder_4ff7dccf014ca7b56ba32a043393ff65 } from '../../../../src/components/admin/RefundOrder'
 import { RunOfShow as RunOfShow_a311ae451abad1e126db41cee7a45d1c } from '../../../../src/components/admin/RunOfShow'
 import { RevealKey as RevealKey_a35a74c1f258af5f3648932c6b0b516f } from '../../../../src/plugins/api-keys/components/RevealKey'
+import { TwoFactorCode as TwoFactorCode_d844ed197acdf3d7a24b1e4570864876 } from '../../../../src/components/admin/TwoFactorCode'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,5 +69,6 @@ export const importMap = {
   "/src/components/admin/RefundOrder#RefundOrder": RefundOrder_4ff7dccf014ca7b56ba32a043393ff65,
   "/src/components/admin/RunOfShow#RunOfShow": RunOfShow_a311ae451abad1e126db41cee7a45d1c,
   "/src/plugins/api-keys/components/RevealKey#RevealKey": RevealKey_a35a74c1f258af5f3648932c6b0b516f,
+  "/src/components/admin/TwoFactorCode#TwoFactorCode": TwoFactorCode_d844ed197acdf3d7a24b1e4570864876,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,102 @@
+/**
+ * npm run bench:api-keys [-- --buyers 16 --seconds 6]
+ *
+ * What API-key requests cost, against a production build on a throwaway database: the same GET
+ * with a session (JWT) and with an API key (verify, shared rate-limit count, usage log), the
+ * latter twice, with the usage log on and off (USAGE_LOG_DISABLED). Prints req/s and p50/p99,
+ * writes JSON to bench/results/. A benchmark, not a test.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { freePort } from '../src/db/embedded'
+import { DEFAULT_ADMIN } from '../src/seed/constants'
+import { startTestDatabaseServer } from '../tests/helpers/dbServer'
+
+const root = path.resolve(import.meta.dirname, '..')
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const CLIENTS = arg('clients', 16)
+const SECONDS = arg('seconds', 6)
+const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0
+
+async function drive(label: string, url: string, headers: Record<string, string>) {
+  const lat: number[] = []
+  let errors = 0
+  const end = performance.now() + SECONDS * 1000
+  const t0 = performance.now()
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now()
+      const res = await fetch(url, { headers })
+      await res.arrayBuffer()
+      if (res.status !== 200) errors++
+      lat.push(performance.now() - t)
+    }
+  }))
+  lat.sort((a, b) => a - b)
+  const run = { label, requests: lat.length, errors, perSecond: Math.round(lat.length / ((performance.now() - t0) / 1000)), p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2) }
+  console.log(`${label.padEnd(36)} ${String(run.perSecond).padStart(6)} req/s   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms   (${run.requests}, ${errors} errors)`)
+  return run
+}
+
+async function startApp(databaseUrl: string, extra: Record<string, string>): Promise<{ base: string; app: ChildProcess }> {
+  const port = await freePort()
+  const app = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/platform.ts', 'start'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', PAYLOAD_SECRET: 'bench-only', PAYLOAD_JOBS_AUTORUN: 'false', NODE_ENV: 'production', ...extra },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/users/me`)).ok) return { base, app }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error('the app did not start')
+}
+
+const stop = async (app: ChildProcess) => {
+  if (app.pid) process.kill(-app.pid, 'SIGTERM')
+  await new Promise((r) => setTimeout(r, 2000))
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  const server = await startTestDatabaseServer()
+  const databaseUrl = await server.create('bench_keys')
+  const runs = []
+  try {
+    let { base, app } = await startApp(databaseUrl, {})
+    const login = (await (await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEFAULT_ADMIN) })).json()) as { token: string }
+    const created = (await (await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes: ['events:read'], rateLimit: 1_000_000 }) })).json()) as { doc: { key: string } }
+    const url = `${base}/api/events?limit=1&depth=0`
+    console.log(`\nAPI-key overhead: ${CLIENTS} concurrent clients, ${SECONDS}s per run\n`)
+    await drive('warm-up (discarded)', url, { authorization: `JWT ${login.token}` })
+    runs.push(await drive('session (JWT)', url, { authorization: `JWT ${login.token}` }))
+    runs.push(await drive('API key, usage log on', url, { authorization: `Bearer ${created.doc.key}` }))
+    await stop(app)
+    ;({ base, app } = await startApp(databaseUrl, { USAGE_LOG_DISABLED: 'true' }))
+    const url2 = `${base}/api/events?limit=1&depth=0`
+    await drive('warm-up (discarded)', url2, { authorization: `Bearer ${created.doc.key}` })
+    runs.push(await drive('API key, usage log off', url2, { authorization: `Bearer ${created.doc.key}` }))
+    await stop(app)
+    const [, on, off] = runs
+    console.log(`\nusage log cost at p50: ${(on.p50 - off.p50).toFixed(2)} ms (${on.perSecond} vs ${off.perSecond} req/s)`)
+    fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
+    const file = path.join(root, 'bench/results', `api-keys-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    fs.writeFileSync(file, JSON.stringify({ clients: CLIENTS, seconds: SECONDS, runs }, null, 2))
+    console.log(`written ${path.relative(root, file)}`)
+  } finally {
+    await server.stop()
+  }
+}
+
+void main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1) })
