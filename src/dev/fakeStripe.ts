@@ -110,7 +110,13 @@ export async function startFakeStripe(opts: { port?: number; webhookUrl?: string
     }
     send(404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${path}).` } })
   })
-  await new Promise<void>((r) => server.listen(opts.port ?? 0, '127.0.0.1', r))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,

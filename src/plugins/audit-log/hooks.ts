@@ -44,7 +44,8 @@ export async function writeEntry(slug: string, payload: Payload, req: Partial<Pa
   })
 }
 
-const skip = (req: PayloadRequest) => Boolean(req.context?.[SKIP_AUDIT]) || req.query?.autosave === 'true'
+/** The context flag (seeding, migrations) is the only way to skip an entry. */
+const skip = (req: PayloadRequest) => Boolean(req.context?.[SKIP_AUDIT])
 
 export const auditChange =
   (slug: string, redact: Set<string>): CollectionAfterChangeHook =>
