@@ -44,6 +44,7 @@ describe('api keys', () => {
     // The admin UI reveals it once to its creator, then never again.
     expect((await api.post(`/api-keys/${k.id}/reveal`, {}, orgToken)).body.key).toBe(k.key)
     expect((await api.post(`/api-keys/${k.id}/reveal`, {}, orgToken)).status).toBe(410)
+    expect((await api.post('/api-keys/not-a-uuid/reveal', {}, orgToken)).status).toBe(400)
   })
 
   it('acts with exactly its scopes and its owner\'s row-level limits, over REST and GraphQL', async () => {
