@@ -4,6 +4,7 @@
  */
 import type { Pool } from 'pg'
 
+import { withTransaction } from '../ticketing/db'
 import { UnprocessableError } from '../ticketing/errors'
 
 export async function featuredDesigners(db: Pool) {
@@ -129,25 +130,16 @@ export async function trackDesigner(db: Pool, designerId: string, kind: keyof ty
  * (negative), then to 0..n-1, so the unique (segment, order) index never sees a collision.
  */
 export async function reorderAppearances(db: Pool, segmentId: string, ids: string[]): Promise<void> {
-  const client = await db.connect()
-  try {
-    await client.query('BEGIN')
-    const { rows } = await client.query(`SELECT id FROM runway_appearances WHERE segment_id = $1 FOR UPDATE`, [segmentId])
+  await withTransaction(db, async (tx) => {
+    const { rows } = await tx.query(`SELECT id FROM runway_appearances WHERE segment_id = $1 FOR UPDATE`, [segmentId])
     const have = new Set(rows.map((r) => r.id as string))
     if (have.size !== ids.length || ids.some((id) => !have.has(id))) {
       throw new UnprocessableError('order_mismatch', 'List every appearance of the segment exactly once.')
     }
-    await client.query(`UPDATE runway_appearances SET "order" = -1 - "order" WHERE segment_id = $1`, [segmentId])
-    await client.query(
+    await tx.query(`UPDATE runway_appearances SET "order" = -1 - "order" WHERE segment_id = $1`, [segmentId])
+    await tx.query(
       `UPDATE runway_appearances a SET "order" = v.pos - 1, updated_at = now() FROM unnest($1::uuid[]) WITH ORDINALITY AS v(id, pos) WHERE a.id = v.id`,
       [ids],
     )
-    await client.query('COMMIT')
-  } catch (err) {
-    // A failed ROLLBACK (connection gone) must not hide the error that caused it.
-    await client.query('ROLLBACK').catch(() => undefined)
-    throw err
-  } finally {
-    client.release()
-  }
+  })
 }

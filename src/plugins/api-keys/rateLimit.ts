@@ -47,6 +47,3 @@ export function defaultStore(db: Pool): RateLimitStore {
   if (!redis || redis.url !== url) redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
   return redisStore(redis.client)
 }
-
-/** Kept for callers that count in PostgreSQL directly. */
-export const hitRateLimit = (db: Pool, key: string, limit: number, now = new Date()) => postgresStore(db).hit(key, limit, now)

@@ -14,7 +14,9 @@ export const apiKeyStrategy = (ownerCollection: string): AuthStrategy => ({
   authenticate: async ({ headers, payload }) => {
     const verdict = await verifyApiKey(payload, headers.get('authorization'))
     if (!verdict || !verdict.ok) return { user: null }
-    const owner = await payload.findByID({ collection: ownerCollection as never, id: verdict.key.ownerId, depth: 2, overrideAccess: true }).catch(() => null)
+    // A key whose owner no longer exists authenticates nobody; other lookup errors propagate.
+    const found = await payload.find({ collection: ownerCollection as never, where: { id: { equals: verdict.key.ownerId } }, depth: 2, limit: 1, pagination: false, overrideAccess: true })
+    const owner = found.docs[0]
     if (!owner) return { user: null }
     const ownerPrincipal = await getPrincipal({ payload, user: { ...(owner as object), collection: ownerCollection } as never })
     const permissions = new Set<PermissionKey>(
