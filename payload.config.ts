@@ -19,7 +19,16 @@ import { auditLogPlugin } from './src/plugins/audit-log'
 import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
 import { privacyPlugin } from './src/plugins/privacy'
 import { billingReadable } from './src/collections/ticketing/billingAccess'
-import { outboxEmailAdapter } from './src/email/outboxAdapter'
+import { emailAdapter } from './src/email/adapter'
+import {
+  clickEndpoint,
+  openPixelEndpoint,
+  trackEndpoint,
+  unsubscribeEndpoint,
+  unsubscribePageEndpoint,
+} from './src/endpoints/marketing/handlers'
+import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
+import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
@@ -40,10 +49,25 @@ export default buildConfig({
     components: { afterLogin: ['/src/components/admin/TwoFactorCode#TwoFactorCode'] },
   },
   collections,
-  endpoints: [createHoldEndpoint, releaseHoldEndpoint, createOrderEndpoint, stripeWebhookEndpoint, setupTwoFactor, enableTwoFactor, disableTwoFactor],
+  endpoints: [
+    createHoldEndpoint,
+    releaseHoldEndpoint,
+    createOrderEndpoint,
+    stripeWebhookEndpoint,
+    setupTwoFactor,
+    enableTwoFactor,
+    disableTwoFactor,
+    trackEndpoint,
+    openPixelEndpoint,
+    clickEndpoint,
+    unsubscribePageEndpoint,
+    unsubscribeEndpoint,
+    listReportsEndpoint,
+    reportEndpoint,
+  ],
   editor: lexicalEditor(),
-  // Until SMTP is configured, mail goes to a local outbox folder (MAIL_OUTBOX_DIR), never out.
-  email: outboxEmailAdapter({ fromAddress: process.env.MAIL_FROM_ADDRESS || undefined }),
+  // SMTP when SMTP_URL is set; otherwise a local outbox folder (MAIL_OUTBOX_DIR), never out.
+  email: emailAdapter(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URL || '', max: Number(process.env.DATABASE_POOL_MAX || 10) },
     idType: 'uuid',
@@ -58,7 +82,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
     // Scheduled publishing of pages runs here; later issues add their tasks.
-    tasks: [expireCheckoutsTask],
+    tasks: [expireCheckoutsTask, sendEmailCampaignsTask],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 50 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',

@@ -10,6 +10,8 @@ import * as migration_20261201_080000_rate_limits from './20261201_080000_rate_l
 import * as migration_20261201_080720_field_encryption from './20261201_080720_field_encryption';
 import * as migration_20261201_081245_privacy from './20261201_081245_privacy';
 import * as migration_20261201_082115_two_factor from './20261201_082115_two_factor';
+import * as migration_20261201_093806_sponsorship_marketing from './20261201_093806_sponsorship_marketing';
+import * as migration_20261201_093900_sponsorship_marketing_constraints from './20261201_093900_sponsorship_marketing_constraints';
 
 export const migrations = [
   {
@@ -70,6 +72,16 @@ export const migrations = [
   {
     up: migration_20261201_082115_two_factor.up,
     down: migration_20261201_082115_two_factor.down,
-    name: '20261201_082115_two_factor'
+    name: '20261201_082115_two_factor',
+  },
+  {
+    up: migration_20261201_093806_sponsorship_marketing.up,
+    down: migration_20261201_093806_sponsorship_marketing.down,
+    name: '20261201_093806_sponsorship_marketing'
+  },
+  {
+    up: migration_20261201_093900_sponsorship_marketing_constraints.up,
+    down: migration_20261201_093900_sponsorship_marketing_constraints.down,
+    name: '20261201_093900_sponsorship_marketing_constraints',
   },
 ];

@@ -96,6 +96,22 @@ export interface Config {
     'runway-appearances': RunwayAppearance;
     'designer-collaborations': DesignerCollaboration;
     'designer-analytics': DesignerAnalytic;
+    sponsors: Sponsor;
+    'sponsorship-tiers': SponsorshipTier;
+    'sponsor-benefits': SponsorBenefit;
+    sponsorships: Sponsorship;
+    'sponsorship-assets': SponsorshipAsset;
+    'sponsor-analytics': SponsorAnalytic;
+    'marketing-campaigns': MarketingCampaign;
+    'campaign-assets': CampaignAsset;
+    'email-campaigns': EmailCampaign;
+    'email-sends': EmailSend;
+    'social-posts': SocialPost;
+    'marketing-segments': MarketingSegment;
+    'campaign-analytics': CampaignAnalytic;
+    'email-analytics': EmailAnalytic;
+    'social-analytics': SocialAnalytic;
+    'user-engagement': UserEngagement;
     'api-keys': ApiKey;
     'usage-logs': UsageLog;
     'encryption-keys': EncryptionKey;
@@ -148,6 +164,22 @@ export interface Config {
     'runway-appearances': RunwayAppearancesSelect<false> | RunwayAppearancesSelect<true>;
     'designer-collaborations': DesignerCollaborationsSelect<false> | DesignerCollaborationsSelect<true>;
     'designer-analytics': DesignerAnalyticsSelect<false> | DesignerAnalyticsSelect<true>;
+    sponsors: SponsorsSelect<false> | SponsorsSelect<true>;
+    'sponsorship-tiers': SponsorshipTiersSelect<false> | SponsorshipTiersSelect<true>;
+    'sponsor-benefits': SponsorBenefitsSelect<false> | SponsorBenefitsSelect<true>;
+    sponsorships: SponsorshipsSelect<false> | SponsorshipsSelect<true>;
+    'sponsorship-assets': SponsorshipAssetsSelect<false> | SponsorshipAssetsSelect<true>;
+    'sponsor-analytics': SponsorAnalyticsSelect<false> | SponsorAnalyticsSelect<true>;
+    'marketing-campaigns': MarketingCampaignsSelect<false> | MarketingCampaignsSelect<true>;
+    'campaign-assets': CampaignAssetsSelect<false> | CampaignAssetsSelect<true>;
+    'email-campaigns': EmailCampaignsSelect<false> | EmailCampaignsSelect<true>;
+    'email-sends': EmailSendsSelect<false> | EmailSendsSelect<true>;
+    'social-posts': SocialPostsSelect<false> | SocialPostsSelect<true>;
+    'marketing-segments': MarketingSegmentsSelect<false> | MarketingSegmentsSelect<true>;
+    'campaign-analytics': CampaignAnalyticsSelect<false> | CampaignAnalyticsSelect<true>;
+    'email-analytics': EmailAnalyticsSelect<false> | EmailAnalyticsSelect<true>;
+    'social-analytics': SocialAnalyticsSelect<false> | SocialAnalyticsSelect<true>;
+    'user-engagement': UserEngagementSelect<false> | UserEngagementSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'usage-logs': UsageLogsSelect<false> | UsageLogsSelect<true>;
     'encryption-keys': EncryptionKeysSelect<false> | EncryptionKeysSelect<true>;
@@ -177,6 +209,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireCheckouts: TaskExpireCheckouts;
+      sendEmailCampaigns: TaskSendEmailCampaigns;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
       schedulePublish: TaskSchedulePublish;
@@ -248,6 +281,10 @@ export interface User {
       email?: boolean | null;
       sms?: boolean | null;
       push?: boolean | null;
+      /**
+       * Accepts marketing email (opt-in; the unsubscribe link clears it).
+       */
+      marketing?: boolean | null;
     };
   };
   emailVerified?: boolean | null;
@@ -889,6 +926,15 @@ export interface SponsorListBlock {
   title?: string | null;
   event?: (string | null) | Event;
   limit?: number | null;
+  resolvedSponsors?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   id?: string | null;
   blockName?: string | null;
   blockType: 'sponsorList';
@@ -1011,6 +1057,10 @@ export interface DiscountCode {
   id: string;
   code: string;
   description?: string | null;
+  /**
+   * The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.
+   */
+  campaign?: (string | null) | MarketingCampaign;
   kind: 'percentage' | 'fixed';
   /**
    * Percent (0-100) or an amount in minor units.
@@ -1040,6 +1090,88 @@ export interface DiscountCode {
   appliesTo: 'all' | 'events' | 'ticketTypes';
   events?: (string | Event)[] | null;
   ticketTypes?: (string | TicketType)[] | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-campaigns".
+ */
+export interface MarketingCampaign {
+  id: string;
+  name: string;
+  description?: string | null;
+  startDate: string;
+  endDate: string;
+  status: 'draft' | 'scheduled' | 'active' | 'paused' | 'completed' | 'cancelled';
+  /**
+   * In minor units (cents).
+   */
+  budget?: number | null;
+  currency: string;
+  event?: (string | null) | Event;
+  channels?:
+    | ('email' | 'social' | 'web' | 'search' | 'display' | 'affiliate' | 'partner' | 'promo_code' | 'print' | 'other')[]
+    | null;
+  targetAudience?: {
+    description?: string | null;
+    segments?: (string | MarketingSegment)[] | null;
+  };
+  goals?:
+    | {
+        metric: 'impressions' | 'clicks' | 'conversions' | 'revenue' | 'signups' | 'tickets';
+        target: number;
+        id?: string | null;
+      }[]
+    | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-segments".
+ */
+export interface MarketingSegment {
+  id: string;
+  name: string;
+  description?: string | null;
+  type: 'static' | 'dynamic';
+  members?: (string | User)[] | null;
+  /**
+   * Every filled criterion must hold; leave all empty for every active user.
+   */
+  criteria?: {
+    userTypes?: ('admin' | 'organizer' | 'designer' | 'model' | 'sponsor' | 'attendee' | 'staff')[] | null;
+    /**
+     * Has a completed order for one of these events.
+     */
+    boughtForEvents?: (string | Event)[] | null;
+    /**
+     * Has a ticket checked in at one of these events.
+     */
+    attendedEvents?: (string | Event)[] | null;
+    /**
+     * Lists at least one of these interests.
+     */
+    interests?: string[] | null;
+    /**
+     * Profile location contains this text.
+     */
+    location?: string | null;
+    joinedAfter?: string | null;
+    joinedBefore?: string | null;
+  };
+  /**
+   * Matching users.
+   */
+  estimatedSize?: number | null;
+  /**
+   * Of those, who accept marketing email.
+   */
+  reachable?: number | null;
+  computedAt?: string | null;
   createdBy?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -1353,6 +1485,443 @@ export interface DesignerAnalytic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsors".
+ */
+export interface Sponsor {
+  id: string;
+  name: string;
+  /**
+   * Generated from the title when left empty; kept when the title changes.
+   */
+  slug?: string | null;
+  /**
+   * The sponsor user who manages this profile.
+   */
+  owner?: (string | null) | User;
+  status: 'active' | 'pending' | 'inactive' | 'archived';
+  logo?: (string | null) | Media;
+  website?: string | null;
+  description?: string | null;
+  contact?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  industry?: string | null;
+  companySize?: ('1-10' | '11-50' | '51-200' | '201-1000' | '1000+') | null;
+  foundedYear?: number | null;
+  headquarters?: string | null;
+  socialMedia?:
+    | {
+        platform: string;
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-tiers".
+ */
+export interface SponsorshipTier {
+  id: string;
+  name: string;
+  description?: string | null;
+  /**
+   * Lower end of the price range, minor units.
+   */
+  minPrice?: number | null;
+  /**
+   * Upper end, minor units.
+   */
+  maxPrice?: number | null;
+  currency?: string | null;
+  custom?: boolean | null;
+  order: number;
+  /**
+   * What this tier includes; each benefit once.
+   */
+  benefits?:
+    | {
+        benefit: string | SponsorBenefit;
+        quantity?: number | null;
+        details?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-benefits".
+ */
+export interface SponsorBenefit {
+  id: string;
+  name: string;
+  description?: string | null;
+  category: 'branding' | 'hospitality' | 'media' | 'digital' | 'experience' | 'data' | 'other';
+  icon?: (string | null) | Media;
+  digital?: boolean | null;
+  physical?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships".
+ */
+export interface Sponsorship {
+  id: string;
+  sponsor: string | Sponsor;
+  event: string | Event;
+  tier?: (string | null) | SponsorshipTier;
+  /**
+   * Instead of a tier, for one-off deals.
+   */
+  customTierName?: string | null;
+  startDate: string;
+  endDate: string;
+  /**
+   * In minor units (cents).
+   */
+  amount?: number | null;
+  currency: string;
+  paymentStatus: 'pending' | 'partial' | 'paid' | 'refunded';
+  /**
+   * Approved sponsorships show on the event’s pages.
+   */
+  status: 'proposed' | 'approved' | 'cancelled';
+  approvedBy?: (string | null) | User;
+  approvedAt?: string | null;
+  featured?: boolean | null;
+  order?: number | null;
+  /**
+   * The signed contract (PDF).
+   */
+  contract?: (string | null) | Media;
+  notes?: string | null;
+  /**
+   * What this sponsor gets, and whether it was delivered.
+   */
+  benefits?:
+    | {
+        benefit: string | SponsorBenefit;
+        quantity?: number | null;
+        delivered?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-assets".
+ */
+export interface SponsorshipAsset {
+  id: string;
+  name: string;
+  sponsorship: string | Sponsorship;
+  assetType: 'logo' | 'banner' | 'video' | 'document' | 'social' | 'print' | 'other';
+  status: 'pending' | 'approved' | 'rejected';
+  rejectionReason?: string | null;
+  reviewedBy?: (string | null) | User;
+  reviewedAt?: string | null;
+  uploadedBy?: (string | null) | User;
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-analytics".
+ */
+export interface SponsorAnalytic {
+  id: string;
+  sponsor: string | Sponsor;
+  event?: (string | null) | Event;
+  /**
+   * UTC date, YYYY-MM-DD.
+   */
+  day: string;
+  impressions?: number | null;
+  clicks?: number | null;
+  leads?: number | null;
+  conversions?: number | null;
+  engagement?: {
+    interactions?: number | null;
+    shares?: number | null;
+    dwellSeconds?: number | null;
+  };
+  /**
+   * Money attributed to this sponsor for the day: what it cost them and what it returned, minor units.
+   */
+  roi?: {
+    /**
+     * In minor units (cents).
+     */
+    cost?: number | null;
+    /**
+     * In minor units (cents).
+     */
+    value?: number | null;
+    currency?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-assets".
+ */
+export interface CampaignAsset {
+  id: string;
+  name: string;
+  campaign: string | MarketingCampaign;
+  assetType?: ('image' | 'video' | 'document' | 'audio' | 'other') | null;
+  /**
+   * Seconds, for audio and video.
+   */
+  duration?: number | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns".
+ */
+export interface EmailCampaign {
+  id: string;
+  campaign: string | MarketingCampaign;
+  subject: string;
+  /**
+   * Shown after the subject in most inboxes.
+   */
+  previewText?: string | null;
+  senderName: string;
+  senderEmail: string;
+  template: 'newsletter' | 'announcement' | 'plain';
+  /**
+   * Use {{firstName}} or {{name}} to personalise. Links are tracked.
+   */
+  content: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  segment?: (string | null) | MarketingSegment;
+  tracking?: {
+    opens?: boolean | null;
+    clicks?: boolean | null;
+  };
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+  scheduledAt?: string | null;
+  sentAt?: string | null;
+  links?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-sends".
+ */
+export interface EmailSend {
+  id: string;
+  emailCampaign: string | EmailCampaign;
+  user: string | User;
+  email: string;
+  token: string;
+  status: 'pending' | 'sending' | 'sent' | 'bounced' | 'failed' | 'skipped';
+  sentAt?: string | null;
+  openedAt?: string | null;
+  clickedAt?: string | null;
+  unsubscribedAt?: string | null;
+  messageId?: string | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "social-posts".
+ */
+export interface SocialPost {
+  id: string;
+  campaign: string | MarketingCampaign;
+  platform: 'instagram' | 'facebook' | 'twitter' | 'linkedin' | 'tiktok' | 'pinterest' | 'other';
+  content: string;
+  media?: (string | Media)[] | null;
+  status: 'draft' | 'scheduled' | 'published' | 'failed';
+  scheduledAt?: string | null;
+  publishedAt?: string | null;
+  postUrl?: string | null;
+  postId?: string | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-analytics".
+ */
+export interface CampaignAnalytic {
+  id: string;
+  campaign: string | MarketingCampaign;
+  /**
+   * UTC date, YYYY-MM-DD.
+   */
+  day: string;
+  channel:
+    'email' | 'social' | 'web' | 'search' | 'display' | 'affiliate' | 'partner' | 'promo_code' | 'print' | 'other';
+  impressions?: number | null;
+  clicks?: number | null;
+  conversions?: number | null;
+  /**
+   * Minor units, in the campaign’s currency.
+   */
+  revenue?: number | null;
+  /**
+   * Minor units, in the campaign’s currency.
+   */
+  cost?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-analytics".
+ */
+export interface EmailAnalytic {
+  id: string;
+  emailCampaign: string | EmailCampaign;
+  /**
+   * UTC date, YYYY-MM-DD.
+   */
+  day: string;
+  sends?: number | null;
+  opens?: number | null;
+  clicks?: number | null;
+  bounces?: number | null;
+  unsubscribes?: number | null;
+  complaints?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "social-analytics".
+ */
+export interface SocialAnalytic {
+  id: string;
+  post: string | SocialPost;
+  /**
+   * UTC date, YYYY-MM-DD.
+   */
+  day: string;
+  impressions?: number | null;
+  reach?: number | null;
+  /**
+   * likes + comments + shares + saves + clicks
+   */
+  engagement?: number | null;
+  likes?: number | null;
+  comments?: number | null;
+  shares?: number | null;
+  saves?: number | null;
+  clicks?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "user-engagement".
+ */
+export interface UserEngagement {
+  id: string;
+  type: string;
+  source: string;
+  user?: (string | null) | User;
+  sessionId?: string | null;
+  event?: (string | null) | Event;
+  campaign?: (string | null) | MarketingCampaign;
+  sponsor?: (string | null) | Sponsor;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  occurredAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys".
  */
 export interface ApiKey {
@@ -1532,7 +2101,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'expireCheckouts'
+          | 'sendEmailCampaigns'
+          | 'rotateFieldEncryption'
+          | 'retention'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -1565,7 +2140,9 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireCheckouts' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish') | null;
+  taskSlug?:
+    | ('inline' | 'expireCheckouts' | 'sendEmailCampaigns' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish')
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1705,6 +2282,70 @@ export interface PayloadLockedDocument {
         value: string | DesignerAnalytic;
       } | null)
     | ({
+        relationTo: 'sponsors';
+        value: string | Sponsor;
+      } | null)
+    | ({
+        relationTo: 'sponsorship-tiers';
+        value: string | SponsorshipTier;
+      } | null)
+    | ({
+        relationTo: 'sponsor-benefits';
+        value: string | SponsorBenefit;
+      } | null)
+    | ({
+        relationTo: 'sponsorships';
+        value: string | Sponsorship;
+      } | null)
+    | ({
+        relationTo: 'sponsorship-assets';
+        value: string | SponsorshipAsset;
+      } | null)
+    | ({
+        relationTo: 'sponsor-analytics';
+        value: string | SponsorAnalytic;
+      } | null)
+    | ({
+        relationTo: 'marketing-campaigns';
+        value: string | MarketingCampaign;
+      } | null)
+    | ({
+        relationTo: 'campaign-assets';
+        value: string | CampaignAsset;
+      } | null)
+    | ({
+        relationTo: 'email-campaigns';
+        value: string | EmailCampaign;
+      } | null)
+    | ({
+        relationTo: 'email-sends';
+        value: string | EmailSend;
+      } | null)
+    | ({
+        relationTo: 'social-posts';
+        value: string | SocialPost;
+      } | null)
+    | ({
+        relationTo: 'marketing-segments';
+        value: string | MarketingSegment;
+      } | null)
+    | ({
+        relationTo: 'campaign-analytics';
+        value: string | CampaignAnalytic;
+      } | null)
+    | ({
+        relationTo: 'email-analytics';
+        value: string | EmailAnalytic;
+      } | null)
+    | ({
+        relationTo: 'social-analytics';
+        value: string | SocialAnalytic;
+      } | null)
+    | ({
+        relationTo: 'user-engagement';
+        value: string | UserEngagement;
+      } | null)
+    | ({
         relationTo: 'api-keys';
         value: string | ApiKey;
       } | null)
@@ -1800,6 +2441,7 @@ export interface UsersSelect<T extends boolean = true> {
               email?: T;
               sms?: T;
               push?: T;
+              marketing?: T;
             };
       };
   emailVerified?: T;
@@ -2163,6 +2805,7 @@ export interface SponsorListBlockSelect<T extends boolean = true> {
   title?: T;
   event?: T;
   limit?: T;
+  resolvedSponsors?: T;
   id?: T;
   blockName?: T;
 }
@@ -2325,6 +2968,7 @@ export interface OrderItemsSelect<T extends boolean = true> {
 export interface DiscountCodesSelect<T extends boolean = true> {
   code?: T;
   description?: T;
+  campaign?: T;
   kind?: T;
   value?: T;
   currency?: T;
@@ -2629,6 +3273,403 @@ export interface DesignerAnalyticsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsors_select".
+ */
+export interface SponsorsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  owner?: T;
+  status?: T;
+  logo?: T;
+  website?: T;
+  description?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  industry?: T;
+  companySize?: T;
+  foundedYear?: T;
+  headquarters?: T;
+  socialMedia?:
+    | T
+    | {
+        platform?: T;
+        url?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-tiers_select".
+ */
+export interface SponsorshipTiersSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  minPrice?: T;
+  maxPrice?: T;
+  currency?: T;
+  custom?: T;
+  order?: T;
+  benefits?:
+    | T
+    | {
+        benefit?: T;
+        quantity?: T;
+        details?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-benefits_select".
+ */
+export interface SponsorBenefitsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  category?: T;
+  icon?: T;
+  digital?: T;
+  physical?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorships_select".
+ */
+export interface SponsorshipsSelect<T extends boolean = true> {
+  sponsor?: T;
+  event?: T;
+  tier?: T;
+  customTierName?: T;
+  startDate?: T;
+  endDate?: T;
+  amount?: T;
+  currency?: T;
+  paymentStatus?: T;
+  status?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  featured?: T;
+  order?: T;
+  contract?: T;
+  notes?: T;
+  benefits?:
+    | T
+    | {
+        benefit?: T;
+        quantity?: T;
+        delivered?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsorship-assets_select".
+ */
+export interface SponsorshipAssetsSelect<T extends boolean = true> {
+  name?: T;
+  sponsorship?: T;
+  assetType?: T;
+  status?: T;
+  rejectionReason?: T;
+  reviewedBy?: T;
+  reviewedAt?: T;
+  uploadedBy?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sponsor-analytics_select".
+ */
+export interface SponsorAnalyticsSelect<T extends boolean = true> {
+  sponsor?: T;
+  event?: T;
+  day?: T;
+  impressions?: T;
+  clicks?: T;
+  leads?: T;
+  conversions?: T;
+  engagement?:
+    | T
+    | {
+        interactions?: T;
+        shares?: T;
+        dwellSeconds?: T;
+      };
+  roi?:
+    | T
+    | {
+        cost?: T;
+        value?: T;
+        currency?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-campaigns_select".
+ */
+export interface MarketingCampaignsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  startDate?: T;
+  endDate?: T;
+  status?: T;
+  budget?: T;
+  currency?: T;
+  event?: T;
+  channels?: T;
+  targetAudience?:
+    | T
+    | {
+        description?: T;
+        segments?: T;
+      };
+  goals?:
+    | T
+    | {
+        metric?: T;
+        target?: T;
+        id?: T;
+      };
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-assets_select".
+ */
+export interface CampaignAssetsSelect<T extends boolean = true> {
+  name?: T;
+  campaign?: T;
+  assetType?: T;
+  duration?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-campaigns_select".
+ */
+export interface EmailCampaignsSelect<T extends boolean = true> {
+  campaign?: T;
+  subject?: T;
+  previewText?: T;
+  senderName?: T;
+  senderEmail?: T;
+  template?: T;
+  content?: T;
+  segment?: T;
+  tracking?:
+    | T
+    | {
+        opens?: T;
+        clicks?: T;
+      };
+  status?: T;
+  scheduledAt?: T;
+  sentAt?: T;
+  links?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-sends_select".
+ */
+export interface EmailSendsSelect<T extends boolean = true> {
+  emailCampaign?: T;
+  user?: T;
+  email?: T;
+  token?: T;
+  status?: T;
+  sentAt?: T;
+  openedAt?: T;
+  clickedAt?: T;
+  unsubscribedAt?: T;
+  messageId?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "social-posts_select".
+ */
+export interface SocialPostsSelect<T extends boolean = true> {
+  campaign?: T;
+  platform?: T;
+  content?: T;
+  media?: T;
+  status?: T;
+  scheduledAt?: T;
+  publishedAt?: T;
+  postUrl?: T;
+  postId?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-segments_select".
+ */
+export interface MarketingSegmentsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  type?: T;
+  members?: T;
+  criteria?:
+    | T
+    | {
+        userTypes?: T;
+        boughtForEvents?: T;
+        attendedEvents?: T;
+        interests?: T;
+        location?: T;
+        joinedAfter?: T;
+        joinedBefore?: T;
+      };
+  estimatedSize?: T;
+  reachable?: T;
+  computedAt?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-analytics_select".
+ */
+export interface CampaignAnalyticsSelect<T extends boolean = true> {
+  campaign?: T;
+  day?: T;
+  channel?: T;
+  impressions?: T;
+  clicks?: T;
+  conversions?: T;
+  revenue?: T;
+  cost?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-analytics_select".
+ */
+export interface EmailAnalyticsSelect<T extends boolean = true> {
+  emailCampaign?: T;
+  day?: T;
+  sends?: T;
+  opens?: T;
+  clicks?: T;
+  bounces?: T;
+  unsubscribes?: T;
+  complaints?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "social-analytics_select".
+ */
+export interface SocialAnalyticsSelect<T extends boolean = true> {
+  post?: T;
+  day?: T;
+  impressions?: T;
+  reach?: T;
+  engagement?: T;
+  likes?: T;
+  comments?: T;
+  shares?: T;
+  saves?: T;
+  clicks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "user-engagement_select".
+ */
+export interface UserEngagementSelect<T extends boolean = true> {
+  type?: T;
+  source?: T;
+  user?: T;
+  sessionId?: T;
+  event?: T;
+  campaign?: T;
+  sponsor?: T;
+  data?: T;
+  ip?: T;
+  userAgent?: T;
+  occurredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys_select".
  */
 export interface ApiKeysSelect<T extends boolean = true> {
@@ -2827,6 +3868,21 @@ export interface TaskExpireCheckouts {
   output: {
     ordersExpired?: number | null;
     holdsDeleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmailCampaigns".
+ */
+export interface TaskSendEmailCampaigns {
+  input?: unknown;
+  output: {
+    started?: number | null;
+    sent?: number | null;
+    bounced?: number | null;
+    failed?: number | null;
+    skipped?: number | null;
+    finished?: number | null;
   };
 }
 /**

@@ -24,6 +24,16 @@ import { Models } from './fashion/Models'
 import { RunwayAppearances } from './fashion/RunwayAppearances'
 import { RunwaySegments } from './fashion/RunwaySegments'
 import { RunwayShows } from './fashion/RunwayShows'
+import { CampaignAssets, MarketingCampaigns } from './marketing/Campaigns'
+import { EmailAnalytics, EmailCampaigns, EmailSends } from './marketing/Email'
+import { MarketingSegments } from './marketing/Segments'
+import { CampaignAnalytics, SocialAnalytics, SocialPosts } from './marketing/Social'
+import { UserEngagement } from './marketing/UserEngagement'
+import { SponsorAnalytics } from './sponsorship/SponsorAnalytics'
+import { Sponsors } from './sponsorship/Sponsors'
+import { SponsorshipAssets } from './sponsorship/SponsorshipAssets'
+import { Sponsorships } from './sponsorship/Sponsorships'
+import { SponsorBenefits, SponsorshipTiers } from './sponsorship/Tiers'
 import { VenueSeats } from './venues/VenueSeats'
 import { VenueSections } from './venues/VenueSections'
 import { Venues } from './venues/Venues'
@@ -58,4 +68,20 @@ export const collections = [
   RunwayAppearances,
   DesignerCollaborations,
   DesignerAnalytics,
+  Sponsors,
+  SponsorshipTiers,
+  SponsorBenefits,
+  Sponsorships,
+  SponsorshipAssets,
+  SponsorAnalytics,
+  MarketingCampaigns,
+  CampaignAssets,
+  EmailCampaigns,
+  EmailSends,
+  SocialPosts,
+  MarketingSegments,
+  CampaignAnalytics,
+  EmailAnalytics,
+  SocialAnalytics,
+  UserEngagement,
 ]

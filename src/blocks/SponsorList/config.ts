@@ -1,6 +1,8 @@
 import type { Block } from 'payload'
 
-/** An event's sponsors by tier, featured first; resolved by the sponsorship layer. */
+import { resolveSponsors } from './resolve'
+
+/** An event's sponsors by tier, featured first; resolved on read (`resolvedSponsors`). */
 export const SponsorListBlock: Block = {
   slug: 'sponsorList',
   interfaceName: 'SponsorListBlock',
@@ -8,5 +10,12 @@ export const SponsorListBlock: Block = {
     { name: 'title', type: 'text' },
     { name: 'event', type: 'relationship', relationTo: 'events' },
     { name: 'limit', type: 'number', defaultValue: 12, min: 1, max: 100 },
+    {
+      name: 'resolvedSponsors',
+      type: 'json',
+      virtual: true,
+      admin: { readOnly: true, hidden: true },
+      hooks: { afterRead: [resolveSponsors] },
+    },
   ],
 }

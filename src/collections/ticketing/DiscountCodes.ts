@@ -32,6 +32,13 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
     },
     { name: 'description', type: 'textarea' },
     {
+      name: 'campaign',
+      type: 'relationship',
+      relationTo: slugs.marketingCampaigns,
+      index: true,
+      admin: { position: 'sidebar', description: 'The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.' },
+    },
+    {
       type: 'row',
       fields: [
         { name: 'kind', type: 'select', required: true, defaultValue: 'percentage', options: ['percentage', 'fixed'] },

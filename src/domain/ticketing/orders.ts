@@ -125,10 +125,24 @@ async function completeInTx(tx: Tx, orderId: string, now: Date): Promise<string>
   }
   await tx.query(`UPDATE holds SET status = 'consumed', updated_at = now() WHERE order_id = $1`, [orderId])
   await tx.query(`UPDATE discount_redemptions SET status = 'confirmed', updated_at = now() WHERE order_id = $1`, [orderId])
+  await countCampaignConversion(tx, orderId, now)
   await tx.query(`UPDATE orders SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
   const tickets = items.reduce((n, i) => n + num(i.quantity), 0)
   await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} completed, ${tickets} ticket(s) issued`, changes: [{ field: 'status', to: 'completed' }] })
   return 'completed'
+}
+
+/** A paid order that used a campaign's promotional code is one conversion (and its total the revenue) of that campaign's promo_code channel. */
+async function countCampaignConversion(tx: Tx, orderId: string, now: Date) {
+  await tx.query(
+    `INSERT INTO campaign_analytics (campaign_id, day, channel, conversions, revenue)
+     SELECT dc.campaign_id, to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'promo_code'::enum_campaign_analytics_channel, 1, o.total
+       FROM discount_redemptions r JOIN discount_codes dc ON dc.id = r.discount_code_id JOIN orders o ON o.id = r.order_id
+      WHERE r.order_id = $1 AND dc.campaign_id IS NOT NULL
+     ON CONFLICT (campaign_id, day, channel) DO UPDATE
+       SET conversions = campaign_analytics.conversions + EXCLUDED.conversions, revenue = campaign_analytics.revenue + EXCLUDED.revenue, updated_at = now()`,
+    [orderId, now],
+  )
 }
 
 async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled', now: Date) {
