@@ -12,6 +12,7 @@ import * as migration_20261201_081245_privacy from './20261201_081245_privacy';
 import * as migration_20261201_082115_two_factor from './20261201_082115_two_factor';
 import * as migration_20261201_093806_sponsorship_marketing from './20261201_093806_sponsorship_marketing';
 import * as migration_20261201_093900_sponsorship_marketing_constraints from './20261201_093900_sponsorship_marketing_constraints';
+import * as migration_20261201_094725_email_job from './20261201_094725_email_job';
 
 export const migrations = [
   {
@@ -77,11 +78,16 @@ export const migrations = [
   {
     up: migration_20261201_093806_sponsorship_marketing.up,
     down: migration_20261201_093806_sponsorship_marketing.down,
-    name: '20261201_093806_sponsorship_marketing'
+    name: '20261201_093806_sponsorship_marketing',
   },
   {
     up: migration_20261201_093900_sponsorship_marketing_constraints.up,
     down: migration_20261201_093900_sponsorship_marketing_constraints.down,
     name: '20261201_093900_sponsorship_marketing_constraints',
+  },
+  {
+    up: migration_20261201_094725_email_job.up,
+    down: migration_20261201_094725_email_job.down,
+    name: '20261201_094725_email_job'
   },
 ];

@@ -21,7 +21,8 @@ export async function exportPerson(db: Pool, userId: string) {
   const [account] = await q(
     `SELECT id, email, full_name, phone, user_type, status, email_verified, phone_verified, two_factor_enabled, last_login, created_at, updated_at,
             profile_bio, profile_company, profile_position, profile_location, profile_website, profile_preferences,
-            profile_notification_settings_email, profile_notification_settings_sms, profile_notification_settings_push
+            profile_notification_settings_email, profile_notification_settings_sms, profile_notification_settings_push,
+            profile_notification_settings_marketing
        FROM users WHERE id = $1`,
   )
   if (!account) return null
@@ -48,6 +49,20 @@ export async function exportPerson(db: Pool, userId: string) {
   const requests = await q(`SELECT type, status, details, submitted_at, completed_at, due_at FROM data_subject_requests WHERE user_id = $1 ORDER BY submitted_at`)
   const activity = await q(`SELECT action, collection, document_id, summary, ip, user_agent, created_at FROM audit_logs WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1000`)
   const apiKeys = await q(`SELECT name, prefix, active, expires_at, last_used_at, created_at FROM api_keys WHERE owner_id = $1`)
+  // The marketing layer's records of the person, when that layer is installed.
+  const has = async (table: string) => (await q(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`public.${table}`]))[0].ok === true
+  const tracked = (await has('user_engagement'))
+    ? await q(`SELECT type, source, event_id, session_id, data, ip, user_agent, occurred_at FROM user_engagement WHERE user_id = $1 ORDER BY occurred_at DESC LIMIT 5000`)
+    : []
+  const emails = (await has('email_sends'))
+    ? await q(
+        `SELECT c.subject, s.email, s.status, s.sent_at, s.opened_at, s.clicked_at, s.unsubscribed_at
+           FROM email_sends s JOIN email_campaigns c ON c.id = s.email_campaign_id WHERE s.user_id = $1 ORDER BY s.created_at`,
+      )
+    : []
+  const segments = (await has('marketing_segments_rels'))
+    ? (await q(`SELECT ms.name FROM marketing_segments_rels r JOIN marketing_segments ms ON ms.id = r.parent_id WHERE r.users_id = $1 AND r.path = 'members'`)).map((r) => r.name)
+    : []
   return {
     exportedAt: new Date().toISOString(),
     account: { ...account, roles, socialLinks, interests },
@@ -56,13 +71,14 @@ export async function exportPerson(db: Pool, userId: string) {
         email: account.profile_notification_settings_email,
         sms: account.profile_notification_settings_sms,
         push: account.profile_notification_settings_push,
+        marketingEmail: account.profile_notification_settings_marketing,
       },
       preferences: account.profile_preferences ?? null,
     },
     orders,
     tickets,
     dataSubjectRequests: requests,
-    engagement: { activity, apiKeys },
+    engagement: { activity, apiKeys, tracked, emails, segments },
   }
 }
 
@@ -100,6 +116,15 @@ export async function erasePerson(client: PoolClient, userId: string, actorId: s
     [userId, email, String(u.full_name)],
   )
   await client.query(`UPDATE usage_logs SET ip = NULL, user_agent = NULL WHERE key_prefix IN (SELECT prefix FROM api_keys WHERE owner_id = $1)`, [userId])
+  // Marketing: tracked behaviour goes, list memberships go, consent goes; the campaign's
+  // counts stay (email_sends rows keep their status without the address).
+  const { rows: [m] } = await client.query(`SELECT to_regclass('public.user_engagement') IS NOT NULL AS ok`)
+  if (m.ok) {
+    await client.query(`DELETE FROM user_engagement WHERE user_id = $1`, [userId])
+    await client.query(`UPDATE email_sends SET email = $2, error = NULL WHERE user_id = $1`, [userId, placeholder])
+    await client.query(`DELETE FROM marketing_segments_rels WHERE users_id = $1`, [userId])
+    await client.query(`UPDATE users SET profile_notification_settings_marketing = false WHERE id = $1`, [userId])
+  }
   await auditInTx(client, { action: 'erasure', collection: 'users', documentId: userId, actor: actorId, summary: `personal data of user ${userId} erased (${orders.rowCount} order(s) anonymized)` })
   return { orders: orders.rowCount ?? 0 }
 }
