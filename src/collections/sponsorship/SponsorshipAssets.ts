@@ -36,7 +36,11 @@ const workflow: CollectionBeforeChangeHook = async ({ data, originalDoc, req, op
   const reviewer = await mayReview(req, parties.organizer)
   const linked = String(parties.owner) === String(req.user.id) || String(parties.organizer) === String(req.user.id)
   if (!can(principal, slugs.sponsorshipAssets, 'update') && !linked) throw new Forbidden(req.t)
-  if (operation === 'create') data.uploadedBy = req.user.id
+  if (operation === 'create') {
+    data.uploadedBy = req.user.id
+    // What a sponsor uploads waits for review, whatever the upload said.
+    if (!reviewer) data.status = 'pending'
+  }
   const next = data.status ?? originalDoc?.status ?? 'pending'
   const before = operation === 'create' ? 'pending' : originalDoc?.status
   if (next !== before) {
