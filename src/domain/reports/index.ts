@@ -73,7 +73,7 @@ export const reports: Record<string, Report> = {
     run: (db, p) =>
       rows(
         db,
-        `SELECT b.id, b.name, b.description, b.category, m.url AS icon, b.digital, b.physical, tb.quantity, tb.details
+        `SELECT b.id, b.name, b.description, b.category, m.url AS icon, b.digital, b.physical, tb.quantity::int AS quantity, tb.details
            FROM tier_benefits tb JOIN sponsor_benefits b ON b.id = tb.benefit_id LEFT JOIN media m ON m.id = b.icon_id
           WHERE tb._parent_id = $1
        ORDER BY b.category, b.name`,
@@ -133,9 +133,9 @@ export const reports: Record<string, Report> = {
     run: (db, p) =>
       rows(
         db,
-        `SELECT a.id, a.name, a.url, a.filename, a.mime_type AS "mimeType", a.asset_type AS "assetType", a.filesize, a.width, a.height, a.status, s.name AS sponsor
+        `SELECT a.id, a.name, a.url, a.filename, a.mime_type AS "mimeType", a.asset_type AS "assetType", a.filesize::int AS filesize, a.width::int AS width, a.height::int AS height, a.status, s.name AS sponsor
            FROM sponsorship_assets a JOIN sponsorships sp ON sp.id = a.sponsorship_id JOIN sponsors s ON s.id = sp.sponsor_id
-          WHERE sp.event_id = $1 AND ($2 = 'all' OR a.status = $2)
+          WHERE sp.event_id = $1 AND ($2::text = 'all' OR a.status::text = $2::text)
        ORDER BY s.name, a.name`,
         [p.event, p.status],
       ),
@@ -255,7 +255,7 @@ export const reports: Record<string, Report> = {
     run: (db) =>
       rows(
         db,
-        `SELECT ms.id, ms.name, ms.type, count(r.users_id)::int AS members, ms.estimated_size AS "estimatedSize", ms.reachable, ms.computed_at AS "computedAt"
+        `SELECT ms.id, ms.name, ms.type, count(r.users_id)::int AS members, ms.estimated_size::int AS "estimatedSize", ms.reachable::int AS reachable, ms.computed_at AS "computedAt"
            FROM marketing_segments ms LEFT JOIN marketing_segments_rels r ON r.parent_id = ms.id AND r.path = 'members'
        GROUP BY ms.id
        ORDER BY COALESCE(ms.estimated_size, count(r.users_id)) DESC, ms.name`,

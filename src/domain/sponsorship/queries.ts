@@ -20,9 +20,9 @@ export type EventSponsor = {
 export async function eventSponsors(db: Pool, eventId: string, { limit = 100, publicOnly = false, from = null as string | null, to = null as string | null } = {}) {
   const { rows } = await db.query<EventSponsor & { tierBenefits: unknown }>(
     `SELECT s.id, s.name, s.slug, m.url AS logo, s.website, s.description,
-            COALESCE(sp.custom_tier_name, st.name) AS tier, st."order" AS "tierOrder",
-            sp.featured, sp."order" AS "order", sp.status,
-            COALESCE((SELECT json_agg(json_build_object('name', b.name, 'category', b.category, 'quantity', tb.quantity, 'details', tb.details) ORDER BY tb._order)
+            COALESCE(sp.custom_tier_name, st.name) AS tier, st."order"::int AS "tierOrder",
+            sp.featured, sp."order"::int AS "order", sp.status,
+            COALESCE((SELECT json_agg(json_build_object('name', b.name, 'category', b.category, 'quantity', tb.quantity::int, 'details', tb.details) ORDER BY tb._order)
                         FROM tier_benefits tb JOIN sponsor_benefits b ON b.id = tb.benefit_id WHERE tb._parent_id = st.id), '[]') AS "tierBenefits"
        FROM sponsorships sp
        JOIN sponsors s ON s.id = sp.sponsor_id
