@@ -46,7 +46,11 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname) },
     meta: { titleSuffix: ' · Fashionistas' },
-    components: { afterLogin: ['/src/components/admin/TwoFactorCode#TwoFactorCode'] },
+    components: {
+      afterLogin: ['/src/components/admin/TwoFactorCode#TwoFactorCode'],
+      afterNavLinks: ['/src/components/admin/analytics/NavLink#AnalyticsNavLink'],
+      views: { analytics: { Component: '/src/components/admin/analytics/AnalyticsView#AnalyticsView', path: '/analytics' } },
+    },
   },
   collections,
   endpoints: [

@@ -4,6 +4,7 @@ import { slugs } from '../collections/slugs'
 import { posterImage } from './images'
 import { richText } from './richText'
 import { seedFashion } from './fashion'
+import { seedMarketing, seedSponsorship, spreadDemoSales } from './marketing'
 import { seedTicketing } from './ticketing'
 import { DEMO_PASSWORD, seedContext } from './constants'
 
@@ -251,9 +252,12 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   await page({ title: 'Spring Lookbook (draft)', layout: [{ blockType: 'custom', component: 'Lookbook', props: { season: 'spring' } }] }, 'draft')
 
   await seedFashion(payload, { showEvent: show, venue: grandHall, designerUser: users.designer, modelUser: users.model, showStart: at(21, 18) })
-  await seedTicketing(payload, { show, workshop, party }, [
+  const tickets = await seedTicketing(payload, { show, workshop, party }, [
     { email: 'attendee@fashionistas.local', name: 'Alex Attendee', id: users.attendee },
     { email: 'model@fashionistas.local', name: 'Milan Model', id: users.model },
     { email: 'designer@fashionistas.local', name: 'Dara Designer', id: users.designer },
   ])
+  const sponsors = await seedSponsorship(payload, { show, workshop, party, users, logo: imgs.hero })
+  await seedMarketing(payload, { show, workshop, party, users, logo: imgs.hero, sponsors, welcomeCode: tickets.welcome, generalTicket: tickets.general })
+  await spreadDemoSales(payload)
 }

@@ -27,18 +27,7 @@ export async function seedTicketing(payload: Payload, events: Record<'show' | 'w
   await create(payload, 'discount-codes', { code: 'SPRING5', description: 'Expired spring promotion.', kind: 'fixed', value: 500, validFrom: '2020-03-01T00:00:00Z', validUntil: '2020-06-01T00:00:00Z' })
   await create(payload, 'discount-codes', { code: 'BIGSPENDER', description: '20% off orders over 200 EUR.', kind: 'percentage', value: 20, minimumOrder: 20000, appliesTo: 'events', events: [events.show] })
 
-  const pool = poolOf(payload)
-  const buy = async (buyer: (typeof buyers)[number], items: Array<{ ticketType: string; quantity: number }>, discountCode?: string) => {
-    const now = new Date()
-    const hold = await createHold(pool, { items }, now)
-    const order = await createOrder(pool, { hold: hold.id, token: hold.token, discountCode, billing: { email: buyer.email, name: buyer.name }, buyerId: buyer.id }, now)
-    if (order.status !== 'completed') {
-      const pi = `pi_demo_${order.id.replace(/-/g, '').slice(0, 20)}`
-      await attachPaymentIntent(pool, order.id, pi)
-      await applyPaymentEvent(pool, { id: `evt_demo_${order.id}`, type: 'payment_intent.succeeded', orderId: order.id, paymentIntentId: pi }, now)
-    }
-    return order.id
-  }
+  const buy = (buyer: (typeof buyers)[number], items: Array<{ ticketType: string; quantity: number }>, discountCode?: string) => demoPurchase(payload, buyer, items, discountCode)
   const [a, b = buyers[0], c = buyers[0]] = buyers
   await buy(a, [{ ticketType: general, quantity: 2 }], 'WELCOME10')
   // Front row nearly sold out: 38 of 40.
@@ -46,4 +35,18 @@ export async function seedTicketing(payload: Payload, events: Record<'show' | 'w
   await buy(c, [{ ticketType: masterclass, quantity: 2 }])
   await buy(a, [{ ticketType: rsvp, quantity: 2 }])
   return { general, frontRow, masterclass, rsvp, welcome }
+}
+
+/** One purchase through the checkout's own domain operations, paid by a recorded demo payment. */
+export async function demoPurchase(payload: Payload, buyer: { email: string; name: string; id: string }, items: Array<{ ticketType: string; quantity: number }>, discountCode?: string) {
+  const pool = poolOf(payload)
+  const now = new Date()
+  const hold = await createHold(pool, { items }, now)
+  const order = await createOrder(pool, { hold: hold.id, token: hold.token, discountCode, billing: { email: buyer.email, name: buyer.name }, buyerId: buyer.id }, now)
+  if (order.status !== 'completed') {
+    const pi = `pi_demo_${order.id.replace(/-/g, '').slice(0, 20)}`
+    await attachPaymentIntent(pool, order.id, pi)
+    await applyPaymentEvent(pool, { id: `evt_demo_${order.id}`, type: 'payment_intent.succeeded', orderId: order.id, paymentIntentId: pi }, now)
+  }
+  return order.id
 }

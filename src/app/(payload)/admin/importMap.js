@@ -30,8 +30,11 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { RefundOrder as RefundOrder_4ff7dccf014ca7b56ba32a043393ff65 } from '../../../../src/components/admin/RefundOrder'
 import { RunOfShow as RunOfShow_a311ae451abad1e126db41cee7a45d1c } from '../../../../src/components/admin/RunOfShow'
+import { SendEmailNow as SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b } from '../../../../src/components/admin/SendEmailNow'
 import { RevealKey as RevealKey_a35a74c1f258af5f3648932c6b0b516f } from '../../../../src/plugins/api-keys/components/RevealKey'
 import { TwoFactorCode as TwoFactorCode_d844ed197acdf3d7a24b1e4570864876 } from '../../../../src/components/admin/TwoFactorCode'
+import { AnalyticsNavLink as AnalyticsNavLink_f8bc9c3eefdac7100f4501660792071f } from '../../../../src/components/admin/analytics/NavLink'
+import { AnalyticsView as AnalyticsView_9b0dd52e27a4f3edd3bc706b9618fd23 } from '../../../../src/components/admin/analytics/AnalyticsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -68,7 +71,10 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/src/components/admin/RefundOrder#RefundOrder": RefundOrder_4ff7dccf014ca7b56ba32a043393ff65,
   "/src/components/admin/RunOfShow#RunOfShow": RunOfShow_a311ae451abad1e126db41cee7a45d1c,
+  "/src/components/admin/SendEmailNow#SendEmailNow": SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b,
   "/src/plugins/api-keys/components/RevealKey#RevealKey": RevealKey_a35a74c1f258af5f3648932c6b0b516f,
   "/src/components/admin/TwoFactorCode#TwoFactorCode": TwoFactorCode_d844ed197acdf3d7a24b1e4570864876,
+  "/src/components/admin/analytics/NavLink#AnalyticsNavLink": AnalyticsNavLink_f8bc9c3eefdac7100f4501660792071f,
+  "/src/components/admin/analytics/AnalyticsView#AnalyticsView": AnalyticsView_9b0dd52e27a4f3edd3bc706b9618fd23,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
