@@ -6,22 +6,14 @@
  * latter twice, with the usage log on and off (USAGE_LOG_DISABLED). Prints req/s and p50/p99,
  * writes JSON to bench/results/. A benchmark, not a test.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
+import type { ChildProcess } from 'node:child_process'
 
-import { freePort } from '../src/db/embedded'
 import { DEFAULT_ADMIN } from '../src/seed/constants'
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
+import { arg, ensureBuild, pct, startApp, stopApp, writeResult } from './lib'
 
-const root = path.resolve(import.meta.dirname, '..')
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const CLIENTS = arg('clients', 16)
 const SECONDS = arg('seconds', 6)
-const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0
 
 async function drive(label: string, url: string, headers: Record<string, string>) {
   const lat: number[] = []
@@ -43,33 +35,10 @@ async function drive(label: string, url: string, headers: Record<string, string>
   return run
 }
 
-async function startApp(databaseUrl: string, extra: Record<string, string>): Promise<{ base: string; app: ChildProcess }> {
-  const port = await freePort()
-  const app = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/platform.ts', 'start'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', PAYLOAD_SECRET: 'bench-only', PAYLOAD_JOBS_AUTORUN: 'false', NODE_ENV: 'production', ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/users/me`)).ok) return { base, app }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('the app did not start')
-}
-
-const stop = async (app: ChildProcess) => {
-  if (app.pid) process.kill(-app.pid, 'SIGTERM')
-  await new Promise((r) => setTimeout(r, 2000))
-}
+const stop = (app: ChildProcess) => stopApp(app)
 
 async function main() {
-  if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  ensureBuild()
   const server = await startTestDatabaseServer()
   const databaseUrl = await server.create('bench_keys')
   const runs = []
@@ -92,10 +61,7 @@ async function main() {
     await stop(app)
     const [, on, off] = runs
     console.log(`\nusage log cost at p50: ${(on.p50 - off.p50).toFixed(2)} ms (${on.perSecond} vs ${off.perSecond} req/s)`)
-    fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true })
-    const file = path.join(root, 'bench/results', `api-keys-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    fs.writeFileSync(file, JSON.stringify({ clients: CLIENTS, seconds: SECONDS, runs }, null, 2))
-    console.log(`written ${path.relative(root, file)}`)
+    writeResult('api-keys', { clients: CLIENTS, seconds: SECONDS, runs })
   } finally {
     await server.stop()
   }

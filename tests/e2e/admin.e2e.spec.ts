@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 
@@ -97,6 +98,43 @@ describe('admin UI', () => {
     await rows.first().getByRole('button', { name: 'Move down' }).click()
     await expect.poll(async () => (await rows.allInnerTexts())[0], { timeout: 30_000 }).toBe(before[1])
     await page.locator('.run-of-show').screenshot({ path: 'test-results/e2e-run-of-show.png' })
+    await context.close()
+  })
+
+  it('draws the analytics dashboard for the marketing team from the reports, with real charts', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1400 } })
+    const page = await context.newPage()
+    await logIn(page, 'marketing@fashionistas.local', DEMO_PASSWORD)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.locator('#nav-analytics').click()
+    await page.waitForURL(`${baseUrl}/admin/analytics`, { timeout: 120_000 })
+    const charts = ['ticket-sales', 'capacity', 'campaign-roi', 'email-funnel', 'sponsor-impressions']
+    for (const chart of charts) {
+      // Each panel draws an SVG chart with marks (lines, bars, areas), not the "no data" note.
+      await page.locator(`[data-chart="${chart}"] svg.recharts-surface`).first().waitFor({ timeout: 90_000 })
+      const marks = await page.locator(`[data-chart="${chart}"] .recharts-line-curve, [data-chart="${chart}"] .recharts-bar-rectangle, [data-chart="${chart}"] .recharts-area-area`).count()
+      expect(marks, chart).toBeGreaterThan(0)
+    }
+    expect(await page.locator('.analytics-dashboard').innerText()).toMatch(/\d+ orders · \d+ tickets/)
+    const shot = await page.screenshot({ path: 'test-results/e2e-analytics.png', fullPage: true })
+    // The picture is not blank: its colours vary, and the chart colours are in it.
+    const { channels } = await sharp(shot).stats()
+    expect(Math.max(...channels.map((c) => c.stdev))).toBeGreaterThan(20)
+    const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true })
+    let magenta = 0
+    for (let i = 0; i < data.length; i += info.channels) if (Math.abs(data[i] - 0xc2) < 12 && Math.abs(data[i + 1] - 0x18) < 12 && Math.abs(data[i + 2] - 0x5b) < 12) magenta++
+    expect(magenta).toBeGreaterThan(200)
+    await context.close()
+  })
+
+  it('keeps the analytics from roles without reports:read', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await logIn(page, 'staff@fashionistas.local', DEMO_PASSWORD)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/analytics`, { waitUntil: 'networkidle', timeout: 120_000 })
+    expect(await page.locator('body').innerText()).toMatch(/for administrators and the marketing team/)
+    expect(await page.locator('svg.recharts-surface').count()).toBe(0)
     await context.close()
   })
 

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { richText } from '../../src/seed/richText'
 import { poolOf } from '../../src/endpoints/http'
 import { runRetention, DEFAULT_RETENTION } from '../../src/plugins/privacy/retention'
 import { apiClient, type Api } from '../helpers/rest'
@@ -34,7 +35,14 @@ async function person() {
   const hold = (await api.post('/checkout/holds', { items: [{ ticketType: tt.id, quantity: 2 }] }, token)).body
   const order = (await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: user.email, name: fullName, phone, address: { line1: `${fullName} street`, city: 'Lyon' } } }, token)).body.order
   await payload.create({ collection: 'data-subject-requests', data: { type: 'access', details: 'Please send my data' } as never, ...as(user) })
-  return { user, token, fullName, phone, company, orderId: order.id as string }
+  // The marketing footprint: consent, a tracked event, a list membership and a campaign email.
+  await pool.query(`UPDATE users SET profile_notification_settings_marketing = true WHERE id = $1`, [user.id])
+  expect((await api.call('POST', '/track', { body: { events: [{ type: 'page_view', source: 'web' }] }, token, headers: { 'x-forwarded-for': '10.77.0.1' } })).status).toBe(202)
+  const segment = await payload.create({ collection: 'marketing-segments', data: { name: unique('List'), type: 'static', members: [user.id] } as never, overrideAccess: true })
+  const campaign = await payload.create({ collection: 'marketing-campaigns', data: { name: unique('C'), startDate: '2030-01-01', endDate: '2030-01-02' } as never, overrideAccess: true })
+  const email = await payload.create({ collection: 'email-campaigns', data: { campaign: campaign.id, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never, overrideAccess: true })
+  await pool.query(`INSERT INTO email_sends (email_campaign_id, user_id, email, token, status) VALUES ($1, $2, $3, $4, 'sent')`, [email.id, user.id, user.email, unique('tok')])
+  return { user, token, fullName, phone, company, orderId: order.id as string, segment: String(segment.id) }
 }
 
 /** Every text-like column of every table that mentions `needle` (case-insensitive). */
@@ -63,7 +71,10 @@ describe('privacy', () => {
     expect(res.body.orders[0].items[0]).toMatchObject({ quantity: 2 })
     expect(res.body.tickets).toHaveLength(2)
     expect(res.body.dataSubjectRequests).toHaveLength(1)
-    expect(res.body.consents.notifications).toMatchObject({ email: true, sms: false, push: true })
+    expect(res.body.consents.notifications).toMatchObject({ email: true, sms: false, push: true, marketingEmail: true })
+    expect(res.body.engagement.tracked).toEqual([expect.objectContaining({ type: 'page_view', source: 'web', ip: '10.77.0.1' })])
+    expect(res.body.engagement.emails).toEqual([expect.objectContaining({ subject: 'S', email: a.user.email, status: 'sent' })])
+    expect(res.body.engagement.segments).toHaveLength(1)
     const text = JSON.stringify(res.body)
     expect(text).not.toContain(b.user.email)
     expect(text).not.toContain(b.fullName)
@@ -80,6 +91,9 @@ describe('privacy', () => {
     const res = await api.post('/privacy/erase', { confirm: true }, a.token)
     expect(res.status).toBe(200)
     for (const needle of [a.user.email, a.fullName, a.phone, a.company]) expect(await tablesMentioning(needle), needle).toEqual([])
+    expect((await pool.query(`SELECT count(*)::int AS n FROM user_engagement WHERE user_id = $1`, [a.user.id])).rows[0].n).toBe(0)
+    expect((await pool.query(`SELECT count(*)::int AS n FROM marketing_segments_rels WHERE users_id = $1`, [a.user.id])).rows[0].n).toBe(0)
+    expect((await pool.query(`SELECT status FROM email_sends WHERE user_id = $1`, [a.user.id])).rows).toEqual([{ status: 'sent' }])
     const { rows: [o] } = await pool.query(`SELECT total, status, billing_name FROM orders WHERE id = $1`, [a.orderId])
     expect(o).toMatchObject({ status: 'completed', billing_name: 'Erased person' })
     const audit = await payload.find({ collection: 'audit-logs', where: { and: [{ action: { equals: 'erasure' } }, { documentId: { equals: a.user.id } }] }, overrideAccess: true })
