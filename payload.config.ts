@@ -18,6 +18,8 @@ import { apiKeysPlugin } from './src/plugins/api-keys'
 import { auditLogPlugin } from './src/plugins/audit-log'
 import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
 import { privacyPlugin } from './src/plugins/privacy'
+import { webhooksPlugin } from './src/plugins/webhooks'
+import { webhookOptions } from './src/config/webhooks'
 import { billingReadable } from './src/collections/ticketing/billingAccess'
 import { emailAdapter } from './src/email/adapter'
 import {
@@ -99,9 +101,12 @@ export default buildConfig({
       generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
     }),
     apiKeysPlugin({ scopes: ALL_PERMISSIONS }),
+    // Before field encryption, so the webhooks' signing secrets are encrypted at rest.
+    webhooksPlugin(webhookOptions),
     fieldEncryptionPlugin({
       fields: [
         { collection: slugs.users, field: 'phone' },
+        { collection: 'webhooks', field: 'signingSecret', read: () => false },
         { collection: slugs.orders, field: 'billingPhone', read: billingReadable },
         { collection: slugs.orders, field: 'billingAddress', json: true, read: billingReadable },
       ],

@@ -13,6 +13,8 @@ import * as migration_20261201_082115_two_factor from './20261201_082115_two_fac
 import * as migration_20261201_093806_sponsorship_marketing from './20261201_093806_sponsorship_marketing';
 import * as migration_20261201_093900_sponsorship_marketing_constraints from './20261201_093900_sponsorship_marketing_constraints';
 import * as migration_20261201_094725_email_job from './20261201_094725_email_job';
+import * as migration_20261201_100621_webhooks from './20261201_100621_webhooks';
+import * as migration_20261201_100700_webhook_queue from './20261201_100700_webhook_queue';
 
 export const migrations = [
   {
@@ -88,6 +90,16 @@ export const migrations = [
   {
     up: migration_20261201_094725_email_job.up,
     down: migration_20261201_094725_email_job.down,
-    name: '20261201_094725_email_job'
+    name: '20261201_094725_email_job',
+  },
+  {
+    up: migration_20261201_100621_webhooks.up,
+    down: migration_20261201_100621_webhooks.down,
+    name: '20261201_100621_webhooks'
+  },
+  {
+    up: migration_20261201_100700_webhook_queue.up,
+    down: migration_20261201_100700_webhook_queue.down,
+    name: '20261201_100700_webhook_queue',
   },
 ];

@@ -114,6 +114,10 @@ export interface Config {
     'user-engagement': UserEngagement;
     'api-keys': ApiKey;
     'usage-logs': UsageLog;
+    webhooks: Webhook;
+    'webhook-events': WebhookEvent;
+    'webhook-deliveries': WebhookDelivery;
+    'webhook-attempts': WebhookAttempt;
     'encryption-keys': EncryptionKey;
     'data-subject-requests': DataSubjectRequest;
     'audit-logs': AuditLog;
@@ -182,6 +186,10 @@ export interface Config {
     'user-engagement': UserEngagementSelect<false> | UserEngagementSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'usage-logs': UsageLogsSelect<false> | UsageLogsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-events': WebhookEventsSelect<false> | WebhookEventsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'webhook-attempts': WebhookAttemptsSelect<false> | WebhookAttemptsSelect<true>;
     'encryption-keys': EncryptionKeysSelect<false> | EncryptionKeysSelect<true>;
     'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
     'audit-logs': AuditLogsSelect<false> | AuditLogsSelect<true>;
@@ -210,6 +218,7 @@ export interface Config {
     tasks: {
       expireCheckouts: TaskExpireCheckouts;
       sendEmailCampaigns: TaskSendEmailCampaigns;
+      deliverWebhooks: TaskDeliverWebhooks;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
       schedulePublish: TaskSchedulePublish;
@@ -1968,6 +1977,128 @@ export interface UsageLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: string;
+  name: string;
+  /**
+   * https:// endpoint that receives POSTed JSON. Private and loopback addresses are refused.
+   */
+  url: string;
+  /**
+   * The event types this hook receives.
+   */
+  eventTypes: (
+    | 'order.completed'
+    | 'order.refunded'
+    | 'order.cancelled'
+    | 'ticket.checked_in'
+    | 'event.published'
+    | 'event.updated'
+    | 'event.cancelled'
+    | 'designer.published'
+    | 'sponsorship.approved'
+    | 'events.created'
+    | 'events.updated'
+    | 'events.deleted'
+    | 'venues.created'
+    | 'venues.updated'
+    | 'venues.deleted'
+    | 'ticket-types.created'
+    | 'ticket-types.updated'
+    | 'ticket-types.deleted'
+    | 'sponsors.created'
+    | 'sponsors.updated'
+    | 'sponsors.deleted'
+    | 'fashion-collections.created'
+    | 'fashion-collections.updated'
+    | 'fashion-collections.deleted'
+    | 'webhook.test'
+  )[];
+  secret?: string | null;
+  /**
+   * Stored encrypted.
+   */
+  signingSecret?: string | null;
+  owner?: (string | null) | User;
+  active?: boolean | null;
+  disabledReason?: string | null;
+  /**
+   * Extra headers sent with every delivery (e.g. an authorization token of the receiver).
+   */
+  headers?:
+    | {
+        name: string;
+        value: string;
+        id?: string | null;
+      }[]
+    | null;
+  consecutiveFailures?: number | null;
+  lastSuccessAt?: string | null;
+  lastFailureAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events".
+ */
+export interface WebhookEvent {
+  id: string;
+  type: string;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  audiencePublic?: boolean | null;
+  audienceOrganizer?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: string;
+  webhook: string | Webhook;
+  event: string | WebhookEvent;
+  status: 'pending' | 'delivering' | 'retrying' | 'succeeded' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  replayOf?: (string | null) | WebhookDelivery;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-attempts".
+ */
+export interface WebhookAttempt {
+  id: string;
+  delivery: string | WebhookDelivery;
+  webhook: string | Webhook;
+  event: string | WebhookEvent;
+  attempt: number;
+  statusCode?: number | null;
+  durationMs?: number | null;
+  nextAttemptAt?: string | null;
+  responseExcerpt?: string | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "encryption-keys".
  */
 export interface EncryptionKey {
@@ -2105,6 +2236,7 @@ export interface PayloadJob {
           | 'inline'
           | 'expireCheckouts'
           | 'sendEmailCampaigns'
+          | 'deliverWebhooks'
           | 'rotateFieldEncryption'
           | 'retention'
           | 'schedulePublish';
@@ -2141,7 +2273,15 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    | ('inline' | 'expireCheckouts' | 'sendEmailCampaigns' | 'rotateFieldEncryption' | 'retention' | 'schedulePublish')
+    | (
+        | 'inline'
+        | 'expireCheckouts'
+        | 'sendEmailCampaigns'
+        | 'deliverWebhooks'
+        | 'rotateFieldEncryption'
+        | 'retention'
+        | 'schedulePublish'
+      )
     | null;
   queue?: string | null;
   waitUntil?: string | null;
@@ -2352,6 +2492,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'usage-logs';
         value: string | UsageLog;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: string | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-events';
+        value: string | WebhookEvent;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: string | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'webhook-attempts';
+        value: string | WebhookAttempt;
       } | null)
     | ({
         relationTo: 'encryption-keys';
@@ -3705,6 +3861,78 @@ export interface UsageLogsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  eventTypes?: T;
+  secret?: T;
+  signingSecret?: T;
+  owner?: T;
+  active?: T;
+  disabledReason?: T;
+  headers?:
+    | T
+    | {
+        name?: T;
+        value?: T;
+        id?: T;
+      };
+  consecutiveFailures?: T;
+  lastSuccessAt?: T;
+  lastFailureAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-events_select".
+ */
+export interface WebhookEventsSelect<T extends boolean = true> {
+  type?: T;
+  data?: T;
+  audiencePublic?: T;
+  audienceOrganizer?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  lastStatusCode?: T;
+  lastError?: T;
+  replayOf?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-attempts_select".
+ */
+export interface WebhookAttemptsSelect<T extends boolean = true> {
+  delivery?: T;
+  webhook?: T;
+  event?: T;
+  attempt?: T;
+  statusCode?: T;
+  durationMs?: T;
+  nextAttemptAt?: T;
+  responseExcerpt?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "encryption-keys_select".
  */
 export interface EncryptionKeysSelect<T extends boolean = true> {
@@ -3883,6 +4111,19 @@ export interface TaskSendEmailCampaigns {
     failed?: number | null;
     skipped?: number | null;
     finished?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhooks".
+ */
+export interface TaskDeliverWebhooks {
+  input?: unknown;
+  output: {
+    attempted?: number | null;
+    succeeded?: number | null;
+    retrying?: number | null;
+    dead?: number | null;
   };
 }
 /**

@@ -70,7 +70,7 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.apiKeys]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.encryptionKeys]: ['read'],
   [slugs.dataSubjectRequests]: ['read', 'update', 'delete'],
-  // Scopes for what later layers add (partners' webhooks).
+  // Partners' webhooks (their own; admins see every hook).
   webhooks: ['manage'],
 }
 
@@ -122,6 +122,8 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.sponsorships, 'read-own'),
       key(slugs.sponsorshipAssets, 'review-own'),
       key(slugs.sponsorAnalytics, 'read-own'),
+      // Their own partner webhooks (orders and check-ins of their events, public changes).
+      key('webhooks', 'manage'),
     ],
   },
   editor: {

@@ -45,3 +45,18 @@ export async function closePayload(payload: { destroy: () => Promise<void>; db: 
   for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.(true)
   await pool.end()
 }
+
+/**
+ * A `(text, values) => rows` runner over the request's transaction (or the pool when there is
+ * none), for SQL written with $1..$n placeholders. Scalar values only (arrays would be expanded
+ * by Drizzle into lists).
+ */
+export async function queryFor(req: Pick<PayloadRequest, 'payload' | 'transactionID'>) {
+  const { sql } = await import('@payloadcms/db-postgres')
+  const db = await dbFor(req)
+  return async <T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> => {
+    const parts = text.split(/\$(\d+)/)
+    const chunks = parts.map((p, i) => (i % 2 === 0 ? sql.raw(p) : sql`${values[Number(p) - 1]}`))
+    return rowsOf<T>(await db.execute(sql.join(chunks)))
+  }
+}

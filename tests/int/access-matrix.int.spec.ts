@@ -42,6 +42,7 @@ const eventData = (extra: Record<string, unknown> = {}) => ({
 })
 
 beforeAll(async () => {
+  process.env.WEBHOOK_ALLOWED_HOSTS = 'hooks.example.test'
   payload = await getTestPayload()
   for (const [who, role] of [
     ['attendee', 'attendee'], ['designer', 'designer'], ['sponsor', 'sponsor'], ['staff', 'staff'], ['editor', 'editor'],
@@ -118,6 +119,10 @@ beforeAll(async () => {
   fx.socialPost = await mk('social-posts', { campaign: fx.campaign, platform: 'instagram', content: 'New season' })
   fx.socialAnalytics = await mk('social-analytics', { post: fx.socialPost, day: '2027-04-01' })
   fx.campaignAnalytics = await mk('campaign-analytics', { campaign: fx.campaign, day: '2027-04-01', channel: 'web' })
+  fx.webhook = await mk('webhooks', { name: 'Partner', url: 'https://hooks.example.test/in', eventTypes: ['order.completed'], owner: users.owner.id })
+  fx.webhookEvent = await mk('webhook-events', { type: 'order.completed', data: { order: { id: 'x' } } })
+  fx.webhookDelivery = await mk('webhook-deliveries', { webhook: fx.webhook, event: fx.webhookEvent })
+  fx.webhookAttempt = await mk('webhook-attempts', { delivery: fx.webhookDelivery, webhook: fx.webhook, event: fx.webhookEvent, attempt: 1, statusCode: 200 })
   fx.engagement = await mk('user-engagement', { type: 'page_view', source: 'web', sessionId: 'session-acl-1', occurredAt: '2027-04-01T10:00:00Z' })
   fx.permission = String((await payload.find({ collection: 'permissions', limit: 1, ...sudo })).docs[0].id)
 })
@@ -455,6 +460,15 @@ const cases: Record<string, Case[]> = {
   'email-sends': readOnly('email-sends', 'emailSend', async () => ({ emailCampaign: fx.emailCampaign, user: await mk('users', { email: `${unique('r')}@test.local`, password: 'Correct-Horse-9', fullName: 'R' }), email: 'x@test.local', token: unique('t') }), { status: 'sent' }, MARKETING),
   'email-analytics': readOnly('email-analytics', 'emailAnalytics', () => ({ emailCampaign: fx.emailCampaign, day: nextDay() }), { opens: 1 }, MARKETING),
   'user-engagement': readOnly('user-engagement', 'engagement', () => ({ type: 'click', source: 'web', sessionId: 'session-acl-2', occurredAt: '2027-04-01T10:00:00Z' }), { source: 'app' }, MARKETING),
+  webhooks: [
+    { name: "read the owner's webhook", allowed: ['owner', 'admin'], run: read('webhooks', 'webhook') },
+    { name: 'subscribe a webhook', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('webhooks', () => ({ name: unique('h'), url: 'https://hooks.example.test/new', eventTypes: ['event.published'] })) },
+    { name: "update the owner's webhook", allowed: ['owner', 'admin'], run: update('webhooks', 'webhook', { name: 'Renamed' }) },
+    { name: "delete the owner's webhook", allowed: ['owner', 'admin'], run: remove('webhooks', () => mk('webhooks', { name: unique('h'), url: 'https://hooks.example.test/gone', eventTypes: ['order.completed'], owner: users.owner.id })) },
+  ],
+  'webhook-events': readOnly('webhook-events', 'webhookEvent', () => ({ type: 'event.updated' }), { type: 'forged' }, ['admin']),
+  'webhook-deliveries': readOnly('webhook-deliveries', 'webhookDelivery', () => ({ webhook: fx.webhook, event: fx.webhookEvent }), { status: 'succeeded' }, ['owner', 'admin']),
+  'webhook-attempts': readOnly('webhook-attempts', 'webhookAttempt', () => ({ delivery: fx.webhookDelivery, webhook: fx.webhook, event: fx.webhookEvent, attempt: 2 }), { statusCode: 500 }, ['owner', 'admin']),
   permissions: [
     { name: 'read a permission', allowed: ['admin'], run: read('permissions', 'permission') },
     { name: 'create a permission', allowed: ['admin'], run: create('permissions', () => ({ resource: unique('res'), action: 'read' })) },

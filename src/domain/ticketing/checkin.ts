@@ -1,3 +1,4 @@
+import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
 import { withTransaction, type Db } from './db'
 import { ConflictError, NotFoundError, UnprocessableError } from './errors'
@@ -19,7 +20,11 @@ export async function checkInTicket(db: Db, code: string, by: string | null, now
     RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at`,
       [t.id, now, by],
     )
-    if (row) await auditInTx(tx, { action: 'update', collection: 'tickets', documentId: row.id, actor: by, summary: `ticket ${row.code} checked in`, changes: [{ field: 'status', from: 'valid', to: 'checked_in' }] })
+    if (row) {
+      await auditInTx(tx, { action: 'update', collection: 'tickets', documentId: row.id, actor: by, summary: `ticket ${row.code} checked in`, changes: [{ field: 'status', from: 'valid', to: 'checked_in' }] })
+      const { rows: [e] } = await tx.query(`SELECT organizer_id FROM events WHERE id = $1`, [row.event_id])
+      await recordEvent(pgRun(tx), 'ticket.checked_in', { ticket: { id: row.id, code: row.code, event: row.event_id, ticketType: row.ticket_type_id, checkedInAt: new Date(row.checked_in_at).toISOString() } }, { organizer: e?.organizer_id })
+    }
     return row
   })
   if (done) {

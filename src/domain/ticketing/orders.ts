@@ -3,6 +3,7 @@
  * client), completed, failed or refunded by payment events. Each of these is one transaction.
  */
 import { encryptValue } from '../../plugins/field-encryption/crypto'
+import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from './db'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
@@ -127,6 +128,7 @@ async function completeInTx(tx: Tx, orderId: string, now: Date): Promise<string>
   await tx.query(`UPDATE discount_redemptions SET status = 'confirmed', updated_at = now() WHERE order_id = $1`, [orderId])
   await countCampaignConversion(tx, orderId, now)
   await tx.query(`UPDATE orders SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
+  await orderEvent(tx, 'order.completed', orderId)
   const tickets = items.reduce((n, i) => n + num(i.quantity), 0)
   await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} completed, ${tickets} ticket(s) issued`, changes: [{ field: 'status', to: 'completed' }] })
   return 'completed'
@@ -153,6 +155,21 @@ async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled',
     `UPDATE orders SET status = $2::enum_orders_status, cancelled_at = CASE WHEN $2::text = 'cancelled' THEN $3::timestamptz ELSE cancelled_at END, updated_at = now() WHERE id = $1`,
     [orderId, status, now],
   )
+  if (status === 'cancelled') await orderEvent(tx, 'order.cancelled', orderId)
+}
+
+/** The webhook outbox entry of an order event, in the order's own transaction; for the event's organizer (and admins). */
+async function orderEvent(tx: Tx, type: 'order.completed' | 'order.refunded' | 'order.cancelled', orderId: string) {
+  const { rows: [o] } = await tx.query(
+    `SELECT o.id, o.status, o.event_id AS event, e.organizer_id, o.subtotal::int, o.discount::int, o.tax::int, o.total::int, o.currency, o.billing_email AS "buyerEmail", o.billing_name AS "buyerName",
+            o.completed_at AS "completedAt", o.refunded_at AS "refundedAt", o.cancelled_at AS "cancelledAt",
+            COALESCE((SELECT json_agg(json_build_object('ticketType', oi.ticket_type_id, 'quantity', oi.quantity::int, 'unitPrice', oi.unit_price::int, 'finalPrice', oi.final_price::int)) FROM order_items oi WHERE oi.order_id = o.id), '[]') AS items
+       FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1`,
+    [orderId],
+  )
+  if (!o) return
+  const { organizer_id: organizer, ...order } = o
+  await recordEvent(pgRun(tx), type, { order }, { organizer })
 }
 
 export type PaymentEvent = { id: string; type: string; orderId?: string | null; paymentIntentId?: string | null }
@@ -210,6 +227,7 @@ async function refundInTx(tx: Tx, orderId: string, now: Date) {
   for (const r of rows) perType.set(r.ticket_type_id, (perType.get(r.ticket_type_id) ?? 0) + 1)
   for (const [tt, n] of perType) await tx.query(`UPDATE ticket_types SET sold = GREATEST(0, sold - $2), updated_at = now() WHERE id = $1`, [tt, n])
   await tx.query(`UPDATE orders SET status = 'refunded', refunded_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
+  await orderEvent(tx, 'order.refunded', orderId)
   await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} refunded, ${rows.length} ticket(s) voided`, changes: [{ field: 'status', to: 'refunded' }] })
 }
 

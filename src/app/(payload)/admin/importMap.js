@@ -32,6 +32,7 @@ import { RefundOrder as RefundOrder_4ff7dccf014ca7b56ba32a043393ff65 } from '../
 import { RunOfShow as RunOfShow_a311ae451abad1e126db41cee7a45d1c } from '../../../../src/components/admin/RunOfShow'
 import { SendEmailNow as SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b } from '../../../../src/components/admin/SendEmailNow'
 import { RevealKey as RevealKey_a35a74c1f258af5f3648932c6b0b516f } from '../../../../src/plugins/api-keys/components/RevealKey'
+import { Replay as Replay_a83541e419663f339d18e13191655d59 } from '../../../../src/plugins/webhooks/components/Replay'
 import { TwoFactorCode as TwoFactorCode_d844ed197acdf3d7a24b1e4570864876 } from '../../../../src/components/admin/TwoFactorCode'
 import { AnalyticsNavLink as AnalyticsNavLink_f8bc9c3eefdac7100f4501660792071f } from '../../../../src/components/admin/analytics/NavLink'
 import { AnalyticsView as AnalyticsView_9b0dd52e27a4f3edd3bc706b9618fd23 } from '../../../../src/components/admin/analytics/AnalyticsView'
@@ -73,6 +74,7 @@ export const importMap = {
   "/src/components/admin/RunOfShow#RunOfShow": RunOfShow_a311ae451abad1e126db41cee7a45d1c,
   "/src/components/admin/SendEmailNow#SendEmailNow": SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b,
   "/src/plugins/api-keys/components/RevealKey#RevealKey": RevealKey_a35a74c1f258af5f3648932c6b0b516f,
+  "/src/plugins/webhooks/components/Replay#Replay": Replay_a83541e419663f339d18e13191655d59,
   "/src/components/admin/TwoFactorCode#TwoFactorCode": TwoFactorCode_d844ed197acdf3d7a24b1e4570864876,
   "/src/components/admin/analytics/NavLink#AnalyticsNavLink": AnalyticsNavLink_f8bc9c3eefdac7100f4501660792071f,
   "/src/components/admin/analytics/AnalyticsView#AnalyticsView": AnalyticsView_9b0dd52e27a4f3edd3bc706b9618fd23,
