@@ -30,6 +30,7 @@ import {
   unsubscribePageEndpoint,
 } from './src/endpoints/marketing/handlers'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
+import { searchEndpoint } from './src/endpoints/search/handler'
 import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
@@ -70,6 +71,7 @@ export default buildConfig({
     unsubscribeEndpoint,
     listReportsEndpoint,
     reportEndpoint,
+    searchEndpoint,
   ],
   editor: lexicalEditor(),
   // SMTP when SMTP_URL is set; otherwise a local outbox folder (MAIL_OUTBOX_DIR), never out.

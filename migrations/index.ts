@@ -15,6 +15,7 @@ import * as migration_20261201_093900_sponsorship_marketing_constraints from './
 import * as migration_20261201_094725_email_job from './20261201_094725_email_job';
 import * as migration_20261201_100621_webhooks from './20261201_100621_webhooks';
 import * as migration_20261201_100700_webhook_queue from './20261201_100700_webhook_queue';
+import * as migration_20261201_101200_search_vectors from './20261201_101200_search_vectors';
 
 export const migrations = [
   {
@@ -101,5 +102,10 @@ export const migrations = [
     up: migration_20261201_100700_webhook_queue.up,
     down: migration_20261201_100700_webhook_queue.down,
     name: '20261201_100700_webhook_queue',
+  },
+  {
+    up: migration_20261201_101200_search_vectors.up,
+    down: migration_20261201_101200_search_vectors.down,
+    name: '20261201_101200_search_vectors',
   },
 ];

@@ -1,0 +1,126 @@
+/**
+ * Site search across events, designers, collections, sponsors, venues and pages.
+ *
+ * Full text first: each table's generated, weighted `search_vector` (GIN-indexed) matched
+ * against `websearch_to_tsquery` of the query, OR the same query with its last word as a
+ * prefix (so "cout" finds couture while typing), ranked by ts_rank_cd. When that finds fewer
+ * than `limit`, trigram similarity on titles (GIN trigram indexes) adds near misses, so a
+ * misspelling ("coutour") still finds something. Every branch carries its type's read rule
+ * (public rows, or everything for holders of `<type>:read`, or the caller's own rows), so
+ * search never shows what the caller may not read. The query text only ever travels as a bound
+ * parameter; the prefix term is reduced to letters and digits.
+ */
+import type { Pool } from 'pg'
+
+import type { Principal } from '../../access/principal'
+import { can } from '../../access/principal'
+
+export const SEARCH_TYPES = ['events', 'designers', 'fashion-collections', 'sponsors', 'venues', 'pages'] as const
+export type SearchType = (typeof SEARCH_TYPES)[number]
+
+export type SearchHit = { type: SearchType; id: string; title: string; slug: string | null; subtitle: string | null; image: string | null; excerpt: string; rank: number; match: 'text' | 'similar' }
+
+type Branch = { table: string; title: string; subtitle: string; image: string; body: string; visible: (p: Principal | null, me: string) => string }
+
+const esc = (col: string) => `replace(replace(replace(coalesce(${col}, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`
+
+const BRANCHES: Record<SearchType, Branch> = {
+  events: {
+    table: 'events',
+    title: 't.title',
+    subtitle: `to_char(t.start_date AT TIME ZONE t.time_zone, 'YYYY-MM-DD HH24:MI') || ' · ' || coalesce(v.name, '')`,
+    image: 'mi.url',
+    body: `coalesce(t.short_description, '') || ' ' || coalesce(t.meta_description, '')`,
+    visible: (p, me) => (can(p, 'events', 'read') ? 'true' : `(t.status = 'published'${p ? ` OR t.organizer_id = ${me}` : ''})`),
+  },
+  designers: {
+    table: 'designers',
+    title: 't.name',
+    subtitle: `concat_ws(' · ', t.brand, t.specialty)`,
+    image: 'mi.url',
+    body: `coalesce(t.bio, '')`,
+    visible: (p, me) => (can(p, 'designers', 'read') ? 'true' : `(t.status = 'active'${p ? ` OR t.user_id = ${me}` : ''})`),
+  },
+  'fashion-collections': {
+    table: 'fashion_collections',
+    title: 't.name',
+    subtitle: `concat_ws(' · ', initcap(t.season::text) || ' ' || t.year::int, (SELECT d.name FROM designers d WHERE d.id = t.designer_id))`,
+    image: 'mi.url',
+    body: `coalesce(t.description, '') || ' ' || coalesce(t.inspiration, '')`,
+    visible: (p, me) => (can(p, 'fashion-collections', 'read') ? 'true' : `(t.status = 'published'${p ? ` OR EXISTS (SELECT 1 FROM designers d WHERE d.id = t.designer_id AND d.user_id = ${me})` : ''})`),
+  },
+  sponsors: {
+    table: 'sponsors',
+    title: 't.name',
+    subtitle: 't.industry',
+    image: 'mi.url',
+    body: `coalesce(t.description, '')`,
+    visible: (p, me) => (can(p, 'sponsors', 'read') ? 'true' : `(t.status = 'active'${p ? ` OR t.owner_id = ${me}` : ''})`),
+  },
+  venues: {
+    table: 'venues',
+    title: 't.name',
+    subtitle: `concat_ws(', ', t.city, t.country)`,
+    image: 'NULL::text',
+    body: `coalesce(t.description, '')`,
+    visible: (p, me) => (can(p, 'venues', 'read') ? 'true' : `(t.status = 'active'${p ? ` OR t.manager_id = ${me}` : ''})`),
+  },
+  pages: {
+    table: 'pages',
+    title: 't.title',
+    subtitle: 't.meta_title',
+    image: 'mi.url',
+    body: `coalesce(t.meta_description, '')`,
+    visible: (p) => (can(p, 'pages', 'read') ? 'true' : p ? `t._status = 'published'` : `(t._status = 'published' AND NOT coalesce(t.requires_auth, false))`),
+  },
+}
+
+const JOINS: Record<SearchType, string> = {
+  events: 'LEFT JOIN media mi ON mi.id = t.featured_image_id LEFT JOIN venues v ON v.id = t.venue_id',
+  designers: 'LEFT JOIN media mi ON mi.id = t.profile_image_id',
+  'fashion-collections': 'LEFT JOIN media mi ON mi.id = t.cover_image_id',
+  sponsors: 'LEFT JOIN media mi ON mi.id = t.logo_id',
+  venues: '',
+  pages: 'LEFT JOIN media mi ON mi.id = t.meta_image_id',
+}
+
+/** The prefix term: the query's last word, letters and digits only (empty when there is none). */
+export function prefixTerm(q: string): { head: string; last: string } {
+  const words = q.trim().split(/\s+/)
+  const last = (words.pop() ?? '').normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().slice(0, 64)
+  return { head: words.join(' '), last }
+}
+
+export async function search(db: Pool, q: string, { types = [...SEARCH_TYPES] as SearchType[], limit = 20, principal = null as Principal | null } = {}): Promise<SearchHit[]> {
+  const { head, last } = prefixTerm(q)
+  // $1 query, $2 head, $3 last word (prefix), $4 limit, $5 caller id
+  const me = '$5::uuid'
+  const queries = `(SELECT websearch_to_tsquery('english', $1) AS full,
+           CASE WHEN $3 = '' THEN ''::tsquery WHEN $2 = '' THEN to_tsquery('simple', $3 || ':*') ELSE websearch_to_tsquery('english', $2) && to_tsquery('simple', $3 || ':*') END AS pre, $5::uuid AS caller) q`
+  const textBranches = types.map((type) => {
+    const b = BRANCHES[type]
+    return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
+                   ts_headline('english', ${esc(b.body)}, q.full || q.pre, 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS excerpt,
+                   ts_rank_cd(t.search_vector, q.full || q.pre, 1)::float8 AS rank, 'text' AS match
+              FROM ${queries}, ${b.table} t ${JOINS[type]}
+             WHERE (t.search_vector @@ q.full OR t.search_vector @@ q.pre) AND ${b.visible(principal, me)}`
+  })
+  const text = `SELECT * FROM (${textBranches.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title LIMIT $4`
+  const params = [q, head, last, limit, principal?.id ?? null]
+  const { rows } = await db.query<SearchHit>(text, params)
+  if (rows.length >= limit) return rows
+  // Near misses by trigram similarity on titles, for what full text did not find.
+  const seen = new Set(rows.map((r) => `${r.type}:${r.id}`))
+  const simBranches = types.map((type) => {
+    const b = BRANCHES[type]
+    const me = '$3::uuid'
+    return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
+                   left(${esc(b.body)}, 160) AS excerpt, word_similarity($1, ${b.title})::float8 AS rank, 'similar' AS match
+              FROM ${b.table} t ${JOINS[type]}
+             WHERE $1 <% ${b.title} AND ${b.visible(principal, me)}`
+  })
+  const sim = `SELECT near.* FROM (${simBranches.join('\nUNION ALL\n')}) near, (SELECT $3::uuid AS caller) c ORDER BY rank DESC, title LIMIT $2`
+  const { rows: near } = await db.query<SearchHit>(sim, [q.slice(0, 200), limit, principal?.id ?? null])
+  for (const r of near) if (!seen.has(`${r.type}:${r.id}`) && rows.length < limit) rows.push(r)
+  return rows
+}
