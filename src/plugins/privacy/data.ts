@@ -116,6 +116,14 @@ export async function erasePerson(client: PoolClient, userId: string, actorId: s
     [userId, email, String(u.full_name)],
   )
   await client.query(`UPDATE usage_logs SET ip = NULL, user_agent = NULL WHERE key_prefix IN (SELECT prefix FROM api_keys WHERE owner_id = $1)`, [userId])
+  // Webhook payloads already queued or sent keep their type and ids, not the person.
+  const { rows: [w] } = await client.query(`SELECT to_regclass('public.webhook_events') IS NOT NULL AS ok`)
+  if (w.ok) {
+    await client.query(
+      `UPDATE webhook_events SET data = jsonb_build_object('erased', true) WHERE data::text ILIKE '%' || $1 || '%' OR data::text ILIKE '%' || $2 || '%' OR data::text ILIKE '%' || $3 || '%'`,
+      [email, String(u.full_name), userId],
+    )
+  }
   // Marketing: tracked behaviour goes, list memberships go, consent goes; the campaign's
   // counts stay (email_sends rows keep their status without the address).
   const { rows: [m] } = await client.query(`SELECT to_regclass('public.user_engagement') IS NOT NULL AS ok`)
