@@ -31,6 +31,7 @@ import {
 } from './src/endpoints/marketing/handlers'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
+import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/endpoints/docs/handler'
 import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
@@ -72,6 +73,9 @@ export default buildConfig({
     listReportsEndpoint,
     reportEndpoint,
     searchEndpoint,
+    openApiEndpoint,
+    docsEndpoint,
+    docsAssetEndpoint,
   ],
   editor: lexicalEditor(),
   // SMTP when SMTP_URL is set; otherwise a local outbox folder (MAIL_OUTBOX_DIR), never out.

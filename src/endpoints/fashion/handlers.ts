@@ -17,7 +17,7 @@ export const featuredDesignersEndpoint: Endpoint = {
 }
 
 const trackLimiter = fixedWindowLimiter(Number(process.env.TRACK_RATE_PER_MINUTE || 60), 60_000)
-const trackSchema = z.object({ kind: z.enum(TRACK_KINDS), ref: z.uuid({ message: 'ref must be a collection or item id' }).optional() }).strict()
+export const trackSchema = z.object({ kind: z.enum(TRACK_KINDS), ref: z.uuid({ message: 'ref must be a collection or item id' }).optional() }).strict()
 
 /** POST /api/designers/:id/track { kind, ref? } */
 export const trackDesignerEndpoint: Endpoint = {
@@ -46,7 +46,7 @@ export const collectionFullEndpoint: Endpoint = {
   }),
 }
 
-const limitSchema = z.coerce.number().int().min(1).max(100).default(10)
+export const limitSchema = z.coerce.number().int().min(1).max(100).default(10)
 
 /** GET /api/runway-shows/upcoming?limit= */
 export const upcomingShowsEndpoint: Endpoint = {
@@ -75,7 +75,7 @@ export const runOfShowEndpoint: Endpoint = {
   }),
 }
 
-const reorderSchema = z.object({ appearances: z.array(z.uuid()).min(1).max(500) }).strict()
+export const reorderSchema = z.object({ appearances: z.array(z.uuid()).min(1).max(500) }).strict()
 
 /** POST /api/runway-segments/:id/reorder { appearances: [ids in the new order] } */
 export const reorderSegmentEndpoint: Endpoint = {

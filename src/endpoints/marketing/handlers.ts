@@ -27,7 +27,7 @@ const trackEvent = z
     data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 4096, 'is at most 4 KB as JSON').optional(),
   })
   .strict()
-const trackBody = z.object({ events: z.array(trackEvent).min(1, 'must hold at least one event').max(TRACK_MAX_EVENTS, `holds at most ${TRACK_MAX_EVENTS} events`) }).strict()
+export const trackBody = z.object({ events: z.array(trackEvent).min(1, 'must hold at least one event').max(TRACK_MAX_EVENTS, `holds at most ${TRACK_MAX_EVENTS} events`) }).strict()
 
 const batchLimiter = fixedWindowLimiter(Number(process.env.TRACK_BATCHES_PER_MINUTE || 120), 60_000)
 

@@ -24,7 +24,6 @@ export const searchQuery = z.object({
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
-  custom: { openapi: { summary: 'Search across events, designers, collections, sponsors, venues and pages', query: searchQuery } },
   handler: handle(async (req) => {
     const p = parse(searchQuery, Object.fromEntries(req.searchParams.entries()))
     const hits = await search(poolOf(req.payload), p.q, { types: p.types, limit: p.limit, principal: await getPrincipal(req) })

@@ -5,7 +5,7 @@ import { newTotpSecret, otpauthUrl, verifyTotp } from '../../domain/auth/totp'
 import { decryptValue, encryptValue } from '../../plugins/field-encryption/crypto'
 import { errorBody, handle, json, parseJson, poolOf } from '../http'
 
-const codeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'code must be the 6 digits of your authenticator app') }).strict()
+export const codeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'code must be the 6 digits of your authenticator app') }).strict()
 
 /** Only a person signed in with their password (not an API key) manages their second factor. */
 const me = (req: PayloadRequest) =>

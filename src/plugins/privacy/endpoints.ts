@@ -28,7 +28,7 @@ export const exportEndpoint: Endpoint = {
   }),
 }
 
-const eraseSchema = z.object({ user: z.uuid({ message: 'user must be a user id' }).optional(), confirm: z.literal(true, { message: 'confirm must be true' }) }).strict()
+export const eraseSchema = z.object({ user: z.uuid({ message: 'user must be a user id' }).optional(), confirm: z.literal(true, { message: 'confirm must be true' }) }).strict()
 
 /** POST /api/privacy/erase { user?, confirm: true }: anonymizes the person; orders stay for accounting. */
 export const eraseEndpoint: Endpoint = {

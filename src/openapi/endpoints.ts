@@ -1,0 +1,70 @@
+/**
+ * The custom endpoints as the OpenAPI document describes them, keyed by "METHOD /api/path".
+ * Request schemas are the zod schemas the handlers validate with (the one source); the
+ * generator fails its test for any custom endpoint missing here.
+ */
+import { z } from 'zod'
+
+import { createHoldSchema } from '../endpoints/checkout/holds/schema'
+import { createOrderSchema } from '../endpoints/checkout/orders/schema'
+import { limitSchema, reorderSchema, trackSchema } from '../endpoints/fashion/handlers'
+import { trackBody } from '../endpoints/marketing/handlers'
+import { searchQuery } from '../endpoints/search/handler'
+import { checkInSchema } from '../endpoints/tickets/checkIn/schema'
+import { codeSchema } from '../endpoints/twoFactor/handlers'
+import { eraseSchema } from '../plugins/privacy/endpoints'
+
+export type EndpointDoc = {
+  summary: string
+  tags: string[]
+  body?: z.ZodType
+  query?: z.ZodObject
+  /** Who may call it, in words (the security requirement is listed on every operation). */
+  auth?: 'none' | 'optional' | 'required'
+  responses?: Record<string, string>
+  rawBody?: boolean
+}
+
+const range = z.object({ from: z.string().optional(), to: z.string().optional() })
+
+export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
+  'GET /api/search': { summary: 'Ranked full-text search across events, designers, collections, sponsors, venues and pages (only what the caller may read).', tags: ['Search'], query: searchQuery, auth: 'optional' },
+  'GET /api/events/{id}/availability': { summary: "An event's ticket types with capacity, sold, held and available.", tags: ['Ticketing'], auth: 'optional' },
+  'POST /api/checkout/holds': { summary: 'Hold tickets for the checkout window; answers the hold id and its secret token.', tags: ['Ticketing'], body: createHoldSchema, auth: 'optional', responses: { '201': 'Hold created', '409': 'Not enough tickets left' } },
+  'DELETE /api/checkout/holds/{id}': { summary: 'Give a hold back early (x-hold-token header).', tags: ['Ticketing'], auth: 'optional' },
+  'POST /api/checkout/orders': { summary: 'Turn a hold into an order priced on the server; answers the Stripe PaymentIntent client secret.', tags: ['Ticketing'], body: createOrderSchema, auth: 'optional', responses: { '201': 'Order created' } },
+  'POST /api/stripe/webhook': { summary: 'Stripe webhook receiver (signature checked against STRIPE_WEBHOOK_SECRET).', tags: ['Ticketing'], auth: 'none', rawBody: true },
+  'POST /api/orders/{id}/refund': { summary: 'Refund a completed order in full through Stripe (organizer of the event or orders:refund).', tags: ['Ticketing'], auth: 'required' },
+  'POST /api/tickets/check-in': { summary: 'Check a ticket in at the door by its code (staff, or the organizer of the event).', tags: ['Ticketing'], body: checkInSchema, auth: 'required', responses: { '409': 'Already checked in' } },
+  'POST /api/two-factor/setup': { summary: 'Start two-factor setup: a TOTP secret and otpauth URL.', tags: ['Account'], auth: 'required' },
+  'POST /api/two-factor/enable': { summary: 'Enable two-factor with a current code.', tags: ['Account'], body: codeSchema, auth: 'required' },
+  'POST /api/two-factor/disable': { summary: 'Disable two-factor with a current code.', tags: ['Account'], body: codeSchema, auth: 'required' },
+  'GET /api/privacy/export': { summary: 'Everything the platform holds about the caller (admins: ?user=).', tags: ['Privacy'], query: z.object({ user: z.uuid().optional() }), auth: 'required' },
+  'POST /api/privacy/erase': { summary: 'Erase the caller (admins: a user) everywhere; orders are kept anonymized.', tags: ['Privacy'], body: eraseSchema, auth: 'required' },
+  'POST /api/api-keys/{id}/reveal': { summary: 'The admin UI’s one-time reveal of a key just created.', tags: ['Security'], auth: 'required', responses: { '410': 'Already revealed or expired' } },
+  'GET /api/designers/featured': { summary: 'Featured active designers with their latest published collections.', tags: ['Fashion'], auth: 'none' },
+  'POST /api/designers/{id}/track': { summary: 'Count a designer profile, collection or item view (rate-limited).', tags: ['Fashion'], body: trackSchema, auth: 'none', responses: { '202': 'Counted', '429': 'Rate limited' } },
+  'GET /api/fashion-collections/by-slug/{slug}/full': { summary: 'A published collection with its items, images and shows.', tags: ['Fashion'], auth: 'optional' },
+  'GET /api/runway-shows/upcoming': { summary: 'Upcoming runway shows with collection, designer, venue and event.', tags: ['Fashion'], query: z.object({ limit: limitSchema }), auth: 'none' },
+  'GET /api/runway-shows/{id}/run-of-show': { summary: "The producer's sheet: segments and appearances in order.", tags: ['Fashion'], auth: 'required' },
+  'POST /api/runway-segments/{id}/reorder': { summary: "Reorder a segment's appearances.", tags: ['Fashion'], body: reorderSchema, auth: 'required' },
+  'POST /api/track': { summary: 'A batch of up to 100 engagement events, stored in one insert.', tags: ['Marketing'], body: trackBody, auth: 'optional', responses: { '202': 'Stored', '413': 'Batch too large', '429': 'Rate limited' } },
+  'GET /api/m/o/{token}': { summary: 'Email open pixel (a 1×1 GIF).', tags: ['Marketing'], auth: 'none' },
+  'GET /api/m/c/{token}': { summary: 'Tracked email link: redirects to link l of that email.', tags: ['Marketing'], query: z.object({ l: z.coerce.number().int().min(0) }), auth: 'none', responses: { '302': 'Redirect to the link' } },
+  'GET /api/m/u/{token}': { summary: 'Unsubscribe confirmation page (HTML).', tags: ['Marketing'], auth: 'none' },
+  'POST /api/m/u/{token}': { summary: 'Unsubscribe from marketing email (also RFC 8058 one-click).', tags: ['Marketing'], auth: 'none' },
+  'POST /api/email-campaigns/{id}/send': { summary: 'Schedule an email campaign for now (email-campaigns:send).', tags: ['Marketing'], auth: 'required', responses: { '202': 'Scheduled', '409': 'Already sent' } },
+  'POST /api/marketing-segments/{id}/compute': { summary: 'Recount a segment (matching and reachable).', tags: ['Marketing'], auth: 'required' },
+  'GET /api/reports': { summary: 'The analytics reports and their parameters (reports:read).', tags: ['Reports'], auth: 'required' },
+  'GET /api/reports/{name}': { summary: 'One report’s rows; dated reports take from/to (YYYY-MM-DD, UTC, inclusive). See GET /api/reports for each one’s parameters.', tags: ['Reports'], query: range, auth: 'required' },
+  'POST /api/webhooks/{id}/test': { summary: 'Send a signed webhook.test event to this hook now.', tags: ['Webhooks'], auth: 'required' },
+  'POST /api/webhook-deliveries/{id}/replay': { summary: 'Send a delivery’s event to its hook again (a new delivery, same event id).', tags: ['Webhooks'], auth: 'required', responses: { '201': 'Replayed' } },
+  'POST /api/plugin-seo/generate-title': { summary: 'SEO plugin: a suggested meta title for a document being edited.', tags: ['Content'], auth: 'required' },
+  'POST /api/plugin-seo/generate-description': { summary: 'SEO plugin: a suggested meta description.', tags: ['Content'], auth: 'required' },
+  'POST /api/plugin-seo/generate-url': { summary: 'SEO plugin: the preview URL.', tags: ['Content'], auth: 'required' },
+  'POST /api/plugin-seo/generate-image': { summary: 'SEO plugin: a suggested meta image.', tags: ['Content'], auth: 'required' },
+  'GET /api/og': { summary: 'Payload: the Open Graph image of the admin UI.', tags: ['Meta'], auth: 'none' },
+  'GET /api/openapi.json': { summary: 'This document.', tags: ['Meta'], auth: 'none' },
+  'GET /api/docs': { summary: 'Readable API documentation (HTML).', tags: ['Meta'], auth: 'none' },
+  'GET /api/docs/assets/{file}': { summary: 'The documentation page’s script and stylesheet.', tags: ['Meta'], auth: 'none' },
+}
