@@ -8,6 +8,7 @@ import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
 import { migrations } from './migrations'
+import { customMutations, customQueries } from './src/graphql/operations'
 import { ensureAccessModel } from './src/access/ensureAccessModel'
 import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
@@ -90,7 +91,13 @@ export default buildConfig({
   sharp,
   cors: csvEnv('CORS_ORIGINS'),
   csrf: csvEnv('CSRF_ORIGINS'),
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: {
+    disablePlaygroundInProduction: true,
+    // Availability, search, holds and orders for frontends (src/graphql/operations.ts).
+    queries: customQueries,
+    mutations: customMutations,
+    schemaOutputFile: path.resolve(dirname, 'src/graphql/schema.graphql'),
+  },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
     // Scheduled publishing of pages runs here; later issues add their tasks.

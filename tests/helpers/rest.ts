@@ -81,7 +81,7 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
       const headers: Record<string, string> = { 'content-type': 'application/json' }
       if (token) headers.authorization = token.startsWith('fsh_') ? `Bearer ${token}` : `JWT ${token}`
       const res = await graphql(new Request(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
-      return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string }> } }
+      return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }
     },
   }
 }

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { eventAvailability } from '../../../domain/ticketing/holds'
+import { canReadEvent } from '../../checkout/orders/place'
 import { errorBody, handle, json, now, parse, poolOf } from '../../http'
 
 const idSchema = z.uuid({ message: 'the event id must be a uuid' })
@@ -13,17 +14,7 @@ export const availabilityEndpoint: Endpoint = {
   handler: handle(async (req) => {
     const id = parse(idSchema, req.routeParams?.id)
     // The caller must be able to read the event itself (drafts stay private).
-    const visible = await req.payload.find({
-      collection: 'events',
-      where: { id: { equals: id } },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      overrideAccess: false,
-      user: req.user,
-      req,
-    })
-    if (visible.docs.length === 0) return errorBody(404, 'unknown_event', 'No such event.')
+    if (!(await canReadEvent(req, id))) return errorBody(404, 'unknown_event', 'No such event.')
     return json({ ticketTypes: await eventAvailability(poolOf(req.payload), id, now()) })
   }),
 }

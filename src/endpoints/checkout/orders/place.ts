@@ -1,0 +1,37 @@
+import type { PayloadRequest } from 'payload'
+import type { z } from 'zod'
+
+import { abandonOrder, attachPaymentIntent, createOrder } from '../../../domain/ticketing/orders'
+import { DomainError } from '../../../domain/ticketing/errors'
+import { createPaymentIntent } from '../../../domain/ticketing/payments'
+import { sendOrderConfirmation } from '../../../domain/ticketing/notify'
+import { clientIp, now, poolOf } from '../../http'
+import type { createOrderSchema } from './schema'
+
+/**
+ * Checkout's second step, shared by REST (POST /api/checkout/orders) and GraphQL (createOrder):
+ * the order priced on the server from the hold, then a Stripe PaymentIntent (or nothing to pay).
+ */
+export async function placeOrder(req: PayloadRequest, body: z.infer<typeof createOrderSchema>) {
+  const pool = poolOf(req.payload)
+  const order = await createOrder(pool, { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: clientIp(req), userAgent: req.headers.get('user-agent') }, now())
+  if (order.status === 'completed') {
+    await sendOrderConfirmation(req.payload, order.id)
+    return { order, payment: { provider: 'none' as const, clientSecret: null, paymentIntent: null } }
+  }
+  try {
+    const pi = await createPaymentIntent({ id: order.id, total: order.total, currency: order.currency, email: body.billing.email })
+    await attachPaymentIntent(pool, order.id, pi.id)
+    return { order, payment: { provider: 'stripe' as const, clientSecret: pi.clientSecret, paymentIntent: pi.id } }
+  } catch (err) {
+    req.payload.logger.error({ err, msg: `payment intent for order ${order.id} failed` })
+    await abandonOrder(pool, order.id, now())
+    throw new DomainError('payment_unavailable', 'The payment provider could not be reached; nothing was charged and the tickets were released.', 502)
+  }
+}
+
+/** Whether the caller may read the event (drafts stay private): the same rule as the REST read. */
+export async function canReadEvent(req: PayloadRequest, id: string) {
+  const visible = await req.payload.find({ collection: 'events', where: { id: { equals: id } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })
+  return visible.docs.length > 0
+}
