@@ -97,15 +97,24 @@ export async function search(db: Pool, q: string, { types = [...SEARCH_TYPES] as
   const me = '$5::uuid'
   const queries = `(SELECT websearch_to_tsquery('english', $1) AS full,
            CASE WHEN $3 = '' THEN ''::tsquery WHEN $2 = '' THEN to_tsquery('simple', $3 || ':*') ELSE websearch_to_tsquery('english', $2) && to_tsquery('simple', $3 || ':*') END AS pre, $5::uuid AS caller) q`
-  const textBranches = types.map((type) => {
+  // Phase 1 ranks on the indexed vectors only; phase 2 builds titles, images and highlighted
+  // excerpts (ts_headline is costly) for the few rows that made the cut.
+  const ranked = types.map((type) => {
+    const b = BRANCHES[type]
+    return `SELECT '${type}'::text AS type, t.id, ts_rank_cd(t.search_vector, q.full || q.pre, 1)::float8 AS rank, ${b.title} AS sort_title
+              FROM q, ${b.table} t
+             WHERE (t.search_vector @@ q.full OR t.search_vector @@ q.pre) AND ${b.visible(principal, me)}`
+  })
+  const detailed = types.map((type) => {
     const b = BRANCHES[type]
     return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
                    ts_headline('english', ${esc(b.body)}, q.full || q.pre, 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS excerpt,
-                   ts_rank_cd(t.search_vector, q.full || q.pre, 1)::float8 AS rank, 'text' AS match
-              FROM ${queries}, ${b.table} t ${JOINS[type]}
-             WHERE (t.search_vector @@ q.full OR t.search_vector @@ q.pre) AND ${b.visible(principal, me)}`
+                   top.rank, 'text' AS match
+              FROM top JOIN ${b.table} t ON top.type = '${type}' AND t.id = top.id CROSS JOIN q ${JOINS[type]}`
   })
-  const text = `SELECT * FROM (${textBranches.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title LIMIT $4`
+  const text = `WITH q AS ${queries.replace(/ q$/, '')},
+       top AS (SELECT * FROM (${ranked.join('\nUNION ALL\n')}) r ORDER BY rank DESC, sort_title LIMIT $4)
+  SELECT * FROM (${detailed.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title`
   const params = [q, head, last, limit, principal?.id ?? null]
   const { rows } = await db.query<SearchHit>(text, params)
   if (rows.length >= limit) return rows
