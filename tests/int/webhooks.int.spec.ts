@@ -182,6 +182,19 @@ describe('delivering', () => {
     expect(log.docs.at(-1)!.nextAttemptAt).toBeFalsy()
   })
 
+  it('a secret this instance cannot decrypt sends nothing unsigned, and does not stop other deliveries', async () => {
+    const broken = (await hook(partnerKey, { url: receiver.url('/broken') })).body.doc
+    const fine = (await hook(partnerKey, { url: receiver.url('/fine') })).body.doc
+    await pool.query(`UPDATE webhooks SET signing_secret = 'enc:v99:AAAA:BBBB:CCCC' WHERE id = $1`, [broken.id])
+    await buy(String((await makeTicketType(payload, eventId)).id))
+    await flush()
+    expect(receiver.received.some((d) => d.path === '/broken')).toBe(false)
+    expect(receiver.received.some((d) => d.path === '/fine')).toBe(true)
+    const { rows: [a] } = await pool.query(`SELECT error FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
+    expect(a.error).toContain('cannot be decrypted')
+    expect(fine.id).toBeTruthy()
+  })
+
   it('jitter moves retries by at most 20%', async () => {
     const { nextAttemptAt } = await import('../../src/plugins/webhooks/deliver')
     const t0 = new Date('2030-01-01T00:00:00Z')

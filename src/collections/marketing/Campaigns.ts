@@ -4,6 +4,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
+import { dayRangeFields } from '../../fields/dayRange'
 import { slugs } from '../slugs'
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const
@@ -25,8 +26,6 @@ export const stampCreator: CollectionBeforeChangeHook = ({ data, req, operation 
 
 export const createdByField = { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } } as const
 
-const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
-
 /** A marketing campaign: dates, budget, audience, goals and channels, optionally for one event. */
 export const MarketingCampaigns: CollectionConfig<'marketing-campaigns'> = {
   slug: slugs.marketingCampaigns,
@@ -39,15 +38,7 @@ export const MarketingCampaigns: CollectionConfig<'marketing-campaigns'> = {
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', required: true, admin: dayOnly },
-        {
-          name: 'endDate',
-          type: 'date',
-          required: true,
-          admin: dayOnly,
-          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-            !v || !siblingData.startDate || new Date(String(v)) >= new Date(String(siblingData.startDate)) ? true : 'endDate must not be before startDate.',
-        },
+        ...dayRangeFields(),
         { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: [...CAMPAIGN_STATUSES] },
       ],
     },

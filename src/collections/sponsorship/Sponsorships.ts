@@ -4,13 +4,12 @@ import { anyOrOwn, permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/ownership'
+import { dayRangeFields } from '../../fields/dayRange'
 import { slugs } from '../slugs'
 import { sponsorOrOrganizer } from './access'
 
 export const PAYMENT_STATUSES = ['pending', 'partial', 'paid', 'refunded'] as const
 export const SPONSORSHIP_STATUSES = ['proposed', 'approved', 'cancelled'] as const
-
-const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
 /** Named tier or custom tier name; dates in order; approval stamped with who and when. */
 const checkSponsorship: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
@@ -43,15 +42,7 @@ export const Sponsorships: CollectionConfig<'sponsorships'> = {
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', required: true, admin: dayOnly },
-        {
-          name: 'endDate',
-          type: 'date',
-          required: true,
-          admin: dayOnly,
-          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-            !v || !siblingData.startDate || new Date(String(v)) >= new Date(String(siblingData.startDate)) ? true : 'endDate must not be before startDate.',
-        },
+        ...dayRangeFields(),
       ],
     },
     { type: 'row', fields: [moneyField('amount'), currencyField(), { name: 'paymentStatus', type: 'select', required: true, defaultValue: 'pending', options: [...PAYMENT_STATUSES] }] },
