@@ -74,7 +74,15 @@ export function AnalyticsDashboard() {
       if (d) d[r.event] = (d[r.event] ?? 0) + r.revenue / 100
     }
     for (const d of days) for (const e of events) d[e] ??= 0
-    const totals = { orders: rows.reduce((n, r) => n + r.orders, 0), tickets: rows.reduce((n, r) => n + r.tickets, 0), revenue: rows.reduce((n, r) => n + r.revenue, 0), currency: rows[0]?.currency ?? 'EUR' }
+    const byCurrency = new Map<string, number>()
+    for (const r of rows) byCurrency.set(r.currency, (byCurrency.get(r.currency) ?? 0) + r.revenue)
+    const totals = {
+      orders: rows.reduce((n, r) => n + r.orders, 0),
+      tickets: rows.reduce((n, r) => n + r.tickets, 0),
+      // Amounts in different currencies are shown side by side, never added up.
+      revenue: [...byCurrency].map(([c, v]) => money(v, c)).join(' + ') || money(0),
+      currency: rows[0]?.currency ?? 'EUR',
+    }
     return { days, events, totals }
   }, [data, from, to])
 
@@ -119,7 +127,7 @@ export function AnalyticsDashboard() {
         </label>
         {data && (
           <p style={{ margin: 0 }}>
-            <strong>{sales.totals.orders}</strong> orders · <strong>{sales.totals.tickets}</strong> tickets · <strong>{money(sales.totals.revenue, sales.totals.currency)}</strong> revenue
+            <strong>{sales.totals.orders}</strong> orders · <strong>{sales.totals.tickets}</strong> tickets · <strong>{sales.totals.revenue}</strong> revenue
           </p>
         )}
       </form>
