@@ -186,13 +186,20 @@ describe('delivering', () => {
     const broken = (await hook(partnerKey, { url: receiver.url('/broken') })).body.doc
     const fine = (await hook(partnerKey, { url: receiver.url('/fine') })).body.doc
     await pool.query(`UPDATE webhooks SET signing_secret = 'enc:v99:AAAA:BBBB:CCCC' WHERE id = $1`, [broken.id])
-    await buy(String((await makeTicketType(payload, eventId)).id))
-    await flush()
-    expect(receiver.received.some((d) => d.path === '/broken')).toBe(false)
-    expect(receiver.received.some((d) => d.path === '/fine')).toBe(true)
-    const { rows: [a] } = await pool.query(`SELECT error FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
-    expect(a.error).toContain('cannot be decrypted')
-    expect(fine.id).toBeTruthy()
+    try {
+      await buy(String((await makeTicketType(payload, eventId)).id))
+      await flush()
+      expect(receiver.received.some((d) => d.path === '/broken')).toBe(false)
+      expect(receiver.received.some((d) => d.path === '/fine')).toBe(true)
+      const { rows: [a] } = await pool.query(`SELECT error FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
+      expect(a.error).toContain('cannot be decrypted')
+      expect(fine.id).toBeTruthy()
+    } finally {
+      // The test database is shared: leave no value under an unknown key for the rotation test.
+      await pool.query(`DELETE FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
+      await pool.query(`DELETE FROM webhook_deliveries WHERE webhook_id = $1`, [broken.id])
+      await pool.query(`DELETE FROM webhooks WHERE id = $1`, [broken.id])
+    }
   })
 
   it('jitter moves retries by at most 20%', async () => {
