@@ -202,6 +202,7 @@ describe('sponsorship reports', () => {
     expect(ids).toContain(fx.s1)
     expect(ids).not.toContain(fx.s2)
     expect((await report('sponsor-search', 'q=jewellery')).map((r) => r.id)).toContain(fx.s1)
+    expect((await report('sponsor-search', 'q=jewellery&to=2000-01-01')).map((r) => r.id)).not.toContain(fx.s1)
   })
 
   it("event-assets: an event's approved assets by sponsor and name", async () => {
@@ -211,6 +212,9 @@ describe('sponsorship reports', () => {
     const s2 = (await payload.findByID({ collection: 'sponsors', id: fx.s2, ...sudo })).name
     expect(mine.map((r) => [r.sponsor, r.name])).toEqual([[s1, 'Alpha logo'], [s1, 'Banner'], [s2, 'Bottle']])
     expect((await report('event-assets', `event=${fx.e1}&status=pending`)).map((r) => r.name)).toContain('Draft')
+    const today = new Date().toISOString().slice(0, 10)
+    expect((await report('event-assets', `event=${fx.e1}&from=${today}&to=${today}`)).length).toBe(3)
+    expect(await report('event-assets', `event=${fx.e1}&from=2099-01-01`)).toEqual([])
   })
 })
 
@@ -271,6 +275,7 @@ describe('marketing reports', () => {
   it('segments: member counts and computed sizes', async () => {
     const [row] = only(await report('segments'), 'id', [fx.segment])
     expect(row).toMatchObject({ type: 'static', members: 1, estimatedSize: 1, reachable: 0, computedAt: expect.any(String) })
+    expect(only(await report('segments', 'to=2000-01-01'), 'id', [fx.segment])).toEqual([])
   })
 })
 
@@ -283,5 +288,8 @@ describe('ticketing reports', () => {
   it('capacity: sold, held and left per ticket type', async () => {
     const rows = await report('capacity', `event=${fx.e2}`)
     expect(rows).toEqual([expect.objectContaining({ id: fx.tt, capacity: 50, sold: 3, held: 2, left: 45, soldPercent: 6 })])
+    // makeEvent's events start on 2030-05-01.
+    expect(await report('capacity', `event=${fx.e2}&from=2030-05-01&to=2030-05-01`)).toHaveLength(1)
+    expect(await report('capacity', `event=${fx.e2}&from=2030-05-02`)).toEqual([])
   })
 })

@@ -29,6 +29,10 @@ const range = (defaultDays: number) =>
       return { from, to }
     })
 
+/** An optional window (either end may be left open), for reports that are not dated by default. */
+const window = { from: day.optional(), to: day.optional() }
+const inWindow = (col: string, from: string, to: string) => `(${from}::date IS NULL OR ${utcDay(col)} >= ${from}::date) AND (${to}::date IS NULL OR ${utcDay(col)} <= ${to}::date)`
+
 type Report<S extends z.ZodType = z.ZodType> = {
   description: string
   params: S
@@ -114,8 +118,8 @@ export const reports: Record<string, Report> = {
       ),
   }),
   'sponsor-search': define({
-    description: 'Sponsors matching a text query (web-search syntax) in name, description and industry, best first.',
-    params: z.object({ q: z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters'), limit }),
+    description: 'Sponsors matching a text query (web-search syntax) in name, description and industry, best first; from/to keep sponsors added in that window.',
+    params: z.object({ q: z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters'), limit, ...window }),
     run: (db, p) =>
       rows(
         db,
@@ -123,21 +127,22 @@ export const reports: Record<string, Report> = {
                 ts_rank(to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(industry, '')), q)::float8 AS rank
            FROM sponsors, websearch_to_tsquery('english', $1) q
           WHERE to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(industry, '')) @@ q
+            AND ${inWindow('created_at', '$3', '$4')}
        ORDER BY rank DESC, name LIMIT $2`,
-        [p.q, p.limit],
+        [p.q, p.limit, p.from ?? null, p.to ?? null],
       ),
   }),
   'event-assets': define({
-    description: "An event's sponsorship assets with their sponsor (default: approved only), by sponsor and name.",
-    params: z.object({ event: uuid('event'), status: z.enum(['approved', 'pending', 'rejected', 'all']).default('approved') }),
+    description: "An event's sponsorship assets with their sponsor (default: approved only), by sponsor and name; from/to keep assets uploaded in that window.",
+    params: z.object({ event: uuid('event'), status: z.enum(['approved', 'pending', 'rejected', 'all']).default('approved'), ...window }),
     run: (db, p) =>
       rows(
         db,
         `SELECT a.id, a.name, a.url, a.filename, a.mime_type AS "mimeType", a.asset_type AS "assetType", a.filesize::int AS filesize, a.width::int AS width, a.height::int AS height, a.status, s.name AS sponsor
            FROM sponsorship_assets a JOIN sponsorships sp ON sp.id = a.sponsorship_id JOIN sponsors s ON s.id = sp.sponsor_id
-          WHERE sp.event_id = $1 AND ($2::text = 'all' OR a.status::text = $2::text)
+          WHERE sp.event_id = $1 AND ($2::text = 'all' OR a.status::text = $2::text) AND ${inWindow('a.created_at', '$3', '$4')}
        ORDER BY s.name, a.name`,
-        [p.event, p.status],
+        [p.event, p.status, p.from ?? null, p.to ?? null],
       ),
   }),
   campaigns: define({
@@ -250,16 +255,17 @@ export const reports: Record<string, Report> = {
       ),
   }),
   segments: define({
-    description: 'Marketing segments: static member count, estimated size, reachable (consenting) size and when it was computed.',
-    params: z.object({}),
-    run: (db) =>
+    description: 'Marketing segments: static member count, estimated size, reachable (consenting) size and when it was computed; from/to keep segments computed in that window.',
+    params: z.object(window),
+    run: (db, p) =>
       rows(
         db,
         `SELECT ms.id, ms.name, ms.type, count(r.users_id)::int AS members, ms.estimated_size::int AS "estimatedSize", ms.reachable::int AS reachable, ms.computed_at AS "computedAt"
            FROM marketing_segments ms LEFT JOIN marketing_segments_rels r ON r.parent_id = ms.id AND r.path = 'members'
+          WHERE ${inWindow('ms.computed_at', '$1', '$2')}
        GROUP BY ms.id
        ORDER BY COALESCE(ms.estimated_size, count(r.users_id)) DESC, ms.name`,
-        [],
+        [p.from ?? null, p.to ?? null],
       ),
   }),
   'ticket-sales': define({
@@ -282,8 +288,8 @@ export const reports: Record<string, Report> = {
       ),
   }),
   capacity: define({
-    description: 'Per ticket type (optionally of one event): capacity, sold, held (unexpired holds) and left.',
-    params: z.object({ event: uuid('event').optional() }),
+    description: 'Per ticket type (optionally of one event; from/to keep events starting in that window): capacity, sold, held (unexpired holds) and left.',
+    params: z.object({ event: uuid('event').optional(), ...window }),
     run: (db, p) =>
       rows(
         db,
@@ -292,10 +298,10 @@ export const reports: Record<string, Report> = {
                 CASE WHEN tt.capacity > 0 THEN round(tt.sold::numeric * 100 / tt.capacity, 1)::float8 ELSE 0 END AS "soldPercent"
            FROM ticket_types tt JOIN events e ON e.id = tt.event_id
       LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()
-          WHERE ($1::uuid IS NULL OR tt.event_id = $1)
+          WHERE ($1::uuid IS NULL OR tt.event_id = $1) AND ${inWindow('e.start_date', '$2', '$3')}
        GROUP BY tt.id, e.id
        ORDER BY e.title, tt.price, tt.name`,
-        [p.event ?? null],
+        [p.event ?? null, p.from ?? null, p.to ?? null],
       ),
   }),
 }
