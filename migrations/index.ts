@@ -16,6 +16,7 @@ import * as migration_20261201_094725_email_job from './20261201_094725_email_jo
 import * as migration_20261201_100621_webhooks from './20261201_100621_webhooks';
 import * as migration_20261201_100700_webhook_queue from './20261201_100700_webhook_queue';
 import * as migration_20261201_101200_search_vectors from './20261201_101200_search_vectors';
+import * as migration_20261201_111200_email_send_user_optional from './20261201_111200_email_send_user_optional';
 
 export const migrations = [
   {
@@ -96,7 +97,7 @@ export const migrations = [
   {
     up: migration_20261201_100621_webhooks.up,
     down: migration_20261201_100621_webhooks.down,
-    name: '20261201_100621_webhooks'
+    name: '20261201_100621_webhooks',
   },
   {
     up: migration_20261201_100700_webhook_queue.up,
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261201_101200_search_vectors.up,
     down: migration_20261201_101200_search_vectors.down,
     name: '20261201_101200_search_vectors',
+  },
+  {
+    up: migration_20261201_111200_email_send_user_optional.up,
+    down: migration_20261201_111200_email_send_user_optional.down,
+    name: '20261201_111200_email_send_user_optional'
   },
 ];

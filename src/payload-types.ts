@@ -1797,7 +1797,7 @@ export interface EmailCampaign {
 export interface EmailSend {
   id: string;
   emailCampaign: string | EmailCampaign;
-  user: string | User;
+  user?: (string | null) | User;
   email: string;
   token: string;
   status: 'pending' | 'sending' | 'sent' | 'bounced' | 'failed' | 'skipped';

@@ -203,6 +203,15 @@ describe('sending over SMTP', () => {
     expect((await sendsOf(id)).map((s) => s.status).sort()).toEqual(['sent', 'skipped'])
   })
 
+  it('a user who received campaign email can still be deleted; the send stays for the counts', async () => {
+    const gone = await person('Gone Soon')
+    const id = await emailCampaign(String((await staticSegment([gone.id])).id), { status: 'scheduled', scheduledAt: new Date(Date.now() - 1000).toISOString() })
+    await startCampaign(payload, id, new Date())
+    await sendPending(payload, id, () => new Date())
+    await payload.delete({ collection: 'users', id: gone.id, overrideAccess: true })
+    expect((await sendsOf(id)).map((s) => [s.status, s.user_id])).toEqual([['sent', null]])
+  })
+
   it('refuses to schedule without a segment, and people cannot mark a campaign sent', async () => {
     const id = String((await payload.create({ collection: 'email-campaigns', data: { campaign: campaignId, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never, ...sudo })).id)
     const res = await api.post(`/email-campaigns/${id}/send`, {}, marketingToken)

@@ -80,6 +80,11 @@ describe('subscribing', () => {
     expect(again.body.signingSecret).toBeUndefined()
     const { rows: [row] } = await pool.query(`SELECT signing_secret FROM webhooks WHERE id = $1`, [res.body.doc.id])
     expect(row.signing_secret).toMatch(/^enc:v\d+:/)
+    // Deleting a hook takes its deliveries and attempts with it.
+    const gone = (await hook(partnerKey, { url: receiver.url('/deleted') })).body.doc
+    await api.post(`/webhooks/${gone.id}/test`, {}, partnerKey)
+    expect((await api.delete(`/webhooks/${gone.id}`, partnerKey)).status).toBe(200)
+    expect((await pool.query(`SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1`, [gone.id])).rows[0].n).toBe(0)
     // Someone else's hook is invisible; a key without the scope cannot create one.
     expect((await api.get(`/webhooks/${res.body.doc.id}`, await api.login(other.email, 'Correct-Horse-9'))).status).toBe(404)
     const token = await api.login(organizer.email, 'Correct-Horse-9')
@@ -195,7 +200,8 @@ describe('delivering', () => {
       expect(a.error).toContain('cannot be decrypted')
       expect(fine.id).toBeTruthy()
     } finally {
-      // The test database is shared: leave no value under an unknown key for the rotation test.
+      // The test database is shared: leave no value under an unknown key for the rotation test
+      // (raw SQL: Payload would try to decrypt the secret on the way out).
       await pool.query(`DELETE FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
       await pool.query(`DELETE FROM webhook_deliveries WHERE webhook_id = $1`, [broken.id])
       await pool.query(`DELETE FROM webhooks WHERE id = $1`, [broken.id])

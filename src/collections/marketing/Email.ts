@@ -70,7 +70,8 @@ export const EmailSends: CollectionConfig<'email-sends'> = {
   indexes: [{ fields: ['emailCampaign', 'user'], unique: true }],
   fields: [
     { name: 'emailCampaign', type: 'relationship', relationTo: slugs.emailCampaigns, required: true, index: true },
-    { name: 'user', type: 'relationship', relationTo: slugs.users, required: true, index: true },
+    // Not required: deleting a user keeps the send (and the campaign's counts) without them.
+    { name: 'user', type: 'relationship', relationTo: slugs.users, index: true },
     { name: 'email', type: 'text', required: true },
     { name: 'token', type: 'text', required: true, unique: true, admin: { hidden: true } },
     { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...SEND_STATUSES] },

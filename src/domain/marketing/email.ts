@@ -156,6 +156,9 @@ export async function sendPending(payload: Payload, id: string, now: () => Date,
     [id, new Date(now().getTime() - 10 * 60_000)],
   )
   out.interrupted = stale.rowCount ?? 0
+  // Recipients whose account was deleted since the list was built get nothing.
+  const orphans = await db.query(`UPDATE email_sends SET status = 'skipped', error = 'the user was deleted', updated_at = now() WHERE email_campaign_id = $1 AND status = 'pending' AND user_id IS NULL`, [id])
+  out.skipped += orphans.rowCount ?? 0
   for (let i = 0; i < limit; i++) {
     const { rows: [r] } = await db.query<{ id: string; token: string; email: string; full_name: string | null; consents: boolean }>(
       `UPDATE email_sends s SET status = 'sending', updated_at = now()

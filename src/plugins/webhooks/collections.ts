@@ -1,6 +1,7 @@
-import { ValidationError, type Access, type CollectionBeforeChangeHook, type CollectionConfig, type FieldHook, type Where } from 'payload'
+import { ValidationError, type Access, type CollectionBeforeChangeHook, type CollectionBeforeDeleteHook, type CollectionConfig, type FieldHook, type Where } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
+import { queryFor } from '../../db/sql'
 import { replayEndpoint, testEndpoint } from './endpoints'
 import { checkTarget, UnsafeTarget } from './ssrf'
 import { newSecret } from './signature'
@@ -48,6 +49,13 @@ const prepare: CollectionBeforeChangeHook = async ({ data, originalDoc, operatio
   return data
 }
 
+/** A hook's deliveries and their attempts go with it (same transaction); the outbox events stay. */
+const deleteDeliveries: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const run = await queryFor(req)
+  await run(`DELETE FROM webhook_attempts WHERE webhook_id = $1::uuid`, [String(id)])
+  await run(`DELETE FROM webhook_deliveries WHERE webhook_id = $1::uuid`, [String(id)])
+}
+
 const showOnce: FieldHook = ({ req }) => (req.context?.[CONTEXT_KEY] as string | undefined) ?? undefined
 
 export function webhookCollections(eventTypes: string[]): CollectionConfig[] {
@@ -56,7 +64,7 @@ export function webhookCollections(eventTypes: string[]): CollectionConfig[] {
     slug: 'webhooks',
     admin: { useAsTitle: 'name', group: 'Integration', defaultColumns: ['name', 'url', 'active', 'owner', 'consecutiveFailures', 'lastSuccessAt'] },
     access: { read: ownHooks('owner'), create: async ({ req }) => can(await getPrincipal(req), RESOURCE, 'manage'), update: ownHooks('owner'), delete: ownHooks('owner') },
-    hooks: { beforeChange: [prepare] },
+    hooks: { beforeChange: [prepare], beforeDelete: [deleteDeliveries] },
     endpoints: [testEndpoint],
     fields: [
       { name: 'name', type: 'text', required: true },
