@@ -51,3 +51,14 @@ export function writeResult(name: string, data: unknown) {
   fs.writeFileSync(file, JSON.stringify(data, null, 2))
   console.log(`written ${path.relative(root, file)}`)
 }
+
+/** Runs a benchmark's main and exits 0, or prints the error and exits 1. */
+export function runBench(main: () => Promise<void>) {
+  void main().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err)
+      process.exit(1)
+    },
+  )
+}

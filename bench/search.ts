@@ -10,7 +10,7 @@
 import pg from 'pg'
 
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
-import { arg, ensureBuild, pct, startApp, stopApp, writeResult } from './lib'
+import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from './lib'
 
 const EVENTS = arg('events', 100_000)
 const DESIGNERS = arg('designers', 10_000)
@@ -94,10 +94,4 @@ async function main() {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runBench(main)

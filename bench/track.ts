@@ -10,7 +10,7 @@
 import pg from 'pg'
 
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
-import { arg, ensureBuild, pct, startApp, stopApp, writeResult } from './lib'
+import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from './lib'
 
 const CLIENTS = arg('clients', 8)
 const SECONDS = arg('seconds', 6)
@@ -76,10 +76,4 @@ async function main() {
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runBench(main)

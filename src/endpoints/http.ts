@@ -23,14 +23,17 @@ export class BadRequest extends Error {
 }
 
 /** The request's JSON body validated by `schema`, or a BadRequest carrying the 400 answer. */
-export async function parseJson<S extends z.ZodType>(req: PayloadRequest, schema: S): Promise<z.infer<S>> {
-  let raw: unknown
+/** The request's JSON body, unvalidated, or a BadRequest carrying the 400 answer. */
+export async function readJson(req: PayloadRequest): Promise<unknown> {
   try {
-    raw = req.json ? await req.json() : undefined
+    return req.json ? await req.json() : undefined
   } catch {
     throw new BadRequest(errorBody(400, 'invalid_json', 'The request body is not valid JSON.'))
   }
-  return parse(schema, raw)
+}
+
+export async function parseJson<S extends z.ZodType>(req: PayloadRequest, schema: S): Promise<z.infer<S>> {
+  return parse(schema, await readJson(req))
 }
 
 export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

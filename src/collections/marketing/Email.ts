@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
-import { dayField } from '../sponsorship/SponsorAnalytics'
+import { counterField as counter, dayField } from '../../fields/analytics'
 import { slugs } from '../slugs'
 import { sendNowEndpoint } from '../../endpoints/marketing/handlers'
 import { marketingAccess } from './Campaigns'
@@ -84,8 +84,6 @@ export const EmailSends: CollectionConfig<'email-sends'> = {
   ],
   timestamps: true,
 }
-
-const counter = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, min: 0 })
 
 /** Per email campaign and day: counted by the send job and the tracking endpoints (unique opens and clicks per recipient). */
 export const EmailAnalytics: CollectionConfig<'email-analytics'> = {

@@ -10,8 +10,7 @@ import { createdByField, marketingAccess, stampCreator } from './Campaigns'
 export const SEGMENT_TYPES = ['static', 'dynamic'] as const
 
 /** Size is recomputed (one COUNT over users) whenever the segment is saved. */
-const recompute: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-  if (context?.segmentSized) return doc
+const recompute: CollectionAfterChangeHook = async ({ doc, req }) => {
   const size = await computeSegment(req, doc as unknown as SegmentDoc)
   return { ...doc, ...size }
 }

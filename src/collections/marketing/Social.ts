@@ -1,7 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
 import { moneyField } from '../../fields/money'
-import { dayField } from '../sponsorship/SponsorAnalytics'
+import { counterField as counter, dayField } from '../../fields/analytics'
 import { slugs } from '../slugs'
 import { CHANNELS, createdByField, marketingAccess, stampCreator } from './Campaigns'
 
@@ -52,8 +52,6 @@ export const SocialPosts: CollectionConfig<'social-posts'> = {
   ],
   timestamps: true,
 }
-
-const counter = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, min: 0 })
 
 /** Per post and day, copied by hand from the network's insights; engagement is the sum of the interactions. */
 export const SocialAnalytics: CollectionConfig<'social-analytics'> = {

@@ -1,21 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
+import { counterField as counter, dayField } from '../../fields/analytics'
 import { moneyField } from '../../fields/money'
 import { slugs } from '../slugs'
 import { sponsorOrOrganizer } from './access'
 
-export const dayField = (name = 'day') =>
-  ({
-    name,
-    type: 'text',
-    required: true,
-    index: true,
-    admin: { description: 'UTC date, YYYY-MM-DD.' },
-    validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? true : `${name} must be a date as YYYY-MM-DD.`),
-  }) as const
-
-const counter = (name: string) => ({ name, type: 'number' as const, defaultValue: 0, min: 0 })
 
 /**
  * One row per sponsor, event and day. Impressions and clicks are counted by POST /api/track

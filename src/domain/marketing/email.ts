@@ -19,6 +19,7 @@ import type { Pool } from 'pg'
 
 import { slugs } from '../../collections/slugs'
 import { auditInTx } from '../audit'
+import { poolOf } from '../../endpoints/http'
 import { withTransaction } from '../ticketing/db'
 import { CONSENT_SQL, segmentQuery, type SegmentDoc } from './segments'
 
@@ -133,8 +134,6 @@ export async function startCampaign(payload: Payload, id: string, now: Date): Pr
     return added.rowCount ?? 0
   })
 }
-
-const poolOf = (payload: Payload) => (payload.db as unknown as { pool: Pool }).pool
 
 export type SendOutcome = { sent: number; bounced: number; failed: number; skipped: number; interrupted: number; finished: boolean }
 

@@ -8,7 +8,7 @@ import { recordClick, recordOpen, unsubscribe } from '../../domain/marketing/ema
 import { computeSegment, loadSegment, segmentQuery } from '../../domain/marketing/segments'
 import { trackEvents } from '../../domain/marketing/track'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
-import { clientIp, errorBody, handle, json, now, parse, parseJson, poolOf } from '../http'
+import { clientIp, errorBody, handle, json, now, parse, poolOf, readJson } from '../http'
 
 export const TRACK_MAX_EVENTS = 100
 const TRACK_MAX_BYTES = 256 * 1024
@@ -43,7 +43,6 @@ export const trackEndpoint: Endpoint = {
     const length = Number(req.headers.get('content-length') ?? 0)
     if (length > TRACK_MAX_BYTES) return errorBody(413, 'payload_too_large', `A tracking batch is at most ${TRACK_MAX_BYTES / 1024} KB.`)
     const raw = await readJson(req)
-    if (raw instanceof Response) return raw
     const events = (raw as { events?: unknown })?.events
     if (Array.isArray(events) && events.length > TRACK_MAX_EVENTS) {
       return errorBody(413, 'batch_too_large', `Invalid events: holds at most ${TRACK_MAX_EVENTS} events (got ${events.length}); split the batch.`)
@@ -67,14 +66,6 @@ export const trackEndpoint: Endpoint = {
     })
     return json({ stored: result.stored }, 202)
   }),
-}
-
-async function readJson(req: PayloadRequest): Promise<unknown> {
-  try {
-    return req.json ? await req.json() : undefined
-  } catch {
-    return errorBody(400, 'invalid_json', 'The request body is not valid JSON.')
-  }
 }
 
 const token = z.string().regex(/^[0-9a-f]{64}$/, 'is not a tracking token')
