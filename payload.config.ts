@@ -39,6 +39,7 @@ import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/twoFactor/handlers'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
+import { cancelEventOrdersTask, sendNotificationsTask, sendRefundsTask } from './src/jobs/tasks/ticketingOutbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -101,9 +102,16 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
     // Scheduled publishing of pages runs here; later issues add their tasks.
-    tasks: [expireCheckoutsTask, sendEmailCampaignsTask],
+    tasks: [expireCheckoutsTask, sendEmailCampaignsTask, sendNotificationsTask, sendRefundsTask, cancelEventOrdersTask],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
-    autoRun: process.env.PAYLOAD_JOBS_AUTORUN === 'false' ? [] : [{ cron: '* * * * *', queue: 'default', limit: 50 }],
+    // `transactional` (every 10 s) carries what a buyer waits for: confirmation e-mail queued right after a payment.
+    autoRun:
+      process.env.PAYLOAD_JOBS_AUTORUN === 'false'
+        ? []
+        : [
+            { cron: '* * * * *', queue: 'default', limit: 50 },
+            { cron: '*/10 * * * * *', queue: 'transactional', limit: 20 },
+          ],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
   plugins: [

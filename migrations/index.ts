@@ -17,6 +17,7 @@ import * as migration_20261201_100621_webhooks from './20261201_100621_webhooks'
 import * as migration_20261201_100700_webhook_queue from './20261201_100700_webhook_queue';
 import * as migration_20261201_101200_search_vectors from './20261201_101200_search_vectors';
 import * as migration_20261201_111200_email_send_user_optional from './20261201_111200_email_send_user_optional';
+import * as migration_20261204_161515_money_safe_checkout from './20261204_161515_money_safe_checkout';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261201_111200_email_send_user_optional.up,
     down: migration_20261201_111200_email_send_user_optional.down,
-    name: '20261201_111200_email_send_user_optional'
+    name: '20261201_111200_email_send_user_optional',
+  },
+  {
+    up: migration_20261204_161515_money_safe_checkout.up,
+    down: migration_20261204_161515_money_safe_checkout.down,
+    name: '20261204_161515_money_safe_checkout'
   },
 ];

@@ -86,6 +86,8 @@ export interface Config {
     'discount-redemptions': DiscountRedemption;
     tickets: Ticket;
     'payment-events': PaymentEvent;
+    refunds: Refund;
+    notifications: Notification;
     designers: Designer;
     'fashion-collections': FashionCollection;
     'fashion-items': FashionItem;
@@ -128,6 +130,10 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    orders: {
+      paymentHistory: 'payment-events';
+      refunds: 'refunds';
+    };
     'fashion-items': {
       images: 'fashion-item-images';
     };
@@ -158,6 +164,8 @@ export interface Config {
     'discount-redemptions': DiscountRedemptionsSelect<false> | DiscountRedemptionsSelect<true>;
     tickets: TicketsSelect<false> | TicketsSelect<true>;
     'payment-events': PaymentEventsSelect<false> | PaymentEventsSelect<true>;
+    refunds: RefundsSelect<false> | RefundsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     designers: DesignersSelect<false> | DesignersSelect<true>;
     'fashion-collections': FashionCollectionsSelect<false> | FashionCollectionsSelect<true>;
     'fashion-items': FashionItemsSelect<false> | FashionItemsSelect<true>;
@@ -218,6 +226,9 @@ export interface Config {
     tasks: {
       expireCheckouts: TaskExpireCheckouts;
       sendEmailCampaigns: TaskSendEmailCampaigns;
+      sendNotifications: TaskSendNotifications;
+      sendRefunds: TaskSendRefunds;
+      cancelEventOrders: TaskCancelEventOrders;
       deliverWebhooks: TaskDeliverWebhooks;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
@@ -467,6 +478,23 @@ export interface Event {
    * Set when first published.
    */
   publishedAt?: string | null;
+  /**
+   * Door staff who may check tickets in at this event (and no other).
+   */
+  staff?: (string | User)[] | null;
+  /**
+   * Buyers may cancel their own free orders until this many hours before the start. Empty: buyers cannot cancel.
+   */
+  buyerCancellationHours?: number | null;
+  cancellationStatus?: ('refunding' | 'done') | null;
+  /**
+   * Paid or free orders to refund or cancel.
+   */
+  cancellationOrders?: number | null;
+  /**
+   * Orders refunded or cancelled so far.
+   */
+  cancellationOrdersDone?: number | null;
   metaData?:
     | {
         [k: string]: unknown;
@@ -1022,15 +1050,60 @@ export interface Order {
   id: string;
   event: string | Event;
   buyer?: (string | null) | User;
-  status: 'pending' | 'processing' | 'completed' | 'cancelled' | 'refunded' | 'failed';
+  status:
+    | 'pending'
+    | 'processing'
+    | 'completed'
+    | 'partially_refunded'
+    | 'refunded'
+    | 'cancelled'
+    | 'failed'
+    | 'refunded_unfulfilled';
   subtotal?: number | null;
   discount?: number | null;
   tax?: number | null;
   total?: number | null;
   currency: string;
+  /**
+   * Refunded so far, in minor units.
+   */
+  refundedAmount?: number | null;
   discountCode?: (string | null) | DiscountCode;
   paymentIntentId?: string | null;
   checkout?: string | null;
+  /**
+   * Declined or failed attempts.
+   */
+  paymentAttempts?: number | null;
+  lastPaymentError?: string | null;
+  lastPaymentErrorAt?: string | null;
+  disputeStatus?:
+    | (
+        | 'warning_needs_response'
+        | 'warning_under_review'
+        | 'warning_closed'
+        | 'needs_response'
+        | 'under_review'
+        | 'won'
+        | 'lost'
+        | 'prevented'
+      )
+    | null;
+  disputeAmount?: number | null;
+  disputeReason?: string | null;
+  /**
+   * Every payment event: attempts, failures, refunds, disputes.
+   */
+  paymentHistory?: {
+    docs?: (string | PaymentEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  refunds?: {
+    docs?: (string | Refund)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   billingEmail: string;
   billingName: string;
   /**
@@ -1076,7 +1149,7 @@ export interface DiscountCode {
    */
   value: number;
   /**
-   * For fixed amounts: the currency they are in.
+   * The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).
    */
   currency?: string | null;
   /**
@@ -1100,6 +1173,10 @@ export interface DiscountCode {
   events?: (string | Event)[] | null;
   ticketTypes?: (string | TicketType)[] | null;
   createdBy?: (string | null) | User;
+  /**
+   * Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).
+   */
+  organizer?: (string | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1187,6 +1264,76 @@ export interface MarketingSegment {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: string;
+  provider: string;
+  eventId: string;
+  type: string;
+  order?: (string | null) | Order;
+  outcome?: string | null;
+  /**
+   * Minor units: the attempt, refund or dispute amount.
+   */
+  amount?: number | null;
+  /**
+   * A decline reason, a dispute reason or status.
+   */
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds".
+ */
+export interface Refund {
+  id: string;
+  order: string | Order;
+  /**
+   * In minor units (cents).
+   */
+  amount: number;
+  currency: string;
+  reason: 'requested' | 'event_cancelled' | 'unfulfilled' | 'provider' | 'dispute_lost';
+  status: 'pending' | 'succeeded' | 'failed';
+  /**
+   * The tickets this refund voided.
+   */
+  tickets?: (string | Ticket)[] | null;
+  providerRefundId?: string | null;
+  requestedBy?: (string | null) | User;
+  attempts?: number | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: string;
+  code: string;
+  order: string | Order;
+  orderItem: string | OrderItem;
+  event: string | Event;
+  ticketType: string | TicketType;
+  attendeeName?: string | null;
+  attendeeEmail?: string | null;
+  /**
+   * What this ticket was paid, in minor units (its share of the order line).
+   */
+  price?: number | null;
+  status: 'valid' | 'checked_in' | 'void';
+  checkedInAt?: string | null;
+  checkedInBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "order-items".
  */
 export interface OrderItem {
@@ -1239,34 +1386,30 @@ export interface DiscountRedemption {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "tickets".
+ * via the `definition` "notifications".
  */
-export interface Ticket {
+export interface Notification {
   id: string;
-  code: string;
-  order: string | Order;
-  orderItem: string | OrderItem;
-  event: string | Event;
-  ticketType: string | TicketType;
-  attendeeName?: string | null;
-  attendeeEmail?: string | null;
-  status: 'valid' | 'checked_in' | 'void';
-  checkedInAt?: string | null;
-  checkedInBy?: (string | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-events".
- */
-export interface PaymentEvent {
-  id: string;
-  provider: string;
-  eventId: string;
-  type: string;
+  kind: 'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled';
+  dedupeKey: string;
+  recipient: string;
   order?: (string | null) | Order;
-  outcome?: string | null;
+  event?: (string | null) | Event;
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lockedUntil?: string | null;
+  lastError?: string | null;
+  sentAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1993,6 +2136,9 @@ export interface Webhook {
     | 'order.completed'
     | 'order.refunded'
     | 'order.cancelled'
+    | 'order.partially_refunded'
+    | 'order.refunded_unfulfilled'
+    | 'order.disputed'
     | 'ticket.checked_in'
     | 'event.published'
     | 'event.updated'
@@ -2236,6 +2382,9 @@ export interface PayloadJob {
           | 'inline'
           | 'expireCheckouts'
           | 'sendEmailCampaigns'
+          | 'sendNotifications'
+          | 'sendRefunds'
+          | 'cancelEventOrders'
           | 'deliverWebhooks'
           | 'rotateFieldEncryption'
           | 'retention'
@@ -2277,6 +2426,9 @@ export interface PayloadJob {
         | 'inline'
         | 'expireCheckouts'
         | 'sendEmailCampaigns'
+        | 'sendNotifications'
+        | 'sendRefunds'
+        | 'cancelEventOrders'
         | 'deliverWebhooks'
         | 'rotateFieldEncryption'
         | 'retention'
@@ -2380,6 +2532,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'payment-events';
         value: string | PaymentEvent;
+      } | null)
+    | ({
+        relationTo: 'refunds';
+        value: string | Refund;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: string | Notification;
       } | null)
     | ({
         relationTo: 'designers';
@@ -2672,6 +2832,11 @@ export interface EventsSelect<T extends boolean = true> {
   ticketUrl?: T;
   externalUrl?: T;
   publishedAt?: T;
+  staff?: T;
+  buyerCancellationHours?: T;
+  cancellationStatus?: T;
+  cancellationOrders?: T;
+  cancellationOrdersDone?: T;
   metaData?: T;
   meta?:
     | T
@@ -3085,9 +3250,18 @@ export interface OrdersSelect<T extends boolean = true> {
   tax?: T;
   total?: T;
   currency?: T;
+  refundedAmount?: T;
   discountCode?: T;
   paymentIntentId?: T;
   checkout?: T;
+  paymentAttempts?: T;
+  lastPaymentError?: T;
+  lastPaymentErrorAt?: T;
+  disputeStatus?: T;
+  disputeAmount?: T;
+  disputeReason?: T;
+  paymentHistory?: T;
+  refunds?: T;
   billingEmail?: T;
   billingName?: T;
   billingPhone?: T;
@@ -3140,6 +3314,7 @@ export interface DiscountCodesSelect<T extends boolean = true> {
   events?: T;
   ticketTypes?: T;
   createdBy?: T;
+  organizer?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3171,6 +3346,7 @@ export interface TicketsSelect<T extends boolean = true> {
   ticketType?: T;
   attendeeName?: T;
   attendeeEmail?: T;
+  price?: T;
   status?: T;
   checkedInAt?: T;
   checkedInBy?: T;
@@ -3187,6 +3363,46 @@ export interface PaymentEventsSelect<T extends boolean = true> {
   type?: T;
   order?: T;
   outcome?: T;
+  amount?: T;
+  detail?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds_select".
+ */
+export interface RefundsSelect<T extends boolean = true> {
+  order?: T;
+  amount?: T;
+  currency?: T;
+  reason?: T;
+  status?: T;
+  tickets?: T;
+  providerRefundId?: T;
+  requestedBy?: T;
+  attempts?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  kind?: T;
+  dedupeKey?: T;
+  recipient?: T;
+  order?: T;
+  event?: T;
+  data?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lockedUntil?: T;
+  lastError?: T;
+  sentAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4096,6 +4312,8 @@ export interface TaskExpireCheckouts {
   output: {
     ordersExpired?: number | null;
     holdsDeleted?: number | null;
+    intentsCancelled?: number | null;
+    intentsPastCancelling?: number | null;
   };
 }
 /**
@@ -4111,6 +4329,45 @@ export interface TaskSendEmailCampaigns {
     failed?: number | null;
     skipped?: number | null;
     finished?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotifications".
+ */
+export interface TaskSendNotifications {
+  input?: unknown;
+  output: {
+    sent?: number | null;
+    retried?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendRefunds".
+ */
+export interface TaskSendRefunds {
+  input?: unknown;
+  output: {
+    succeeded?: number | null;
+    pending?: number | null;
+    failed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCancelEventOrders".
+ */
+export interface TaskCancelEventOrders {
+  input: {
+    event: string;
+  };
+  output: {
+    orders?: number | null;
+    done?: number | null;
+    refunds?: number | null;
+    status?: string | null;
   };
 }
 /**

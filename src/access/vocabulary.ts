@@ -36,11 +36,14 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.pages]: ['read', 'create', 'update', 'delete'],
   [slugs.media]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.ticketTypes]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
-  [slugs.orders]: ['read', 'update', 'refund', 'refund-own'],
-  [slugs.tickets]: ['read', 'update', 'check-in', 'check-in-own'],
+  [slugs.orders]: ['read', 'update', 'refund', 'refund-own', 'cancel', 'cancel-own'],
+  // check-in-any: every event; check-in: the events one is assigned to as staff; check-in-own: the events one organizes.
+  [slugs.tickets]: ['read', 'update', 'check-in-any', 'check-in', 'check-in-own'],
   [slugs.discountCodes]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.holds]: ['read'],
   [slugs.paymentEvents]: ['read'],
+  [slugs.refunds]: ['read'],
+  [slugs.notifications]: ['read'],
   [slugs.designers]: ['read', 'create', 'update', 'update-own', 'delete', 'manage'],
   [slugs.fashionCollections]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.runwayShows]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
@@ -112,6 +115,7 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       ...own(slugs.discountCodes),
       key(slugs.discountCodes, 'read-own'),
       key(slugs.orders, 'refund-own'),
+      key(slugs.orders, 'cancel-own'),
       key(slugs.tickets, 'check-in-own'),
       ...own(slugs.runwayShows),
       key(slugs.models, 'create'),
@@ -176,7 +180,7 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
     ],
   },
   staff: {
-    description: 'Event-day staff: reads events, venues and tickets, and checks tickets in.',
+    description: 'Event-day staff: reads events, venues and tickets, and checks tickets in at the events they are assigned to.',
     permissions: [
       'admin:access',
       key(slugs.events, 'read'),

@@ -11,7 +11,9 @@ import { DiscountRedemptions } from './ticketing/DiscountRedemptions'
 import { Holds } from './ticketing/Holds'
 import { OrderItems } from './ticketing/OrderItems'
 import { Orders } from './ticketing/Orders'
+import { Notifications } from './ticketing/Notifications'
 import { PaymentEvents } from './ticketing/PaymentEvents'
+import { Refunds } from './ticketing/Refunds'
 import { Tickets } from './ticketing/Tickets'
 import { TicketTypes } from './ticketing/TicketTypes'
 import { DesignerAnalytics } from './fashion/DesignerAnalytics'
@@ -58,6 +60,8 @@ export const collections = [
   DiscountRedemptions,
   Tickets,
   PaymentEvents,
+  Refunds,
+  Notifications,
   Designers,
   FashionCollections,
   FashionItems,

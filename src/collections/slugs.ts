@@ -19,6 +19,8 @@ export const slugs = {
   holds: 'holds',
   tickets: 'tickets',
   paymentEvents: 'payment-events',
+  refunds: 'refunds',
+  notifications: 'notifications',
   designers: 'designers',
   fashionCollections: 'fashion-collections',
   fashionItems: 'fashion-items',

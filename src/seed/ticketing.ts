@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
 import { createHold } from '../domain/ticketing/holds'
-import { applyPaymentEvent, attachPaymentIntent, createOrder } from '../domain/ticketing/orders'
+import { attachPaymentIntent, createOrder } from '../domain/ticketing/orders'
+import { applyPaymentEvent } from '../domain/ticketing/paymentEvents'
 import { poolOf } from '../endpoints/http'
 import { seedContext } from './constants'
 
@@ -46,7 +47,7 @@ export async function demoPurchase(payload: Payload, buyer: { email: string; nam
   if (order.status !== 'completed') {
     const pi = `pi_demo_${order.id.replace(/-/g, '').slice(0, 20)}`
     await attachPaymentIntent(pool, order.id, pi)
-    await applyPaymentEvent(pool, { id: `evt_demo_${order.id}`, type: 'payment_intent.succeeded', orderId: order.id, paymentIntentId: pi }, now)
+    await applyPaymentEvent(pool, { id: `evt_demo_${order.id}`, type: 'payment_intent.succeeded', orderId: order.id, paymentIntentId: pi, amount: order.total })
   }
   return order.id
 }

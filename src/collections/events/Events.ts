@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
 import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
@@ -22,6 +22,16 @@ const setOrganizerAndPublishedAt: CollectionBeforeChangeHook = async ({ data, re
   return data
 }
 
+/**
+ * Cancelling an event stops sales at once (holds need a published event) and queues the
+ * resumable refund job; the job's progress is shown in the event's sidebar.
+ */
+const startCancellationOnCancel: CollectionAfterChangeHook = async ({ doc, previousDoc, req, context }) => {
+  if (context.seeding || doc.status !== 'cancelled' || previousDoc?.status === 'cancelled') return doc
+  await req.payload.jobs.queue({ task: 'cancelEventOrders', input: { event: String(doc.id) }, req })
+  return doc
+}
+
 export const Events: CollectionConfig<'events'> = {
   slug: slugs.events,
   admin: {
@@ -37,7 +47,7 @@ export const Events: CollectionConfig<'events'> = {
     update: anyOrOwn(slugs.events, 'update', 'organizer'),
     delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
   },
-  hooks: { beforeChange: [setOrganizerAndPublishedAt] },
+  hooks: { beforeChange: [setOrganizerAndPublishedAt], afterChange: [startCancellationOnCancel] },
   endpoints: [availabilityEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
@@ -138,6 +148,33 @@ export const Events: CollectionConfig<'events'> = {
       type: 'date',
       index: true,
       admin: { position: 'sidebar', readOnly: true, description: 'Set when first published.' },
+    },
+    {
+      name: 'staff',
+      type: 'relationship',
+      relationTo: slugs.users,
+      hasMany: true,
+      admin: { position: 'sidebar', description: 'Door staff who may check tickets in at this event (and no other).' },
+    },
+    {
+      name: 'buyerCancellationHours',
+      type: 'number',
+      min: 0,
+      admin: {
+        position: 'sidebar',
+        step: 1,
+        description: 'Buyers may cancel their own free orders until this many hours before the start. Empty: buyers cannot cancel.',
+      },
+    },
+    {
+      type: 'collapsible',
+      label: 'Cancellation',
+      admin: { position: 'sidebar', condition: (data) => data?.status === 'cancelled' || Boolean(data?.cancellationStatus) },
+      fields: [
+        { name: 'cancellationStatus', type: 'select', options: ['refunding', 'done'], access: { create: () => false, update: () => false }, admin: { readOnly: true } },
+        { name: 'cancellationOrders', type: 'number', access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Paid or free orders to refund or cancel.' } },
+        { name: 'cancellationOrdersDone', type: 'number', access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Orders refunded or cancelled so far.' } },
+      ],
     },
     { name: 'metaData', type: 'json' },
   ],

@@ -1,13 +1,47 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import { Forbidden, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
-import { anyOrOwn, permitted } from '../../access/rules'
+import { can, getPrincipal } from '../../access/principal'
+import { dbFor, rowsOf, sql } from '../../db/sql'
+import { idOf } from '../../fields/idOf'
+
+import { anyOrOwn, fieldPermitted, permitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
 import { endAfterStart } from '../../fields/validators'
 import { slugs } from '../slugs'
 
 const normalise: CollectionBeforeChangeHook = ({ data, req, operation }) => {
   if (typeof data.code === 'string') data.code = data.code.trim().toUpperCase()
+  if (typeof data.currency === 'string') data.currency = data.currency.trim().toUpperCase() || null
   if (operation === 'create' && req.user && !data.createdBy) data.createdBy = req.user.id
+  return data
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => idOf(x)).filter((x): x is string => Boolean(x && UUID.test(x))) : [])
+
+/**
+ * A code belongs to its creator. Someone who may change every code (admins, marketing) makes
+ * platform-wide codes; anyone else (an organizer) makes codes scoped to their own events:
+ * `organizer` is set to them, and every event or ticket type the code names must be theirs.
+ */
+const scopeToOrganizer: CollectionBeforeChangeHook = async ({ data, originalDoc, req, operation }) => {
+  if (!req.user) return data
+  const principal = await getPrincipal(req)
+  if (can(principal, slugs.discountCodes, 'update')) return data
+  const me = String(req.user.id)
+  if (operation === 'create') data.organizer = me
+  const merged = { ...(originalDoc ?? {}), ...data }
+  const events = ids(merged.events)
+  const ticketTypes = ids(merged.ticketTypes)
+  const db = await dbFor(req)
+  const foreign = async (query: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await db.execute(query))[0]?.n ?? 0
+  const list = (xs: string[]) => sql`(${sql.join(xs.map((x) => sql`${x}::uuid`), sql`, `)})`
+  const badEvents = events.length ? await foreign(sql`SELECT count(*)::int AS n FROM events WHERE id IN ${list(events)} AND organizer_id IS DISTINCT FROM ${me}::uuid`) : 0
+  const badTypes = ticketTypes.length
+    ? await foreign(sql`SELECT count(*)::int AS n FROM ticket_types tt JOIN events e ON e.id = tt.event_id
+                        WHERE tt.id IN ${list(ticketTypes)} AND e.organizer_id IS DISTINCT FROM ${me}::uuid`)
+    : 0
+  if (badEvents > 0 || badTypes > 0) throw new Forbidden(req.t)
   return data
 }
 
@@ -21,7 +55,7 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
     update: anyOrOwn(slugs.discountCodes, 'update', 'createdBy'),
     delete: anyOrOwn(slugs.discountCodes, 'delete', 'createdBy'),
   },
-  hooks: { beforeChange: [normalise] },
+  hooks: { beforeChange: [normalise, scopeToOrganizer] },
   fields: [
     {
       name: 'code',
@@ -56,7 +90,7 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
             return true
           },
         },
-        { name: 'currency', type: 'text', maxLength: 3, admin: { description: 'For fixed amounts: the currency they are in.' } },
+        { name: 'currency', type: 'text', maxLength: 3, admin: { description: 'The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).' } },
       ],
     },
     {
@@ -91,6 +125,17 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
     { name: 'events', type: 'relationship', relationTo: slugs.events, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'events' } },
     { name: 'ticketTypes', type: 'relationship', relationTo: slugs.ticketTypes, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'ticketTypes' } },
     { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
+    {
+      name: 'organizer',
+      type: 'relationship',
+      relationTo: slugs.users,
+      index: true,
+      access: { create: fieldPermitted(slugs.discountCodes, 'update'), update: fieldPermitted(slugs.discountCodes, 'update') },
+      admin: {
+        position: 'sidebar',
+        description: 'Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).',
+      },
+    },
   ],
   timestamps: true,
 }

@@ -3,13 +3,17 @@ import type { CollectionConfig, Where } from 'payload'
 import { can, getPrincipal } from '../../access/principal'
 import { nobody, permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
+import { cancelOrderEndpoint } from '../../endpoints/orders/cancel/handler'
 import { refundEndpoint } from '../../endpoints/orders/refund/handler'
 import { slugs } from '../slugs'
 
 /** Set by checkout, payments and refunds only: shown, never edited (even by admins). */
 const platformOnly = { create: () => false, update: () => false }
 
-export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'cancelled', 'refunded', 'failed'] as const
+/** The order's life: see the state diagram in the README (Ticketing and checkout). */
+export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'partially_refunded', 'refunded', 'cancelled', 'failed', 'refunded_unfulfilled'] as const
+
+export const DISPUTE_STATUSES = ['warning_needs_response', 'warning_under_review', 'warning_closed', 'needs_response', 'under_review', 'won', 'lost', 'prevented'] as const
 
 /** Buyers read their own orders, organizers those of their events, `orders:read` all. */
 export const buyerOrganizerOrPermitted =
@@ -36,7 +40,7 @@ export const Orders: CollectionConfig<'orders'> = {
     update: permitted(slugs.orders, 'update'),
     delete: nobody,
   },
-  endpoints: [refundEndpoint],
+  endpoints: [refundEndpoint, cancelOrderEndpoint],
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'buyer', type: 'relationship', relationTo: slugs.users, index: true },
@@ -52,9 +56,41 @@ export const Orders: CollectionConfig<'orders'> = {
         currencyField({ access: platformOnly, admin: { readOnly: true } }),
       ],
     },
+    moneyField('refundedAmount', { access: platformOnly, admin: { readOnly: true, description: 'Refunded so far, in minor units.' } }),
     { name: 'discountCode', type: 'relationship', relationTo: slugs.discountCodes, index: true },
     { name: 'paymentIntentId', type: 'text', index: true, admin: { readOnly: true } },
     { name: 'checkout', type: 'text', index: true, admin: { readOnly: true } },
+    {
+      type: 'collapsible',
+      label: 'Payment',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'paymentAttempts', type: 'number', defaultValue: 0, access: platformOnly, admin: { readOnly: true, description: 'Declined or failed attempts.' } },
+            { name: 'lastPaymentError', type: 'text', access: platformOnly, admin: { readOnly: true } },
+            { name: 'lastPaymentErrorAt', type: 'date', access: platformOnly, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            { name: 'disputeStatus', type: 'select', options: DISPUTE_STATUSES.map((s) => ({ label: s, value: s })), access: platformOnly, admin: { readOnly: true } },
+            moneyField('disputeAmount', { defaultValue: undefined, access: platformOnly, admin: { readOnly: true } }),
+            { name: 'disputeReason', type: 'text', access: platformOnly, admin: { readOnly: true } },
+          ],
+        },
+        {
+          name: 'paymentHistory',
+          type: 'join',
+          collection: slugs.paymentEvents,
+          on: 'order',
+          defaultSort: 'createdAt',
+          admin: { defaultColumns: ['type', 'outcome', 'amount', 'detail', 'createdAt'], description: 'Every payment event: attempts, failures, refunds, disputes.' },
+        },
+        { name: 'refunds', type: 'join', collection: slugs.refunds, on: 'order', defaultSort: 'createdAt', admin: { defaultColumns: ['amount', 'reason', 'status', 'createdAt'] } },
+      ],
+    },
     {
       type: 'collapsible',
       label: 'Billing',

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { endAfterStart } from '../../fields/validators'
+import { requireOwnership } from '../../hooks/requireOwnership'
+import { organizesEventOf } from '../fashion/ownership'
 import { slugs } from '../slugs'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
@@ -17,6 +19,8 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
     update: anyOrOwn(slugs.ticketTypes, 'update', 'event.organizer'),
     delete: anyOrOwn(slugs.ticketTypes, 'delete', 'event.organizer'),
   },
+  // Only the event's organizer (or a role over every event) sells on it: no create or move onto another's event.
+  hooks: { beforeChange: [requireOwnership(slugs.ticketTypes, organizesEventOf)] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'name', type: 'text', required: true },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
 import { checkInEndpoint } from '../../endpoints/tickets/checkIn/handler'
+import { moneyField } from '../../fields/money'
 import { slugs } from '../slugs'
 import { buyerOrganizerOrPermitted } from './Orders'
 
@@ -31,6 +32,7 @@ export const Tickets: CollectionConfig<'tickets'> = {
     { name: 'ticketType', type: 'relationship', relationTo: slugs.ticketTypes, required: true, index: true },
     { name: 'attendeeName', type: 'text', index: true },
     { name: 'attendeeEmail', type: 'email', index: true },
+    moneyField('price', { access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'What this ticket was paid, in minor units (its share of the order line).' } }),
     { name: 'status', type: 'select', required: true, defaultValue: 'valid', index: true, options: TICKET_STATUSES.map((s) => ({ label: s, value: s })) },
     { name: 'checkedInAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'checkedInBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true } },

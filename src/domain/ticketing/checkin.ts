@@ -1,24 +1,27 @@
 import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
 import { withTransaction, type Db } from './db'
-import { ConflictError, NotFoundError, UnprocessableError } from './errors'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 
 export type CheckedIn = { ticket: string; code: string; attendeeName: string | null; attendeeEmail: string | null; event: string; ticketType: string; checkedInAt: string }
 
 /**
- * Checks a ticket in with one conditional UPDATE (valid -> checked_in): two scanners at two
- * doors cannot both admit the same code. `mayCheckIn(eventId)` says whether the caller may
- * check in tickets of that event.
+ * Checks a ticket in at one event's door with one conditional UPDATE (valid -> checked_in, at
+ * this event): two scanners at two doors cannot both admit the same code, and a ticket for
+ * another event is refused (409 wrong_event) without changing anything. `mayCheckIn` says
+ * whether the caller may scan at the named event.
  */
-export async function checkInTicket(db: Db, code: string, by: string | null, now: Date, mayCheckIn: (eventId: string) => Promise<boolean>): Promise<CheckedIn> {
-  const { rows: [t] } = await db.query(`SELECT id, event_id, status, checked_in_at FROM tickets WHERE code = $1`, [code])
-  if (!t || !(await mayCheckIn(t.event_id))) throw new NotFoundError('unknown_ticket', 'No ticket with that code.')
+export async function checkInTicket(db: Db, code: string, eventId: string, by: string | null, mayCheckIn: (eventId: string) => Promise<boolean>): Promise<CheckedIn> {
+  if (!(await mayCheckIn(eventId))) throw new ForbiddenError('You may not check tickets in at this event.')
+  const { rows: [t] } = await db.query(`SELECT id, event_id FROM tickets WHERE code = $1`, [code])
+  if (!t) throw new NotFoundError('unknown_ticket', 'No ticket with that code.')
+  if (t.event_id !== eventId) throw new ConflictError('wrong_event', 'This ticket is for another event.')
   const done = await withTransaction(db, async (tx) => {
     const { rows: [row] } = await tx.query(
-      `UPDATE tickets SET status = 'checked_in', checked_in_at = $2, checked_in_by_id = $3, updated_at = now()
-        WHERE id = $1 AND status = 'valid'
+      `UPDATE tickets SET status = 'checked_in', checked_in_at = now(), checked_in_by_id = $3, updated_at = now()
+        WHERE id = $1 AND event_id = $2 AND status = 'valid'
     RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at`,
-      [t.id, now, by],
+      [t.id, eventId, by],
     )
     if (row) {
       await auditInTx(tx, { action: 'update', collection: 'tickets', documentId: row.id, actor: by, summary: `ticket ${row.code} checked in`, changes: [{ field: 'status', from: 'valid', to: 'checked_in' }] })

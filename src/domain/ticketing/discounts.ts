@@ -1,5 +1,6 @@
 import { num, type Tx } from './db'
 import { UnprocessableError } from './errors'
+import { buyerKeyOf } from './buyerKey'
 import type { DiscountRule } from './pricing'
 
 export type DiscountReason = 'unknown' | 'expired' | 'not_yet_valid' | 'used_up' | 'not_applicable' | 'minimum_not_met' | 'already_used'
@@ -20,13 +21,13 @@ export class InvalidDiscountError extends UnprocessableError {
   }
 }
 
-export type LoadedCode = DiscountRule & { id: string; code: string; onePerBuyer: boolean; usageLimit: number | null }
+export type LoadedCode = DiscountRule & { id: string; code: string; onePerBuyer: boolean; usageLimit: number | null; organizer: string | null }
 
 /** Looks the code up (case-insensitively) and checks what does not race: existence, window, limit already reached. */
 export async function loadDiscountCode(tx: Tx, code: string, now: Date): Promise<LoadedCode> {
   const { rows } = await tx.query(
     `SELECT id, code, kind, value, currency, minimum_order, maximum_discount, valid_from, valid_until, usage_limit, times_used,
-            one_per_buyer, active, applies_to,
+            one_per_buyer, active, applies_to, organizer_id,
             COALESCE((SELECT array_agg(r.events_id::text) FROM discount_codes_rels r WHERE r.parent_id = d.id AND r.path = 'events'), '{}') AS events,
             COALESCE((SELECT array_agg(r.ticket_types_id::text) FROM discount_codes_rels r WHERE r.parent_id = d.id AND r.path = 'ticketTypes'), '{}') AS ticket_types
        FROM discount_codes d WHERE d.code = upper($1)`,
@@ -50,6 +51,7 @@ export async function loadDiscountCode(tx: Tx, code: string, now: Date): Promise
     ticketTypes: d.ticket_types,
     onePerBuyer: d.one_per_buyer,
     usageLimit: d.usage_limit == null ? null : num(d.usage_limit),
+    organizer: d.organizer_id ?? null,
   }
 }
 
@@ -63,7 +65,7 @@ export async function reserveDiscountUse(
   code: LoadedCode,
   args: { orderId: string; buyerEmail: string; buyerId?: string | null; discount: number; orderTotal: number },
 ): Promise<void> {
-  const buyerKey = code.onePerBuyer ? args.buyerEmail.trim().toLowerCase() : null
+  const buyerKey = code.onePerBuyer ? buyerKeyOf(args.buyerEmail) : null
   const inserted = await tx.query(
     `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_id, buyer_email, buyer_key, status, discount, order_total)
      VALUES ($1, $2, $3, $4, $5, 'reserved', $6, $7)

@@ -3,6 +3,7 @@
  * capacity - sold - unexpired active holds. A hold is granted under a row lock on that ticket
  * type alone (holds on other ticket types never wait), and the fit is decided by one
  * conditional INSERT issued after the lock, so it sees every hold committed before it.
+ * Expiry is decided by the database's clock (`now()`), never an app server's.
  */
 import crypto from 'node:crypto'
 
@@ -57,7 +58,7 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
   const items = [...merged.entries()].map(([ticketType, quantity]) => ({ ticketType, quantity })).sort((a, b) => a.ticketType.localeCompare(b.ticketType))
   const checkout = crypto.randomUUID()
   const token = newToken()
-  const expiresAt = new Date(now.getTime() + minutes * 60_000)
+  let expiresAt = new Date(0)
   await withTransaction(db, async (tx) => {
     let eventId: string | undefined
     for (const item of items) {
@@ -71,33 +72,34 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
       }
       const inserted = await tx.query(
         `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at)
-         SELECT $1, $2, $3, $4, $5, 'active', $6
+         SELECT $1, $2, $3, $4, $5, 'active', now() + make_interval(secs => $6)
           WHERE (SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
-                   WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > $7), 0)
+                   WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > now()), 0)
                    FROM ticket_types tt WHERE tt.id = $2) >= $3
-         RETURNING id`,
-        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), expiresAt, now],
+         RETURNING id, expires_at`,
+        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), minutes * 60],
       )
       if (inserted.rowCount === 0) {
-        throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType, now))
+        throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
       }
+      expiresAt = new Date(inserted.rows[0].expires_at)
     }
   })
   return { id: checkout, token, expiresAt: expiresAt.toISOString(), items }
 }
 
-export async function availableOf(tx: Tx | Db, ticketType: string, now: Date): Promise<number> {
+export async function availableOf(tx: Tx | Db, ticketType: string): Promise<number> {
   const { rows } = await tx.query<{ available: string }>(
     `SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
-              WHERE h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > $2), 0) AS available
+              WHERE h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()), 0) AS available
        FROM ticket_types tt WHERE tt.id = $1`,
-    [ticketType, now],
+    [ticketType],
   )
   return Math.max(0, num(rows[0]?.available))
 }
 
 /** Gives a hold back at once. Only the holder of the token may; a hold already ordered is kept. */
-export async function releaseHold(db: Db, checkout: string, token: string, now: Date): Promise<void> {
+export async function releaseHold(db: Db, checkout: string, token: string, _now?: Date): Promise<void> {
   await withTransaction(db, async (tx) => {
     const { rows } = await tx.query<{ id: string; token_hash: string; order_id: string | null; status: string }>(
       `SELECT id, token_hash, order_id, status FROM holds WHERE checkout = $1 FOR UPDATE`,
@@ -106,7 +108,7 @@ export async function releaseHold(db: Db, checkout: string, token: string, now: 
     if (rows.length === 0) throw new NotFoundError('unknown_hold', 'No such hold.')
     if (!rows.every((r) => sameHash(token, r.token_hash))) throw new ForbiddenError('That token does not own this hold.')
     if (rows.some((r) => r.order_id)) throw new ConflictError('hold_ordered', 'This hold belongs to an order; cancel the order instead.')
-    await tx.query(`UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, $2), updated_at = now() WHERE checkout = $1`, [checkout, now])
+    await tx.query(`UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, now()), updated_at = now() WHERE checkout = $1`, [checkout])
   })
 }
 
@@ -129,11 +131,11 @@ export async function eventAvailability(db: Db, eventId: string, now: Date, incl
             COALESCE(SUM(h.quantity) FILTER (WHERE h.id IS NOT NULL), 0) AS held
        FROM ticket_types tt
        JOIN events e ON e.id = tt.event_id
-  LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > $2
-      WHERE tt.event_id = $1 AND ($3 OR tt.active)
+  LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()
+      WHERE tt.event_id = $1 AND ($2 OR tt.active)
    GROUP BY tt.id, e.status
    ORDER BY tt.price, tt.name`,
-    [eventId, now, includeInactive],
+    [eventId, includeInactive],
   )
   return rows.map((r) => {
     const capacity = num(r.capacity)

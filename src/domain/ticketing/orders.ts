@@ -1,14 +1,16 @@
 /**
  * Orders: created from a hold (prices and discounts computed here, never taken from the
- * client), completed, failed or refunded by payment events. Each of these is one transaction.
+ * client) and completed when paid. Each step is one transaction; expiry is decided by the
+ * database's clock. Payment outcomes live in paymentEvents.ts, refunds in refunds.ts.
  */
 import { encryptValue } from '../../plugins/field-encryption/crypto'
 import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from './db'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
-import { priceOrder, type PriceLine } from './pricing'
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
+import { notify } from './notifications'
+import { allocate, priceOrder, type PriceLine } from './pricing'
 import { newTicketCode, sameHash } from './tokens'
 
 export type Billing = { email: string; name: string; phone?: string | null; address?: Record<string, unknown> | null }
@@ -40,9 +42,9 @@ export const paymentMinutes = () => Number(process.env.CHECKOUT_PAYMENT_MINUTES 
 export async function createOrder(db: Db, input: CreateOrderInput, now: Date): Promise<OrderView> {
   return withTransaction(db, async (tx) => {
     const { rows: holds } = await tx.query(
-      `SELECT h.id, h.ticket_type_id, h.quantity, h.token_hash, h.status, h.expires_at, h.order_id,
-              tt.name, tt.price, tt.currency, tt.event_id
-         FROM holds h JOIN ticket_types tt ON tt.id = h.ticket_type_id
+      `SELECT h.id, h.ticket_type_id, h.quantity, h.token_hash, h.status, h.expires_at > now() AS live, h.order_id,
+              tt.name, tt.price, tt.currency, tt.event_id, e.organizer_id
+         FROM holds h JOIN ticket_types tt ON tt.id = h.ticket_type_id JOIN events e ON e.id = tt.event_id
         WHERE h.checkout = $1
         ORDER BY h.ticket_type_id
           FOR UPDATE OF h`,
@@ -51,7 +53,7 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
     if (holds.length === 0) throw new NotFoundError('unknown_hold', 'No such hold.')
     if (!holds.every((h) => sameHash(input.token, h.token_hash))) throw new ForbiddenError('That token does not own this hold.')
     if (holds.some((h) => h.order_id)) throw new ConflictError('hold_used', 'This hold already has an order.')
-    if (holds.some((h) => h.status !== 'active' || new Date(h.expires_at) <= now)) {
+    if (holds.some((h) => h.status !== 'active' || !h.live)) {
       throw new ConflictError('hold_expired', 'The hold has expired or was released; hold the tickets again.')
     }
     const currency = holds[0].currency as string
@@ -60,20 +62,21 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
     const lines: PriceLine[] = holds.map((h) => ({ ticketType: h.ticket_type_id, event: h.event_id, unitPrice: num(h.price), quantity: num(h.quantity) }))
 
     const code = input.discountCode ? await loadDiscountCode(tx, input.discountCode, now) : undefined
+    // An organizer's code discounts only that organizer's events.
+    if (code?.organizer && code.organizer !== holds[0].organizer_id) throw new InvalidDiscountError('not_applicable')
     const priced = priceOrder(lines, currency, code)
     if ('refused' in priced) throw new InvalidDiscountError(priced.refused)
 
-    const expiresAt = new Date(now.getTime() + paymentMinutes() * 60_000)
     const free = priced.total === 0
     const { rows: [order] } = await tx.query(
       `INSERT INTO orders (event_id, buyer_id, status, subtotal, discount, tax, total, currency, discount_code_id, checkout,
-                           billing_email, billing_name, billing_phone, billing_address, ip_address, user_agent, expires_at)
-       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+                           billing_email, billing_name, billing_phone, billing_address, ip_address, user_agent, expires_at, refunded_amount, payment_attempts)
+       VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now() + make_interval(mins => $16), 0, 0) RETURNING id, expires_at`,
       [
         eventId, input.buyerId ?? null, priced.subtotal, priced.discount, priced.tax, priced.total, currency, code?.id ?? null, input.hold,
         // Phone and address are stored only as ciphertext (field-encryption), like the collection's own writes.
         input.billing.email.trim().toLowerCase(), input.billing.name, encryptValue(input.billing.phone ?? null),
-        input.billing.address ? JSON.stringify(encryptValue(input.billing.address)) : null, input.ipAddress ?? null, input.userAgent ?? null, expiresAt,
+        input.billing.address ? JSON.stringify(encryptValue(input.billing.address)) : null, input.ipAddress ?? null, input.userAgent ?? null, paymentMinutes(),
       ],
     )
     const items: OrderView['items'] = []
@@ -89,146 +92,138 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
       await reserveDiscountUse(tx, code, { orderId: order.id, buyerEmail: input.billing.email, buyerId: input.buyerId, discount: priced.discount, orderTotal: priced.total })
     }
     // The hold now belongs to the order and lasts as long as the payment window.
-    await tx.query(`UPDATE holds SET order_id = $1, expires_at = $2, updated_at = now() WHERE checkout = $3`, [order.id, expiresAt, input.hold])
+    await tx.query(`UPDATE holds SET order_id = $1, expires_at = $2, updated_at = now() WHERE checkout = $3`, [order.id, order.expires_at, input.hold])
     await auditInTx(tx, {
       action: 'create', collection: 'orders', documentId: order.id, actor: input.buyerId,
       summary: `order ${order.id} created: total ${priced.total} ${currency}`, changes: { status: 'pending', total: priced.total, discount: priced.discount, items: priced.lines.length },
     })
     let status = 'pending'
-    if (free) status = await completeInTx(tx, order.id, now)
+    if (free) {
+      const done = await completeInTx(tx, order.id)
+      if (!done.ok) throw new ConflictError('sold_out', 'The tickets of this order are no longer available.', { ticketType: done.ticketType })
+      status = 'completed'
+    }
     return { id: order.id, status, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, currency, items }
   })
 }
 
+export type Completion = { ok: true } | { ok: false; reason: 'sold_out' | 'event_not_on_sale' | 'discount_used_up'; ticketType?: string }
+
 /**
- * Completes a pending order: sold goes up (never past capacity), its holds are consumed, its
- * discount use confirmed, and one ticket per admitted person issued. Returns the new status.
+ * Completes an order (pending, processing, or one that failed and was paid late): under a row
+ * lock on each of its ticket types, taken in id order, its tickets must still fit counting
+ * what is sold and every OTHER buyer's live hold; its own holds are what it consumes. Then sold
+ * goes up, the tickets are issued (each with its share of the line's price), the discount use
+ * confirmed (re-reserved, under its limit, when a lapsed order gave it back), the confirmation
+ * e-mail queued in the outbox. Returns why it could not, and then changes nothing.
  */
-async function completeInTx(tx: Tx, orderId: string, now: Date): Promise<string> {
+export async function completeInTx(tx: Tx, orderId: string): Promise<Completion> {
   const { rows: items } = await tx.query(
-    `SELECT oi.id, oi.ticket_type_id, oi.quantity, o.event_id, o.billing_name, o.billing_email
-       FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.order_id = $1 ORDER BY oi.ticket_type_id`,
+    `SELECT oi.id, oi.ticket_type_id, oi.quantity, oi.final_price, o.event_id, o.billing_name, o.billing_email, o.discount_code_id, e.status AS event_status
+       FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN events e ON e.id = o.event_id
+      WHERE oi.order_id = $1 ORDER BY oi.ticket_type_id`,
     [orderId],
   )
+  if (items.length === 0) throw new NotFoundError('unknown_order', 'No such order.')
+  if (items[0].event_status !== 'published') return { ok: false, reason: 'event_not_on_sale' }
+  await tx.query('SAVEPOINT complete_order')
   for (const item of items) {
+    // The lock first, then a fresh statement: it sees every hold committed before the lock.
+    await tx.query(`SELECT id FROM ticket_types WHERE id = $1 FOR UPDATE`, [item.ticket_type_id])
     const updated = await tx.query(
-      `UPDATE ticket_types SET sold = sold + $2, updated_at = now() WHERE id = $1 AND sold + $2 <= capacity RETURNING id`,
-      [item.ticket_type_id, item.quantity],
+      `UPDATE ticket_types tt SET sold = sold + $2, updated_at = now()
+        WHERE tt.id = $1
+          AND tt.sold + $2 + COALESCE((SELECT SUM(h.quantity) FROM holds h
+                WHERE h.ticket_type_id = $1 AND h.status = 'active' AND h.expires_at > now()
+                  AND h.order_id IS DISTINCT FROM $3), 0) <= tt.capacity
+        RETURNING id`,
+      [item.ticket_type_id, item.quantity, orderId],
     )
-    if (updated.rowCount === 0) throw new ConflictError('sold_out', 'The tickets of this order are no longer available.', { ticketType: item.ticket_type_id })
-    for (let n = 0; n < num(item.quantity); n++) {
+    if (updated.rowCount === 0) {
+      await tx.query('ROLLBACK TO SAVEPOINT complete_order')
+      return { ok: false, reason: 'sold_out', ticketType: item.ticket_type_id }
+    }
+    const shares = allocate(num(item.final_price), Array.from({ length: num(item.quantity) }, () => 1))
+    for (const price of shares) {
       await tx.query(
-        `INSERT INTO tickets (code, order_id, order_item_id, event_id, ticket_type_id, attendee_name, attendee_email, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'valid')`,
-        [newTicketCode(), orderId, item.id, item.event_id, item.ticket_type_id, item.billing_name, item.billing_email],
+        `INSERT INTO tickets (code, order_id, order_item_id, event_id, ticket_type_id, attendee_name, attendee_email, status, price)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'valid', $8)`,
+        [newTicketCode(), orderId, item.id, item.event_id, item.ticket_type_id, item.billing_name, item.billing_email, price],
+      )
+    }
+  }
+  if (items[0].discount_code_id) {
+    const { rowCount } = await tx.query(`SELECT 1 FROM discount_redemptions WHERE order_id = $1`, [orderId])
+    if (rowCount === 0) {
+      // A lapsed order gave its use back; paid late, it takes one again, only under the limit.
+      const used = await tx.query(
+        `UPDATE discount_codes SET times_used = times_used + 1, updated_at = now()
+          WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id`,
+        [items[0].discount_code_id],
+      )
+      if (used.rowCount === 0) {
+        await tx.query('ROLLBACK TO SAVEPOINT complete_order')
+        return { ok: false, reason: 'discount_used_up' }
+      }
+      await tx.query(
+        `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_email, status, discount, order_total)
+         SELECT discount_code_id, id, billing_email, 'reserved', discount, total FROM orders WHERE id = $1`,
+        [orderId],
       )
     }
   }
   await tx.query(`UPDATE holds SET status = 'consumed', updated_at = now() WHERE order_id = $1`, [orderId])
   await tx.query(`UPDATE discount_redemptions SET status = 'confirmed', updated_at = now() WHERE order_id = $1`, [orderId])
-  await countCampaignConversion(tx, orderId, now)
-  await tx.query(`UPDATE orders SET status = 'completed', completed_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
+  await countCampaignConversion(tx, orderId)
+  await tx.query(`UPDATE orders SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`, [orderId])
   await orderEvent(tx, 'order.completed', orderId)
+  await notify(tx, { kind: 'order_confirmation', dedupeKey: `order_confirmation:${orderId}`, recipient: items[0].billing_email, order: orderId, event: items[0].event_id })
   const tickets = items.reduce((n, i) => n + num(i.quantity), 0)
   await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} completed, ${tickets} ticket(s) issued`, changes: [{ field: 'status', to: 'completed' }] })
-  return 'completed'
+  return { ok: true }
 }
 
 /** A paid order that used a campaign's promotional code is one conversion (and its total the revenue) of that campaign's promo_code channel. */
-async function countCampaignConversion(tx: Tx, orderId: string, now: Date) {
+async function countCampaignConversion(tx: Tx, orderId: string) {
   await tx.query(
     `INSERT INTO campaign_analytics (campaign_id, day, channel, conversions, revenue)
-     SELECT dc.campaign_id, to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'promo_code'::enum_campaign_analytics_channel, 1, o.total
+     SELECT dc.campaign_id, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 'promo_code'::enum_campaign_analytics_channel, 1, o.total
        FROM discount_redemptions r JOIN discount_codes dc ON dc.id = r.discount_code_id JOIN orders o ON o.id = r.order_id
       WHERE r.order_id = $1 AND dc.campaign_id IS NOT NULL
      ON CONFLICT (campaign_id, day, channel) DO UPDATE
        SET conversions = campaign_analytics.conversions + EXCLUDED.conversions, revenue = campaign_analytics.revenue + EXCLUDED.revenue, updated_at = now()`,
-    [orderId, now],
+    [orderId],
   )
 }
 
-async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled', now: Date) {
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} ${status}`, changes: [{ field: 'status', to: status }] })
+/** An unpaid order ends: its holds and its discount use are given back. */
+export async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled', why: string) {
+  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} ${status}: ${why}`, changes: [{ field: 'status', to: status }] })
   await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [orderId])
   await releaseDiscountUse(tx, orderId)
   await tx.query(
-    `UPDATE orders SET status = $2::enum_orders_status, cancelled_at = CASE WHEN $2::text = 'cancelled' THEN $3::timestamptz ELSE cancelled_at END, updated_at = now() WHERE id = $1`,
-    [orderId, status, now],
+    `UPDATE orders SET status = $2::enum_orders_status, cancelled_at = CASE WHEN $2::text = 'cancelled' THEN now() ELSE cancelled_at END, updated_at = now() WHERE id = $1`,
+    [orderId, status],
   )
   if (status === 'cancelled') await orderEvent(tx, 'order.cancelled', orderId)
 }
 
+export type OrderEventType = 'order.completed' | 'order.refunded' | 'order.partially_refunded' | 'order.cancelled' | 'order.refunded_unfulfilled' | 'order.disputed'
+
 /** The webhook outbox entry of an order event, in the order's own transaction; for the event's organizer (and admins). */
-async function orderEvent(tx: Tx, type: 'order.completed' | 'order.refunded' | 'order.cancelled', orderId: string) {
+export async function orderEvent(tx: Tx, type: OrderEventType, orderId: string, extra: Record<string, unknown> = {}) {
   const { rows: [o] } = await tx.query(
-    `SELECT o.id, o.status, o.event_id AS event, e.organizer_id, o.subtotal::int, o.discount::int, o.tax::int, o.total::int, o.currency, o.billing_email AS "buyerEmail", o.billing_name AS "buyerName",
+    `SELECT o.id, o.status, o.event_id AS event, e.organizer_id, o.subtotal::int, o.discount::int, o.tax::int, o.total::int, o.refunded_amount::int AS "refundedAmount",
+            o.currency, o.billing_email AS "buyerEmail", o.billing_name AS "buyerName",
             o.completed_at AS "completedAt", o.refunded_at AS "refundedAt", o.cancelled_at AS "cancelledAt",
+            o.dispute_status AS "disputeStatus", o.dispute_amount::int AS "disputeAmount",
             COALESCE((SELECT json_agg(json_build_object('ticketType', oi.ticket_type_id, 'quantity', oi.quantity::int, 'unitPrice', oi.unit_price::int, 'finalPrice', oi.final_price::int)) FROM order_items oi WHERE oi.order_id = o.id), '[]') AS items
        FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1`,
     [orderId],
   )
   if (!o) return
   const { organizer_id: organizer, ...order } = o
-  await recordEvent(pgRun(tx), type, { order }, { organizer })
-}
-
-export type PaymentEvent = { id: string; type: string; orderId?: string | null; paymentIntentId?: string | null }
-export type Outcome = 'completed' | 'failed' | 'refunded' | 'duplicate' | 'ignored' | 'oversold'
-
-/**
- * Applies one payment-provider event exactly once: the event id is recorded in the same
- * transaction as its effect, so a redelivery (or a concurrent one) changes nothing.
- */
-export async function applyPaymentEvent(db: Db, ev: PaymentEvent, now: Date): Promise<{ outcome: Outcome; orderId?: string }> {
-  return withTransaction(db, async (tx) => {
-    const { rows: [order] } = await tx.query(
-      `SELECT id, status FROM orders WHERE ($1::uuid IS NOT NULL AND id = $1::uuid) OR ($2::text IS NOT NULL AND payment_intent_id = $2) LIMIT 1`,
-      [ev.orderId && /^[0-9a-f-]{36}$/i.test(ev.orderId) ? ev.orderId : null, ev.paymentIntentId ?? null],
-    )
-    const recorded = await tx.query(
-      `INSERT INTO payment_events (provider, event_id, type, order_id) VALUES ('stripe', $1, $2, $3)
-       ON CONFLICT (event_id) DO NOTHING RETURNING id`,
-      [ev.id, ev.type, order?.id ?? null],
-    )
-    if (recorded.rowCount === 0) return { outcome: 'duplicate' as const, orderId: order?.id }
-    if (!order) return { outcome: 'ignored' as const }
-    const { rows: [locked] } = await tx.query(`SELECT id, status FROM orders WHERE id = $1 FOR UPDATE`, [order.id])
-    let outcome: Outcome = 'ignored'
-    if (ev.type === 'payment_intent.succeeded' && ['pending', 'processing'].includes(locked.status)) {
-      try {
-        await tx.query('SAVEPOINT complete_order')
-        await completeInTx(tx, order.id, now)
-        outcome = 'completed'
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.code !== 'sold_out') throw err
-        // Paid after its hold lapsed and the seats went to someone else: fail it (refund by hand).
-        await tx.query('ROLLBACK TO SAVEPOINT complete_order')
-        await failInTx(tx, order.id, 'failed', now)
-        outcome = 'oversold'
-      }
-    } else if ((ev.type === 'payment_intent.payment_failed' || ev.type === 'payment_intent.canceled') && ['pending', 'processing'].includes(locked.status)) {
-      await failInTx(tx, order.id, 'failed', now)
-      outcome = 'failed'
-    } else if (ev.type === 'charge.refunded' && locked.status === 'completed') {
-      await refundInTx(tx, order.id, now)
-      outcome = 'refunded'
-    }
-    await tx.query(`UPDATE payment_events SET outcome = $2 WHERE event_id = $1`, [ev.id, outcome])
-    return { outcome, orderId: order.id }
-  })
-}
-
-async function refundInTx(tx: Tx, orderId: string, now: Date) {
-  const { rows } = await tx.query<{ ticket_type_id: string; n: string }>(
-    `UPDATE tickets SET status = 'void', updated_at = now() WHERE order_id = $1 AND status <> 'void' RETURNING ticket_type_id, 1 AS n`,
-    [orderId],
-  )
-  const perType = new Map<string, number>()
-  for (const r of rows) perType.set(r.ticket_type_id, (perType.get(r.ticket_type_id) ?? 0) + 1)
-  for (const [tt, n] of perType) await tx.query(`UPDATE ticket_types SET sold = GREATEST(0, sold - $2), updated_at = now() WHERE id = $1`, [tt, n])
-  await tx.query(`UPDATE orders SET status = 'refunded', refunded_at = $2, updated_at = now() WHERE id = $1`, [orderId, now])
-  await orderEvent(tx, 'order.refunded', orderId)
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} refunded, ${rows.length} ticket(s) voided`, changes: [{ field: 'status', to: 'refunded' }] })
+  await recordEvent(pgRun(tx), type, { order, ...extra }, { organizer })
 }
 
 /** Records the payment intent of a pending order. */
@@ -237,48 +232,41 @@ export async function attachPaymentIntent(db: Db, orderId: string, paymentIntent
 }
 
 /** Fails an order whose payment could not even start (the provider refused or was unreachable). */
-export async function abandonOrder(db: Db, orderId: string, now: Date): Promise<void> {
+export async function abandonOrder(db: Db, orderId: string): Promise<void> {
   await withTransaction(db, async (tx) => {
     const { rows: [o] } = await tx.query(`SELECT status FROM orders WHERE id = $1 FOR UPDATE`, [orderId])
-    if (o && o.status === 'pending') await failInTx(tx, orderId, 'failed', now)
+    if (o && o.status === 'pending') await failInTx(tx, orderId, 'failed', 'the payment could not start')
   })
 }
 
-/**
- * The scheduled clean-up: pending orders past their payment window fail (their discount use is
- * given back), and expired or released holds are deleted. Expired holds already stopped counting.
- */
-export async function expireCheckouts(db: Db, now: Date): Promise<{ ordersExpired: number; holdsDeleted: number }> {
-  return withTransaction(db, async (tx) => {
-    const { rows: stale } = await tx.query<{ id: string }>(
-      `SELECT id FROM orders WHERE status = 'pending' AND expires_at <= $1 FOR UPDATE SKIP LOCKED`,
-      [now],
-    )
-    for (const o of stale) await failInTx(tx, o.id, 'failed', now)
-    const deleted = await tx.query(
-      `DELETE FROM holds WHERE (status = 'active' AND expires_at <= $1 AND (order_id IS NULL OR order_id IN (SELECT id FROM orders WHERE status <> 'pending')))
-          OR status = 'released'`,
-      [now],
-    )
-    return { ordersExpired: stale.length, holdsDeleted: deleted.rowCount ?? 0 }
-  })
+export type OrderForPayment = {
+  id: string
+  total: number
+  refundedAmount: number
+  currency: string
+  status: string
+  paymentIntentId: string | null
+  eventId: string
+  billingEmail: string
+  buyerId: string | null
 }
 
-export type OrderForPayment = { id: string; total: number; currency: string; status: string; paymentIntentId: string | null; eventId: string; billingEmail: string }
-
-export async function getOrder(db: Db, orderId: string): Promise<OrderForPayment | undefined> {
+export async function getOrder(db: Db | Tx, orderId: string, lock = false): Promise<OrderForPayment | undefined> {
   const { rows: [o] } = await db.query(
-    `SELECT id, total, currency, status, payment_intent_id, event_id, billing_email FROM orders WHERE id = $1`,
+    `SELECT id, total, refunded_amount, currency, status, payment_intent_id, event_id, billing_email, buyer_id FROM orders WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [orderId],
   )
   if (!o) return undefined
-  return { id: o.id, total: num(o.total), currency: o.currency, status: o.status, paymentIntentId: o.payment_intent_id, eventId: o.event_id, billingEmail: o.billing_email }
+  return {
+    id: o.id, total: num(o.total), refundedAmount: num(o.refunded_amount), currency: o.currency, status: o.status, paymentIntentId: o.payment_intent_id,
+    eventId: o.event_id, billingEmail: o.billing_email, buyerId: o.buyer_id,
+  }
 }
 
-export async function ticketCodesOf(db: Db, orderId: string): Promise<Array<{ code: string; ticketType: string }>> {
+export async function ticketCodesOf(db: Db | Tx, orderId: string): Promise<Array<{ code: string; ticketType: string; status: string }>> {
   const { rows } = await db.query(
-    `SELECT t.code, tt.name AS ticket_type FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 ORDER BY t.created_at, t.code`,
+    `SELECT t.code, tt.name AS ticket_type, t.status FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 ORDER BY t.created_at, t.code`,
     [orderId],
   )
-  return rows.map((r) => ({ code: r.code, ticketType: r.ticket_type }))
+  return rows.map((r) => ({ code: r.code, ticketType: r.ticket_type, status: r.status }))
 }

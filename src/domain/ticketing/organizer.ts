@@ -5,3 +5,18 @@ export async function organizesEvent(db: Db, eventId: string, userId: string | n
   const { rowCount } = await db.query(`SELECT 1 FROM events WHERE id = $1 AND organizer_id = $2`, [eventId, userId])
   return (rowCount ?? 0) > 0
 }
+
+/** Whether `userId` is on the event's door staff. */
+export async function staffsEvent(db: Db, eventId: string, userId: string | number): Promise<boolean> {
+  const { rowCount } = await db.query(`SELECT 1 FROM events_rels WHERE parent_id = $1 AND path = 'staff' AND users_id = $2`, [eventId, userId])
+  return (rowCount ?? 0) > 0
+}
+
+/** The events a staff member is assigned to that have not ended: what a scan names when it names none. */
+export async function assignedEvents(db: Db, userId: string | number): Promise<string[]> {
+  const { rows } = await db.query(
+    `SELECT e.id FROM events_rels r JOIN events e ON e.id = r.parent_id WHERE r.path = 'staff' AND r.users_id = $1 AND e.end_date > now() - interval '1 day' ORDER BY e.start_date`,
+    [userId],
+  )
+  return rows.map((r) => r.id)
+}

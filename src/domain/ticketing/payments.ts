@@ -31,24 +31,59 @@ export function webhookSecret(): string {
   return DEMO_WEBHOOK_SECRET
 }
 
+/**
+ * The payment methods a PaymentIntent may use. By default `card` only: cards settle at once,
+ * so a hold never has to outlive its payment window. Set STRIPE_PAYMENT_METHOD_TYPES (comma
+ * separated, e.g. `card,sepa_debit`) to allow methods that settle later: their orders go to
+ * `processing` and keep their seats for CHECKOUT_PROCESSING_HOURS; `automatic` lets Stripe
+ * choose from the dashboard's settings.
+ */
+export const paymentMethodTypes = (): string[] | 'automatic' => {
+  const raw = (process.env.STRIPE_PAYMENT_METHOD_TYPES || 'card').trim()
+  return raw === 'automatic' ? 'automatic' : raw.split(',').map((s) => s.trim()).filter(Boolean)
+}
+
 /** One PaymentIntent per order: the order id is its idempotency key and its metadata. */
 export async function createPaymentIntent(order: { id: string; total: number; currency: string; email: string }) {
+  const methods = paymentMethodTypes()
   const pi = await stripeClient().paymentIntents.create(
     {
       amount: order.total,
       currency: order.currency.toLowerCase(),
       metadata: { orderId: order.id },
       receipt_email: order.email,
-      automatic_payment_methods: { enabled: true },
+      ...(methods === 'automatic' ? { automatic_payment_methods: { enabled: true } } : { payment_method_types: methods }),
     },
     { idempotencyKey: `order-${order.id}` },
   )
   return { id: pi.id, clientSecret: pi.client_secret ?? '' }
 }
 
-export async function refundPaymentIntent(paymentIntentId: string, orderId: string) {
-  return stripeClient().refunds.create({ payment_intent: paymentIntentId, metadata: { orderId } }, { idempotencyKey: `refund-${orderId}` })
+/**
+ * Cancels a PaymentIntent so it can no longer be paid (its order lapsed). Returns false when
+ * Stripe says it is past cancelling (it succeeded or is processing): the payment's own
+ * webhook then settles the order, as a late payment.
+ */
+export async function cancelPaymentIntent(paymentIntentId: string, orderId: string): Promise<boolean> {
+  try {
+    await stripeClient().paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'abandoned' }, { idempotencyKey: `cancel-${orderId}` })
+    return true
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeInvalidRequestError) return false
+    throw err
+  }
 }
+
+/** One Stripe refund per platform refund row: the row id is the idempotency key, so a retry never refunds twice. */
+export async function createRefund(args: { paymentIntentId: string; amount: number; orderId: string; refundId: string }) {
+  return stripeClient().refunds.create(
+    { payment_intent: args.paymentIntentId, amount: args.amount, metadata: { orderId: args.orderId, refundId: args.refundId } },
+    { idempotencyKey: `refund-${args.refundId}` },
+  )
+}
+
+/** A refusal Stripe will repeat however often it is asked (invalid request), as opposed to an outage. */
+export const isPermanentStripeError = (err: unknown) => err instanceof Stripe.errors.StripeInvalidRequestError || err instanceof Stripe.errors.StripeCardError
 
 /** Verifies a webhook with the SDK's own signature check; throws on a bad or missing signature. */
 export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event {

@@ -24,6 +24,9 @@ export type Priced = { lines: PricedLine[]; subtotal: number; discount: number; 
 
 export type DiscountRefusal = 'not_applicable' | 'minimum_not_met'
 
+/** The platform's currency: what a code's amounts are in when the code names none. */
+export const defaultCurrency = () => (process.env.PLATFORM_CURRENCY || 'EUR').toUpperCase()
+
 /** Half-up division of non-negative integers. */
 export function divideHalfUp(numerator: number, denominator: number): number {
   return Math.floor((2 * numerator + denominator) / (2 * denominator))
@@ -67,7 +70,11 @@ export function priceOrder(lines: PriceLine[], currency: string, rule?: Discount
     const eligible = subtotals.map((s, i) => (applies(rule, lines[i]) ? s : 0))
     const eligibleTotal = eligible.reduce((a, b) => a + b, 0)
     if (eligibleTotal === 0) return { refused: 'not_applicable' }
-    if (rule.kind === 'fixed' && rule.currency && rule.currency !== currency) return { refused: 'not_applicable' }
+    // A code's amounts (fixed value, minimum, maximum) are in its currency, the default one when
+    // it names none; they are only ever compared with an order in that same currency.
+    const codeCurrency = (rule.currency || defaultCurrency()).toUpperCase()
+    const hasAmounts = rule.kind === 'fixed' || Boolean(rule.minimumOrder) || Boolean(rule.maximumDiscount)
+    if (hasAmounts && codeCurrency !== currency.toUpperCase()) return { refused: 'not_applicable' }
     if (rule.minimumOrder && subtotal < rule.minimumOrder) return { refused: 'minimum_not_met' }
     if (rule.kind === 'percentage') {
       discount = percentageOf(eligibleTotal, Math.min(100, rule.value))

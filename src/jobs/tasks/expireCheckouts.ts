@@ -1,18 +1,31 @@
 import type { TaskConfig } from 'payload'
 
-import { expireCheckouts } from '../../domain/ticketing/orders'
-import { now, poolOf } from '../../endpoints/http'
+import { expireCheckouts } from '../../domain/ticketing/paymentEvents'
+import { cancelPaymentIntent } from '../../domain/ticketing/payments'
+import { poolOf } from '../../endpoints/http'
 
-/** Every minute: fail pending orders past their payment window, delete expired and released holds. */
+/**
+ * Every minute: unpaid orders past their window fail (holds and discount use given back) and
+ * their PaymentIntents are cancelled through Stripe, so they can no longer be paid; dead holds
+ * are deleted. An intent Stripe will not cancel (it just succeeded) settles as a late payment.
+ */
 export const expireCheckoutsTask: TaskConfig<'expireCheckouts'> = {
   slug: 'expireCheckouts',
   schedule: [{ cron: '* * * * *', queue: 'default' }],
   outputSchema: [
     { name: 'ordersExpired', type: 'number' },
     { name: 'holdsDeleted', type: 'number' },
+    { name: 'intentsCancelled', type: 'number' },
+    { name: 'intentsPastCancelling', type: 'number' },
   ],
   handler: async ({ req }) => {
-    const output = await expireCheckouts(poolOf(req.payload), now())
-    return { output }
+    const { intentsToCancel, ...swept } = await expireCheckouts(poolOf(req.payload))
+    let intentsCancelled = 0
+    let intentsPastCancelling = 0
+    for (const i of intentsToCancel) {
+      if (await cancelPaymentIntent(i.paymentIntentId, i.orderId)) intentsCancelled++
+      else intentsPastCancelling++
+    }
+    return { output: { ...swept, intentsCancelled, intentsPastCancelling } }
   },
 }

@@ -4,7 +4,6 @@ import type { z } from 'zod'
 import { abandonOrder, attachPaymentIntent, createOrder } from '../../../domain/ticketing/orders'
 import { DomainError } from '../../../domain/ticketing/errors'
 import { createPaymentIntent } from '../../../domain/ticketing/payments'
-import { sendOrderConfirmation } from '../../../domain/ticketing/notify'
 import { clientIp, now, poolOf } from '../../http'
 import type { createOrderSchema } from './schema'
 
@@ -16,7 +15,7 @@ export async function placeOrder(req: PayloadRequest, body: z.infer<typeof creat
   const pool = poolOf(req.payload)
   const order = await createOrder(pool, { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: clientIp(req), userAgent: req.headers.get('user-agent') }, now())
   if (order.status === 'completed') {
-    await sendOrderConfirmation(req.payload, order.id)
+    await req.payload.jobs.queue({ task: 'sendNotifications', input: {}, queue: 'transactional' })
     return { order, payment: { provider: 'none' as const, clientSecret: null, paymentIntent: null } }
   }
   try {
@@ -25,7 +24,7 @@ export async function placeOrder(req: PayloadRequest, body: z.infer<typeof creat
     return { order, payment: { provider: 'stripe' as const, clientSecret: pi.clientSecret, paymentIntent: pi.id } }
   } catch (err) {
     req.payload.logger.error({ err, msg: `payment intent for order ${order.id} failed` })
-    await abandonOrder(pool, order.id, now())
+    await abandonOrder(pool, order.id)
     throw new DomainError('payment_unavailable', 'The payment provider could not be reached; nothing was charged and the tickets were released.', 502)
   }
 }

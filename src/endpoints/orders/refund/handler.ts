@@ -1,32 +1,26 @@
 import type { Endpoint } from 'payload'
-import { z } from 'zod'
 
-import { can, getPrincipal } from '../../../access/principal'
-import { getOrder } from '../../../domain/ticketing/orders'
-import { refundPaymentIntent } from '../../../domain/ticketing/payments'
-import { organizesEvent } from '../../../domain/ticketing/organizer'
-import { errorBody, handle, json, parse, poolOf } from '../../http'
+import { getPrincipal } from '../../../access/principal'
+import { roleOnOrder } from '../../../domain/ticketing/authorize'
+import { requestRefund, sendRefund } from '../../../domain/ticketing/refunds'
+import { errorBody, handle, json, parse, poolOf, readJson } from '../../http'
+import { orderIdSchema, refundSchema } from './schema'
 
-const idSchema = z.uuid({ message: 'the order id must be a uuid' })
-
-/** POST /api/orders/:id/refund: refunds through Stripe; the charge.refunded webhook finishes it. */
+/**
+ * POST /api/orders/:id/refund { tickets? | amount? }: decides and records the refund (tickets
+ * voided, capacity back), then sends it to Stripe. 202 with the refund's status.
+ */
 export const refundEndpoint: Endpoint = {
   path: '/:id/refund',
   method: 'post',
   handler: handle(async (req) => {
     const principal = await getPrincipal(req)
     if (!principal) return errorBody(401, 'unauthorized', 'Sign in to refund orders.')
-    const id = parse(idSchema, req.routeParams?.id)
+    const id = parse(orderIdSchema, req.routeParams?.id)
+    const spec = parse(refundSchema, (await readJson(req)) ?? {})
     const pool = poolOf(req.payload)
-    const order = await getOrder(pool, id)
-    let allowed = can(principal, 'orders', 'refund')
-    if (!allowed && order && can(principal, 'orders', 'refund-own')) {
-      allowed = await organizesEvent(pool, order.eventId, principal.id)
-    }
-    if (!order || !allowed) return errorBody(404, 'unknown_order', 'No such order.')
-    if (order.status !== 'completed') return errorBody(409, 'not_refundable', `Only completed orders can be refunded; this one is ${order.status}.`)
-    if (!order.paymentIntentId) return errorBody(409, 'not_refundable', 'This order was free: there is no payment to refund.')
-    const refund = await refundPaymentIntent(order.paymentIntentId, order.id)
-    return json({ refund: { id: refund.id, status: refund.status, amount: refund.amount }, order: { id: order.id, status: order.status } }, 202)
+    const done = await requestRefund(pool, { orderId: id, spec, actor: String(principal.id), allowed: async (o) => (await roleOnOrder(pool, principal, o, 'refund')) === 'manager' })
+    done.refund.status = await sendRefund(pool, done.refund.id).then((s) => (s === 'skipped' ? done.refund.status : s))
+    return json(done, 202)
   }),
 }

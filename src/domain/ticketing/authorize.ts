@@ -1,0 +1,26 @@
+/** Who may act on an order: one rule for refunds and cancellations, used by REST and GraphQL alike. */
+import { can, type Principal } from '../../access/principal'
+import type { Db } from './db'
+import { organizesEvent, staffsEvent } from './organizer'
+
+export type OrderRole = 'manager' | 'buyer' | false
+
+/**
+ * `orders:<action>` on every order (admins); `orders:<action>-own` on the orders of events one
+ * organizes; and, for `cancel`, the buyer of the order (the cut-off is checked by the operation).
+ */
+export async function roleOnOrder(db: Db, principal: Principal | null, order: { eventId: string; buyerId: string | null }, action: 'refund' | 'cancel'): Promise<OrderRole> {
+  if (!principal) return false
+  if (can(principal, 'orders', action)) return 'manager'
+  if (can(principal, 'orders', `${action}-own`) && (await organizesEvent(db, order.eventId, principal.id))) return 'manager'
+  if (action === 'cancel' && order.buyerId && order.buyerId === String(principal.id)) return 'buyer'
+  return false
+}
+
+/** Check-in: `tickets:check-in-any` everywhere; `check-in-own` at the events one organizes; `check-in` at the events one staffs. */
+export async function mayCheckInAt(db: Db, principal: Principal | null, eventId: string): Promise<boolean> {
+  if (!principal) return false
+  if (can(principal, 'tickets', 'check-in-any')) return true
+  if (can(principal, 'tickets', 'check-in-own') && (await organizesEvent(db, eventId, principal.id))) return true
+  return can(principal, 'tickets', 'check-in') && staffsEvent(db, eventId, principal.id)
+}

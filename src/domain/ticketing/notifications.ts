@@ -1,0 +1,119 @@
+/**
+ * Ticketing's e-mail outbox: `notify` writes a row in the caller's transaction (unique per
+ * `dedupeKey`, so one person is told one thing once); `sendNotifications` (the job of the same
+ * name) claims due rows, renders them from the database as it is now, sends them through
+ * Payload's mail adapter, and retries a failure with backoff (1, 5, 15, 60 minutes, then every
+ * 3 hours) up to NOTIFICATION_MAX_ATTEMPTS (8) before marking it failed.
+ */
+import type { Payload } from 'payload'
+
+import { num, type Db, type Tx } from './db'
+import { formatMoney, formatWhen } from './format'
+
+export type NotificationKind = 'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled'
+
+export async function notify(
+  tx: Tx,
+  n: { kind: NotificationKind; dedupeKey: string; recipient: string | null | undefined; order?: string | null; event?: string | null; data?: Record<string, unknown> },
+): Promise<void> {
+  if (!n.recipient) return
+  await tx.query(
+    `INSERT INTO notifications (kind, dedupe_key, recipient, order_id, event_id, data, status, attempts, next_attempt_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, now()) ON CONFLICT (dedupe_key) DO NOTHING`,
+    [n.kind, n.dedupeKey, n.recipient, n.order ?? null, n.event ?? null, JSON.stringify(n.data ?? {})],
+  )
+}
+
+const BACKOFF_MINUTES = [1, 5, 15, 60, 180]
+export const maxNotificationAttempts = () => Number(process.env.NOTIFICATION_MAX_ATTEMPTS || 8)
+
+type Row = { id: string; kind: NotificationKind; recipient: string; order_id: string | null; event_id: string | null; data: Record<string, unknown>; attempts: number }
+export type Message = { to: string; subject: string; html: string; text: string }
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+type EventFacts = { title: string; when: string; venue: string | null; address: string | null }
+
+async function eventFacts(db: Db, eventId: string): Promise<EventFacts> {
+  const { rows: [e] } = await db.query(
+    `SELECT e.title, e.start_date, e.end_date, e.time_zone, v.name AS venue, concat_ws(', ', v.address, concat_ws(' ', v.postal_code, v.city), v.country) AS address
+       FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = $1`,
+    [eventId],
+  )
+  return { title: e.title, when: formatWhen(new Date(e.start_date), new Date(e.end_date), e.time_zone), venue: e.venue ?? null, address: e.venue ? e.address : null }
+}
+
+/** Renders one notification from the database as it is now. */
+export async function renderNotification(db: Db, n: Row): Promise<Message> {
+  const ev = n.event_id ? await eventFacts(db, n.event_id) : null
+  const where = ev?.venue ? `${ev.venue}, ${ev.address}` : 'Venue to be announced'
+  const head = ev ? [`${ev.title}`, `${ev.when}`, where] : []
+  const para = (lines: string[]) => lines.map((l) => `<p>${escape(l)}</p>`).join('')
+  if (n.kind === 'order_confirmation' && n.order_id) {
+    const { rows: tickets } = await db.query(
+      `SELECT t.code, tt.name FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 AND t.status <> 'void' ORDER BY t.created_at, t.code`,
+      [n.order_id],
+    )
+    const codes = tickets.map((t) => `${t.code} (${t.name})`)
+    return {
+      to: n.recipient,
+      subject: `Your tickets for ${ev?.title ?? 'your event'}`,
+      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><strong>${escape(t.code)}</strong> — ${escape(t.name)}</li>`).join('')}</ul><p>Show a code at the door.</p>`,
+      text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
+    }
+  }
+  const amount = typeof n.data.amount === 'number' ? formatMoney(n.data.amount, String(n.data.currency ?? 'EUR')) : ''
+  const texts: Record<Exclude<NotificationKind, 'order_confirmation'>, [string, string[]]> = {
+    order_unfulfilled: [
+      `Your payment for ${ev?.title ?? 'your order'} was refunded`,
+      [`Your payment for order ${n.order_id} arrived after your reservation had lapsed, and the tickets were no longer available.`, `We have refunded ${amount} in full; no tickets were issued.`],
+    ],
+    organizer_unfulfilled: [
+      `A late payment was refunded: ${ev?.title ?? ''}`,
+      [`Order ${n.order_id} was paid after its hold lapsed and its tickets were gone; ${amount} was refunded automatically.`],
+    ],
+    organizer_dispute: [
+      `Payment dispute (${String(n.data.status ?? '')}) on order ${n.order_id}`,
+      [`The buyer's bank reports a dispute on order ${n.order_id}: ${amount}, reason ${String(n.data.reason ?? 'unknown')}, status ${String(n.data.status ?? '')}.`,
+        n.data.status === 'lost' ? 'The dispute was lost: the order’s remaining tickets were voided.' : 'Respond in the Stripe dashboard before the deadline.'],
+    ],
+    event_cancelled: [
+      `Cancelled: ${ev?.title ?? 'your event'}`,
+      [`We are sorry: ${ev?.title ?? 'the event'} has been cancelled.`, n.data.refunded ? `Your order ${n.order_id} is refunded in full (${amount}).` : `Your order ${n.order_id} is cancelled.`],
+    ],
+  }
+  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation'>]
+  return { to: n.recipient, subject, html: para([...lines, ...head]), text: [...lines, '', ...head].join('\n') }
+}
+
+/** Sends what is due; returns how many were sent, retried and given up. Safe to run in several workers at once. */
+export async function sendNotifications(payload: Payload, db: Db, limit = 50): Promise<{ sent: number; retried: number; failed: number }> {
+  const { rows } = await db.query<Row>(
+    `UPDATE notifications SET attempts = attempts + 1, locked_until = now() + interval '2 minutes', updated_at = now()
+      WHERE id IN (SELECT id FROM notifications
+                    WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                    ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, kind, recipient, order_id, event_id, data, attempts`,
+    [limit],
+  )
+  const out = { sent: 0, retried: 0, failed: 0 }
+  for (const n of rows) {
+    try {
+      await payload.sendEmail(await renderNotification(db, n))
+      await db.query(`UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [n.id])
+      out.sent++
+    } catch (err) {
+      const attempts = num(n.attempts)
+      const giveUp = attempts >= maxNotificationAttempts()
+      const wait = BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)]
+      await db.query(
+        `UPDATE notifications SET status = $2, last_error = $3, locked_until = NULL, next_attempt_at = now() + make_interval(mins => $4), updated_at = now() WHERE id = $1`,
+        [n.id, giveUp ? 'failed' : 'pending', String((err as Error).message).slice(0, 500), wait],
+      )
+      payload.logger.warn(`notification ${n.id} (${n.kind}) attempt ${attempts} failed: ${(err as Error).message}`)
+      if (giveUp) out.failed++
+      else out.retried++
+    }
+  }
+  return out
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+export const orderIdSchema = z.uuid({ message: 'the order id must be a uuid' })
+
+/** Nothing: refund what is left. `tickets`: those tickets (their prices). `amount`: that much, in minor units. */
+export const refundSchema = z
+  .object({
+    tickets: z.array(z.uuid({ message: 'each ticket must be a ticket id (uuid)' })).min(1).max(500).optional(),
+    amount: z.number().int('amount is a whole number of minor units').positive('amount must be positive').optional(),
+  })
+  .strict()
+  .refine((b) => !(b.tickets && b.amount != null), { message: 'give tickets or amount, not both', path: ['amount'] })
