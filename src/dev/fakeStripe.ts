@@ -69,7 +69,16 @@ function parseForm(body: string): Record<string, unknown> {
   return out
 }
 
-export async function startFakeStripe(opts: { port?: number; webhookUrl?: string; webhookSecret?: string } = {}): Promise<FakeStripe> {
+export type FakeStripeOptions = {
+  port?: number
+  /** Where signed webhooks are POSTed (the demo mode's app). */
+  webhookUrl?: string
+  webhookSecret?: string
+  /** Or a function that receives each signed webhook (tests hand it to the app's route handler). */
+  onEvent?: (body: string, signature: string) => Promise<unknown>
+}
+
+export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<FakeStripe> {
   const intents = new Map<string, Intent>()
   const idem = new Map<string, string>()
   const requests: FakeStripe['requests'] = []
@@ -80,8 +89,9 @@ export async function startFakeStripe(opts: { port?: number; webhookUrl?: string
     return { body, id, signature: sdk.webhooks.generateTestHeaderString({ payload: body, secret }) }
   }
   const deliver = async (type: string, object: Record<string, unknown>) => {
+    const ev = signedEvent(type, { ...object })
+    if (opts.onEvent) await opts.onEvent(ev.body, ev.signature)
     if (!opts.webhookUrl) return
-    const ev = signedEvent(type, object)
     await fetch(opts.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': ev.signature }, body: ev.body })
   }
   const refunds: FakeStripe['refunds'] = new Map()

@@ -74,6 +74,8 @@ beforeAll(async () => {
   fx.code = await mk('discount-codes', { code: unique('OWN').replace(/[^A-Za-z0-9-]/g, ''), kind: 'percentage', value: 5, createdBy: users.owner.id })
   fx.redemption = await mk('discount-redemptions', { discountCode: fx.code, order: fx.order, buyerEmail: 'a@b.c' })
   fx.paymentEvent = await mk('payment-events', { eventId: unique('evt'), type: 'payment_intent.succeeded', order: fx.order })
+  fx.refund = await mk('refunds', { order: fx.order, amount: 500, currency: 'EUR', reason: 'requested', status: 'succeeded' })
+  fx.notification = await mk('notifications', { kind: 'order_confirmation', dedupeKey: unique('n'), recipient: users.attendee.email, order: fx.order })
   fx.designer = await mk('designers', { name: unique('Label'), status: 'pending', user: users.designer.id })
   fx.activeDesigner = await mk('designers', { name: unique('Active label'), status: 'active', user: users.designer.id })
   fx.publishedCollection = await mk('fashion-collections', { designer: fx.activeDesigner, name: 'Pub', status: 'published' })
@@ -253,7 +255,17 @@ const cases: Record<string, Case[]> = {
   'ticket-types': [
     { name: 'read a ticket type of a published event', allowed: EVERYONE, run: read('ticket-types', 'publishedTicketType') },
     { name: 'read a ticket type of a draft event', allowed: ['owner', 'admin'], run: read('ticket-types', 'draftTicketType') },
-    { name: 'create a ticket type', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('ticket-types', () => ({ event: fx.draftEvent, name: 'VIP', price: 5000, currency: 'EUR', capacity: 5 })) },
+    // Only the event's organizer (or an admin) sells on it: another organizer is refused.
+    { name: "create a ticket type on the owner's event", allowed: ['owner', 'admin'], run: create('ticket-types', () => ({ event: fx.draftEvent, name: 'VIP', price: 5000, currency: 'EUR', capacity: 5 })) },
+    {
+      name: "move another organizer's ticket type onto the owner's event",
+      allowed: ['admin'],
+      run: async (who: Who) => {
+        const theirs = await mk('events', { title: unique('Other'), type: 'party', startDate: '2030-01-01T00:00:00Z', endDate: '2030-01-02T00:00:00Z', organizer: users.otherOrganizer.id })
+        const id = await mk('ticket-types', { event: theirs, name: 'X', price: 0, currency: 'EUR', capacity: 1 })
+        return attempt(() => payload.update({ collection: 'ticket-types', id, data: { event: fx.draftEvent }, depth: 0, ...as(userOf(who)) } as never))
+      },
+    },
     { name: "update a ticket type of the owner's event", allowed: ['owner', 'admin'], run: update('ticket-types', 'draftTicketType', { description: 'changed' }) },
     { name: "delete a ticket type of the owner's event", allowed: ['owner', 'admin'], run: remove('ticket-types', () => mk('ticket-types', { event: fx.draftEvent, name: 'Tmp', price: 0, currency: 'EUR', capacity: 1 })) },
   ],
@@ -284,6 +296,9 @@ const cases: Record<string, Case[]> = {
   'discount-codes': [
     { name: "read the owner's code", allowed: ['marketing', 'owner', 'admin'], run: read('discount-codes', 'code') },
     { name: 'create a code', allowed: ['marketing', 'owner', 'otherOrganizer', 'admin'], run: create('discount-codes', () => ({ code: unique('NEW').replace(/[^A-Za-z0-9-]/g, ''), kind: 'fixed', value: 100 })) },
+    // An organizer's code may name only their own events and ticket types.
+    { name: "create a code naming the owner's event", allowed: ['marketing', 'owner', 'admin'], run: create('discount-codes', () => ({ code: unique('EVT').replace(/[^A-Za-z0-9-]/g, ''), kind: 'percentage', value: 100, appliesTo: 'events', events: [fx.draftEvent] })) },
+    { name: "create a code naming a ticket type of the owner's event", allowed: ['marketing', 'owner', 'admin'], run: create('discount-codes', () => ({ code: unique('TT').replace(/[^A-Za-z0-9-]/g, ''), kind: 'percentage', value: 100, appliesTo: 'ticketTypes', ticketTypes: [fx.draftTicketType] })) },
     { name: "update the owner's code", allowed: ['marketing', 'owner', 'admin'], run: update('discount-codes', 'code', { description: 'changed' }) },
     { name: "delete the owner's code", allowed: ['owner', 'admin'], run: remove('discount-codes', () => mk('discount-codes', { code: unique('DEL').replace(/[^A-Za-z0-9-]/g, ''), kind: 'fixed', value: 1, createdBy: users.owner.id })) },
   ],
@@ -294,10 +309,22 @@ const cases: Record<string, Case[]> = {
     { name: 'delete a redemption', allowed: [], run: remove('discount-redemptions', () => mk('discount-redemptions', { discountCode: fx.code, order: fx.order, buyerEmail: 'd@r.s' })) },
   ],
   'payment-events': [
-    { name: 'read a payment event', allowed: ['admin'], run: read('payment-events', 'paymentEvent') },
+    { name: "read a payment event of the attendee's order", allowed: ['attendee', 'owner', 'admin'], run: read('payment-events', 'paymentEvent') },
     { name: 'create a payment event', allowed: [], run: create('payment-events', () => ({ eventId: unique('e'), type: 'x' })) },
     { name: 'update a payment event', allowed: [], run: update('payment-events', 'paymentEvent', { outcome: 'x' }) },
     { name: 'delete a payment event', allowed: [], run: remove('payment-events', () => mk('payment-events', { eventId: unique('e'), type: 'x' })) },
+  ],
+  refunds: [
+    { name: "read a refund of the attendee's order", allowed: ['attendee', 'owner', 'admin'], run: read('refunds', 'refund') },
+    { name: 'create a refund through the collection API (only refunds make them)', allowed: [], run: create('refunds', () => ({ order: fx.order, amount: 1, currency: 'EUR', reason: 'requested' })) },
+    { name: 'update a refund', allowed: [], run: update('refunds', 'refund', { amount: 1 }) },
+    { name: 'delete a refund', allowed: [], run: remove('refunds', () => mk('refunds', { order: fx.order, amount: 1, currency: 'EUR', reason: 'requested' })) },
+  ],
+  notifications: [
+    { name: 'read a notification', allowed: ['admin'], run: read('notifications', 'notification') },
+    { name: 'create a notification', allowed: [], run: create('notifications', () => ({ kind: 'order_confirmation', dedupeKey: unique('n'), recipient: 'someone@example.com' })) },
+    { name: 'update a notification', allowed: [], run: update('notifications', 'notification', { recipient: 'x@y.z' }) },
+    { name: 'delete a notification', allowed: [], run: remove('notifications', () => mk('notifications', { kind: 'order_confirmation', dedupeKey: unique('n'), recipient: 'someone@example.com' })) },
   ],
   designers: [
     { name: 'read an active designer', allowed: EVERYONE, run: read('designers', 'activeDesigner') },
