@@ -10,6 +10,7 @@ import { withTransaction, type Db, type Tx } from './db'
 import { ConflictError, ForbiddenError, NotFoundError } from './errors'
 import { notify } from './notifications'
 import { failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'
+import { cancelPaymentIntent } from './payments'
 import { refundInTx, sendRefund, voidTickets } from './refunds'
 import { roleOnOrder } from './authorize'
 
@@ -48,7 +49,7 @@ export async function cancelOrder(db: Db, orderId: string, principal: Principal 
 export type CancellationProgress = { orders: number; done: number; refunds: number; status: 'refunding' | 'done' }
 
 /** The `cancelEventOrders` job: refunds or cancels every order of a cancelled event, exactly once each. */
-export async function cancelEventOrders(db: Db, eventId: string): Promise<CancellationProgress & { intentsToCancel: Array<{ orderId: string; paymentIntentId: string }> }> {
+export async function cancelEventOrders(db: Db, eventId: string): Promise<CancellationProgress> {
   const { rows: [ev] } = await db.query(`SELECT status FROM events WHERE id = $1`, [eventId])
   if (!ev) throw new NotFoundError('unknown_event', 'No such event.')
   if (ev.status !== 'cancelled') throw new ConflictError('event_not_cancelled', 'Only a cancelled event’s orders are refunded.')
@@ -59,12 +60,13 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
       WHERE id = $1 AND cancellation_status IS NULL`,
     [eventId],
   )
-  // Unpaid orders end now; their PaymentIntents are cancelled by the caller (a payment that still lands is refunded as unfulfilled).
+  // Unpaid orders end now and their PaymentIntents are cancelled (a payment that still lands is refunded as unfulfilled).
   const intentsToCancel = await withTransaction(db, async (tx) => {
     const { rows } = await tx.query(`SELECT id, payment_intent_id FROM orders WHERE event_id = $1 AND status IN ('pending', 'processing') ORDER BY id FOR UPDATE SKIP LOCKED`, [eventId])
     for (const o of rows) await failInTx(tx, o.id, 'cancelled', 'the event was cancelled')
     return rows.filter((o) => o.payment_intent_id).map((o) => ({ orderId: o.id as string, paymentIntentId: o.payment_intent_id as string }))
   })
+  for (const i of intentsToCancel) await cancelPaymentIntent(i.paymentIntentId, i.orderId)
   let refunds = 0
   for (;;) {
     const refundId = await withTransaction(db, async (tx) => {
@@ -102,5 +104,5 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
       WHERE id = $1 RETURNING cancellation_orders, cancellation_orders_done, cancellation_status`,
     [eventId],
   )
-  return { orders: Number(p.cancellation_orders), done: Number(p.cancellation_orders_done), refunds, status: p.cancellation_status, intentsToCancel }
+  return { orders: Number(p.cancellation_orders), done: Number(p.cancellation_orders_done), refunds, status: p.cancellation_status }
 }

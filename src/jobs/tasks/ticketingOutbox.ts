@@ -2,7 +2,6 @@ import type { TaskConfig } from 'payload'
 
 import { cancelEventOrders } from '../../domain/ticketing/cancellation'
 import { sendNotifications } from '../../domain/ticketing/notifications'
-import { cancelPaymentIntent } from '../../domain/ticketing/payments'
 import { sendPendingRefunds } from '../../domain/ticketing/refunds'
 import { poolOf } from '../../endpoints/http'
 
@@ -42,8 +41,7 @@ export const cancelEventOrdersTask: TaskConfig<'cancelEventOrders'> = {
     { name: 'status', type: 'text' },
   ],
   handler: async ({ input, req }) => {
-    const { intentsToCancel, ...progress } = await cancelEventOrders(poolOf(req.payload), input.event)
-    for (const i of intentsToCancel) await cancelPaymentIntent(i.paymentIntentId, i.orderId)
+    const progress = await cancelEventOrders(poolOf(req.payload), input.event)
     // Refunds Stripe could not take yet stay pending and are retried by sendRefunds; the job is done when every order is.
     if (progress.status !== 'done') throw new Error(`event ${input.event}: ${progress.done} of ${progress.orders} orders done; retrying`)
     return { output: progress }
