@@ -22,11 +22,12 @@ export class BadRequest extends Error {
   }
 }
 
-/** The request's JSON body validated by `schema`, or a BadRequest carrying the 400 answer. */
-/** The request's JSON body, unvalidated, or a BadRequest carrying the 400 answer. */
+/** The request's JSON body, unvalidated (undefined when there is none), or a BadRequest carrying the 400 answer. */
 export async function readJson(req: PayloadRequest): Promise<unknown> {
+  const text = req.text ? await req.text() : ''
+  if (!text.trim()) return undefined
   try {
-    return req.json ? await req.json() : undefined
+    return JSON.parse(text)
   } catch {
     throw new BadRequest(errorBody(400, 'invalid_json', 'The request body is not valid JSON.'))
   }

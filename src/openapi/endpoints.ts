@@ -10,6 +10,7 @@ import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { limitSchema, reorderSchema, trackSchema } from '../endpoints/fashion/handlers'
 import { trackBody } from '../endpoints/marketing/handlers'
 import { searchQuery } from '../endpoints/search/handler'
+import { refundSchema } from '../endpoints/orders/refund/schema'
 import { checkInSchema } from '../endpoints/tickets/checkIn/schema'
 import { codeSchema } from '../endpoints/twoFactor/handlers'
 import { eraseSchema } from '../plugins/privacy/endpoints'
@@ -34,8 +35,18 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
   'DELETE /api/checkout/holds/{id}': { summary: 'Give a hold back early (x-hold-token header).', tags: ['Ticketing'], auth: 'optional' },
   'POST /api/checkout/orders': { summary: 'Turn a hold into an order priced on the server; answers the Stripe PaymentIntent client secret.', tags: ['Ticketing'], body: createOrderSchema, auth: 'optional', responses: { '201': 'Order created' } },
   'POST /api/stripe/webhook': { summary: 'Stripe webhook receiver (signature checked against STRIPE_WEBHOOK_SECRET).', tags: ['Ticketing'], auth: 'none', rawBody: true },
-  'POST /api/orders/{id}/refund': { summary: 'Refund a completed order in full through Stripe (organizer of the event or orders:refund).', tags: ['Ticketing'], auth: 'required' },
-  'POST /api/tickets/check-in': { summary: 'Check a ticket in at the door by its code (staff, or the organizer of the event).', tags: ['Ticketing'], body: checkInSchema, auth: 'required', responses: { '409': 'Already checked in' } },
+  'POST /api/orders/{id}/refund': {
+    summary: 'Refund a paid order through Stripe: some tickets, an amount (minor units), or everything left (organizer of the event or orders:refund).',
+    tags: ['Ticketing'], body: refundSchema, auth: 'required', responses: { '409': 'Not refundable (unpaid, free, or refunded in full)', '422': 'Unknown tickets or amount too large' },
+  },
+  'POST /api/orders/{id}/cancel': {
+    summary: 'Cancel a free order: tickets voided, capacity returned (organizer or admin; the buyer until the event’s cut-off).',
+    tags: ['Ticketing'], auth: 'required', responses: { '409': 'Not cancellable (paid: refund it instead)' },
+  },
+  'POST /api/tickets/check-in': {
+    summary: 'Check a ticket in at one event’s door by its code (staff assigned to the event, its organizer, or check-in-any).',
+    tags: ['Ticketing'], body: checkInSchema, auth: 'required', responses: { '409': 'Already checked in, or a ticket of another event (wrong_event)' },
+  },
   'POST /api/two-factor/setup': { summary: 'Start two-factor setup: a TOTP secret and otpauth URL.', tags: ['Account'], auth: 'required' },
   'POST /api/two-factor/enable': { summary: 'Enable two-factor with a current code.', tags: ['Account'], body: codeSchema, auth: 'required' },
   'POST /api/two-factor/disable': { summary: 'Disable two-factor with a current code.', tags: ['Account'], body: codeSchema, auth: 'required' },

@@ -9,14 +9,14 @@ export function RefundOrder() {
   const status = useFormFields(([fields]) => fields.status?.value as string | undefined)
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  if (!id || status !== 'completed') return null
+  if (!id || (status !== 'completed' && status !== 'partially_refunded')) return null
   const refund = async () => {
-    if (!window.confirm('Refund this order in full through Stripe? Its tickets will be voided.')) return
+    if (!window.confirm('Refund everything left on this order through Stripe? Its remaining tickets will be voided.')) return
     setBusy(true)
     const res = await fetch(`${config.serverURL}${config.routes.api}/orders/${id}/refund`, { method: 'POST', credentials: 'include' })
     const body = await res.json()
     setBusy(false)
-    setMessage(res.ok ? `Refund ${body.refund.id} ${body.refund.status}; the order turns refunded when Stripe confirms.` : body.message)
+    setMessage(res.ok ? `Refund ${body.refund.id} of ${body.refund.amount} (minor units): ${body.refund.status}; the order is now ${body.order.status}.` : body.message)
   }
   return (
     <div className="field-type refund-order" style={{ marginBottom: 'var(--base)' }}>
