@@ -113,22 +113,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "events_rels_users_id_idx" ON "events_rels" USING btree ("users_id");
   CREATE INDEX "discount_codes_organizer_idx" ON "discount_codes" USING btree ("organizer_id");
   CREATE INDEX "payload_locked_documents_rels_refunds_id_idx" ON "payload_locked_documents_rels" USING btree ("refunds_id");
-  CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");
-  -- Existing tickets get their share of their line's price; orders refunded before this change are refunded in full.
-  UPDATE "tickets" t SET "price" = floor(oi."final_price" / GREATEST(oi."quantity", 1)) FROM "order_items" oi WHERE oi."id" = t."order_item_id";
-  UPDATE "orders" SET "refunded_amount" = "total" WHERE "status" = 'refunded';
-  ALTER TABLE "orders" ADD CONSTRAINT "orders_refunded_within_total" CHECK ("refunded_amount" >= 0 AND "refunded_amount" <= "total");
-  ALTER TABLE "refunds" ADD CONSTRAINT "refunds_amount_positive" CHECK ("amount" > 0);
-  -- The expiry sweep and the outbox workers look up due rows by these.
-  CREATE INDEX "orders_unpaid_expiry_idx" ON "orders" ("expires_at") WHERE "status" IN ('pending', 'processing');
-  CREATE INDEX "notifications_due_idx" ON "notifications" ("next_attempt_at") WHERE "status" = 'pending';
-  CREATE INDEX "refunds_pending_idx" ON "refunds" ("created_at") WHERE "status" = 'pending';`)
+  CREATE INDEX "payload_locked_documents_rels_notifications_id_idx" ON "payload_locked_documents_rels" USING btree ("notifications_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   DROP INDEX IF EXISTS "orders_unpaid_expiry_idx";
-   ALTER TABLE "orders" DROP CONSTRAINT IF EXISTS "orders_refunded_within_total";
    ALTER TABLE "refunds" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "refunds_rels" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "notifications" DISABLE ROW LEVEL SECURITY;

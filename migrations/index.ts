@@ -18,6 +18,7 @@ import * as migration_20261201_100700_webhook_queue from './20261201_100700_webh
 import * as migration_20261201_101200_search_vectors from './20261201_101200_search_vectors';
 import * as migration_20261201_111200_email_send_user_optional from './20261201_111200_email_send_user_optional';
 import * as migration_20261204_161515_money_safe_checkout from './20261204_161515_money_safe_checkout';
+import * as migration_20261204_161600_money_safe_checkout_constraints from './20261204_161600_money_safe_checkout_constraints';
 
 export const migrations = [
   {
@@ -119,5 +120,10 @@ export const migrations = [
     up: migration_20261204_161515_money_safe_checkout.up,
     down: migration_20261204_161515_money_safe_checkout.down,
     name: '20261204_161515_money_safe_checkout'
+  },
+  {
+    up: migration_20261204_161600_money_safe_checkout_constraints.up,
+    down: migration_20261204_161600_money_safe_checkout_constraints.down,
+    name: '20261204_161600_money_safe_checkout_constraints',
   },
 ];

@@ -124,6 +124,11 @@ export async function erasePerson(client: PoolClient, userId: string, actorId: s
       [email, String(u.full_name), userId],
     )
   }
+  // Ticketing e-mail to or about the person (sent or not) goes: it holds their address.
+  const { rows: [n] } = await client.query(`SELECT to_regclass('public.notifications') IS NOT NULL AS ok`)
+  if (n.ok) {
+    await client.query(`DELETE FROM notifications WHERE lower(recipient) = lower($1) OR order_id = ANY($2::uuid[])`, [email, orders.rows.map((r) => r.id)])
+  }
   // Marketing: tracked behaviour goes, list memberships go, consent goes; the campaign's
   // counts stay (email_sends rows keep their status without the address).
   const { rows: [m] } = await client.query(`SELECT to_regclass('public.user_engagement') IS NOT NULL AS ok`)
