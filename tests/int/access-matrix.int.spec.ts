@@ -195,7 +195,7 @@ const cases: Record<string, Case[]> = {
   'event-schedules': [
     { name: 'read a schedule of a published event', allowed: EVERYONE, run: read('event-schedules', 'publicSchedule') },
     { name: 'read a schedule of a draft event', allowed: ['staff', 'editor', 'marketing', 'owner', 'admin'], run: read('event-schedules', 'draftSchedule') },
-    { name: 'create a schedule item', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('event-schedules', () => ({ event: fx.draftEvent, title: 'New', startTime: '2027-06-01T13:00:00Z', endTime: '2027-06-01T14:00:00Z' })) },
+    { name: "create a schedule item on the owner's event", allowed: ['owner', 'admin'], run: create('event-schedules', () => ({ event: fx.draftEvent, title: 'New', startTime: '2027-06-01T13:00:00Z', endTime: '2027-06-01T14:00:00Z' })) },
     { name: "update a schedule item of the owner's event", allowed: ['owner', 'admin'], run: update('event-schedules', 'draftSchedule', { title: 'Renamed' }) },
     { name: "delete a schedule item of the owner's event", allowed: ['owner', 'admin'], run: remove('event-schedules', () => mk('event-schedules', { event: fx.draftEvent, title: 'Gone', startTime: '2027-06-01T15:00:00Z', endTime: '2027-06-01T16:00:00Z' })) },
   ],
@@ -215,14 +215,14 @@ const cases: Record<string, Case[]> = {
   'venue-sections': [
     { name: 'read a section of an active venue', allowed: EVERYONE, run: read('venue-sections', 'section') },
     { name: 'read a section of an inactive venue', allowed: ['staff', 'editor', 'owner', 'admin'], run: read('venue-sections', 'inactiveSection') },
-    { name: 'create a section', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('venue-sections', () => ({ venue: fx.activeVenue, name: unique('sec'), capacity: 1 })) },
+    { name: "create a section in the owner's venue", allowed: ['owner', 'admin'], run: create('venue-sections', () => ({ venue: fx.activeVenue, name: unique('sec'), capacity: 1 })) },
     { name: "update a section of the manager's venue", allowed: ['owner', 'admin'], run: update('venue-sections', 'section', { description: 'changed' }) },
     { name: "delete a section of the manager's venue", allowed: ['owner', 'admin'], run: remove('venue-sections', () => mk('venue-sections', { venue: fx.activeVenue, name: unique('sec'), capacity: 1 })) },
   ],
   'venue-seats': [
     { name: 'read a seat of an active venue', allowed: EVERYONE, run: read('venue-seats', 'seat') },
     { name: 'read a seat of an inactive venue', allowed: ['staff', 'editor', 'owner', 'admin'], run: read('venue-seats', 'inactiveSeat') },
-    { name: 'create a seat', allowed: ['owner', 'otherOrganizer', 'admin'], run: create('venue-seats', () => ({ section: fx.section, rowName: 'Z', seatNumber: unique('n') })) },
+    { name: "create a seat in the owner's section", allowed: ['owner', 'admin'], run: create('venue-seats', () => ({ section: fx.section, rowName: 'Z', seatNumber: unique('n') })) },
     { name: "update a seat of the manager's venue", allowed: ['owner', 'admin'], run: update('venue-seats', 'seat', { notes: 'changed' }) },
     { name: "delete a seat of the manager's venue", allowed: ['owner', 'admin'], run: remove('venue-seats', () => mk('venue-seats', { section: fx.section, rowName: 'Y', seatNumber: unique('n') })) },
   ],

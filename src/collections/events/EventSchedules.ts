@@ -4,6 +4,8 @@ import { ValidationError } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { endAfterStart, insideRange } from '../../fields/validators'
 import { idOf } from '../../fields/idOf'
+import { requireOwnership } from '../../hooks/requireOwnership'
+import { organizesEventOf } from '../fashion/ownership'
 import { slugs } from '../slugs'
 
 /** A schedule item must fall inside its event's dates. */
@@ -29,7 +31,7 @@ export const EventSchedules: CollectionConfig<'event-schedules'> = {
     update: anyOrOwn(slugs.eventSchedules, 'update', 'event.organizer'),
     delete: anyOrOwn(slugs.eventSchedules, 'delete', 'event.organizer'),
   },
-  hooks: { beforeChange: [checkInsideEvent] },
+  hooks: { beforeChange: [requireOwnership(slugs.eventSchedules, organizesEventOf), checkInsideEvent] },
   defaultSort: 'order',
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },

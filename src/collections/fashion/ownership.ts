@@ -27,3 +27,9 @@ export const organizesShow: Check = (d, req, user) =>
 export const organizesSegment: Check = (d, req, user) =>
   exists(req, sql`SELECT 1 FROM runway_segments g JOIN runway_shows s ON s.id = g.show_id JOIN events e ON e.id = s.event_id
                   WHERE g.id = ${idOf(d.segment) ?? null}::uuid AND e.organizer_id = ${user}::uuid`)
+
+export const managesVenueOf: Check = (d, req, user) =>
+  exists(req, sql`SELECT 1 FROM venues WHERE id = ${idOf(d.venue) ?? null}::uuid AND manager_id = ${user}::uuid`)
+
+export const managesSectionOf: Check = (d, req, user) =>
+  exists(req, sql`SELECT 1 FROM venue_sections s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${idOf(d.section) ?? null}::uuid AND v.manager_id = ${user}::uuid`)

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
+import { requireOwnership } from '../../hooks/requireOwnership'
+import { managesSectionOf } from '../fashion/ownership'
 import { slugs } from '../slugs'
 
 export const SEAT_STATUSES = ['available', 'reserved', 'sold', 'blocked', 'maintenance'] as const
@@ -18,6 +20,8 @@ export const VenueSeats: CollectionConfig<'venue-seats'> = {
   indexes: [{ fields: ['section', 'rowName', 'seatNumber'], unique: true }],
   hooks: {
     beforeChange: [
+      // Seats are added only to sections of a venue one manages.
+      requireOwnership(slugs.venueSeats, managesSectionOf),
       ({ data, originalDoc }) => {
         const row = data.rowName ?? originalDoc?.rowName ?? ''
         const num = data.seatNumber ?? originalDoc?.seatNumber ?? ''

@@ -4,6 +4,8 @@ import { ValidationError } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
+import { requireOwnership } from '../../hooks/requireOwnership'
+import { managesVenueOf } from '../fashion/ownership'
 import { slugs } from '../slugs'
 
 export const SECTION_TYPES = ['general', 'vip', 'premium', 'backstage', 'press'] as const
@@ -50,7 +52,7 @@ export const VenueSections: CollectionConfig<'venue-sections'> = {
     update: anyOrOwn(slugs.venueSections, 'update', 'venue.manager'),
     delete: anyOrOwn(slugs.venueSections, 'delete', 'venue.manager'),
   },
-  hooks: { beforeChange: [checkVenueCapacity] },
+  hooks: { beforeChange: [requireOwnership(slugs.venueSections, managesVenueOf), checkVenueCapacity] },
   indexes: [{ fields: ['venue', 'name'], unique: true }],
   fields: [
     { name: 'venue', type: 'relationship', relationTo: slugs.venues, required: true, index: true },
