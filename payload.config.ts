@@ -13,10 +13,12 @@ import { ensureAccessModel } from './src/access/ensureAccessModel'
 import { collections } from './src/collections'
 import { slugs } from './src/collections/slugs'
 import { permitted } from './src/access/rules'
-import { csvEnv } from './src/config/env'
+import { apiBounds, csvEnv } from './src/config/env'
 import { ALL_PERMISSIONS } from './src/access/vocabulary'
 import { apiKeysPlugin } from './src/plugins/api-keys'
 import { auditLogPlugin } from './src/plugins/audit-log'
+import { requestGuardPlugin } from './src/plugins/request-guard'
+import { clientAddress } from './src/config/clientAddress'
 import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
 import { privacyPlugin } from './src/plugins/privacy'
 import { webhooksPlugin } from './src/plugins/webhooks'
@@ -143,7 +145,8 @@ export default buildConfig({
       },
     }),
     // Last, so it sees every collection and field the other plugins added.
-    auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read') }),
+    auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read'), clientAddress: (req) => clientAddress(req.headers) }),
+    requestGuardPlugin(apiBounds()),
   ],
   onInit: async (payload) => {
     // An idle pooled connection dropped by the server (restart, failover, shutdown) must not

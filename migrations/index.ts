@@ -19,6 +19,8 @@ import * as migration_20261201_101200_search_vectors from './20261201_101200_sea
 import * as migration_20261201_111200_email_send_user_optional from './20261201_111200_email_send_user_optional';
 import * as migration_20261204_161515_money_safe_checkout from './20261204_161515_money_safe_checkout';
 import * as migration_20261204_161600_money_safe_checkout_constraints from './20261204_161600_money_safe_checkout_constraints';
+import * as migration_20261204_171037_edge_hold_limit from './20261204_171037_edge_hold_limit';
+import * as migration_20261204_171100_edge_hold_limit_constraints from './20261204_171100_edge_hold_limit_constraints';
 
 export const migrations = [
   {
@@ -119,11 +121,21 @@ export const migrations = [
   {
     up: migration_20261204_161515_money_safe_checkout.up,
     down: migration_20261204_161515_money_safe_checkout.down,
-    name: '20261204_161515_money_safe_checkout'
+    name: '20261204_161515_money_safe_checkout',
   },
   {
     up: migration_20261204_161600_money_safe_checkout_constraints.up,
     down: migration_20261204_161600_money_safe_checkout_constraints.down,
     name: '20261204_161600_money_safe_checkout_constraints',
+  },
+  {
+    up: migration_20261204_171037_edge_hold_limit.up,
+    down: migration_20261204_171037_edge_hold_limit.down,
+    name: '20261204_171037_edge_hold_limit',
+  },
+  {
+    up: migration_20261204_171100_edge_hold_limit_constraints.up,
+    down: migration_20261204_171100_edge_hold_limit_constraints.down,
+    name: '20261204_171100_edge_hold_limit_constraints',
   },
 ];

@@ -12,9 +12,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded'
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded'
 import { DEMO_STRIPE_KEY, DEMO_WEBHOOK_SECRET } from '../src/domain/ticketing/payments'
 import { startFakeStripe, type FakeStripe } from '../src/dev/fakeStripe'
+import { startFront } from './front'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dataDir = path.join(root, '.data')
@@ -117,6 +118,21 @@ function run(cmd: string, args: string[]): Promise<number> {
 
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 
+/**
+ * Next.js on a loopback port, behind the front on the public port: the front sets the client's
+ * socket address for the rate limits (scripts/front.ts). NEXT_PORT pins the internal port.
+ */
+async function serve(mode: 'dev' | 'start', port: string): Promise<number> {
+  const internal = Number(process.env.NEXT_PORT) || (await freePort())
+  const front = await startFront({ port: Number(port), host: process.env.HOST || undefined, target: { host: '127.0.0.1', port: internal } })
+  console.log(`[platform] listening on http://localhost:${front.port} (Next.js ${mode} behind it on 127.0.0.1:${internal}; TRUST_PROXY=${process.env.TRUST_PROXY || 'unset'})`)
+  try {
+    return await run(bin('next'), [mode, '-p', String(internal), '-H', '127.0.0.1'])
+  } finally {
+    await front.close()
+  }
+}
+
 async function main() {
   loadDotEnv()
   ensureSecret()
@@ -130,11 +146,11 @@ async function main() {
     switch (command) {
       case 'dev':
         await prepare()
-        code = await run(bin('next'), ['dev', '-p', port])
+        code = await serve('dev', port)
         break
       case 'start':
         await prepare()
-        code = await run(bin('next'), ['start', '-p', port])
+        code = await serve('start', port)
         break
       case 'build':
         code = await run(bin('next'), ['build'])

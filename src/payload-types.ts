@@ -483,6 +483,10 @@ export interface Event {
    */
   staff?: (string | User)[] | null;
   /**
+   * Most tickets of this event one buyer (one address, one signed-in account) may hold at once in checkout. Empty: the platform default (HOLD_LIMIT_PER_EVENT, 10).
+   */
+  holdLimit?: number | null;
+  /**
    * Buyers may cancel their own free orders until this many hours before the start. Empty: buyers cannot cancel.
    */
   buyerCancellationHours?: number | null;
@@ -1036,6 +1040,8 @@ export interface Hold {
   quantity: number;
   order?: (string | null) | Order;
   buyerSession?: string | null;
+  holderAddress?: string | null;
+  holderUser?: (string | null) | User;
   tokenHash: string;
   status: 'active' | 'consumed' | 'released';
   expiresAt: string;
@@ -2833,6 +2839,7 @@ export interface EventsSelect<T extends boolean = true> {
   externalUrl?: T;
   publishedAt?: T;
   staff?: T;
+  holdLimit?: T;
   buyerCancellationHours?: T;
   cancellationStatus?: T;
   cancellationOrders?: T;
@@ -3231,6 +3238,8 @@ export interface HoldsSelect<T extends boolean = true> {
   quantity?: T;
   order?: T;
   buyerSession?: T;
+  holderAddress?: T;
+  holderUser?: T;
   tokenHash?: T;
   status?: T;
   expiresAt?: T;

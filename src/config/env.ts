@@ -7,3 +7,12 @@ export function csvEnv(name: string): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean)
 }
+
+/** The request guard's bounds (src/plugins/request-guard): API_MAX_LIMIT (default 100), API_MAX_DEPTH (default 5). */
+export function apiBounds(): { maxLimit: number; maxDepth: number } {
+  const int = (name: string, fallback: number) => {
+    const v = Number(process.env[name])
+    return Number.isInteger(v) && v > 0 ? v : fallback
+  }
+  return { maxLimit: int('API_MAX_LIMIT', 100), maxDepth: int('API_MAX_DEPTH', 5) }
+}

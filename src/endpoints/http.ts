@@ -8,6 +8,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { Pool } from 'pg'
 import type { z } from 'zod'
 
+import { addressKey, clientAddress } from '../config/clientAddress'
 import { DomainError } from '../domain/ticketing/errors'
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -63,8 +64,27 @@ export const handle =
 
 export const poolOf = (payload: Payload): Pool => (payload.db as unknown as PostgresAdapter).pool as unknown as Pool
 
-export const clientIp = (req: PayloadRequest): string | null =>
-  req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || null
+/** The client's address (socket, then trusted proxies only: src/config/clientAddress), or null when unknown. */
+export const clientIp = (req: PayloadRequest): string | null => clientAddress(req.headers)
+
+/** The client's address for a per-address limit; a 503 when it cannot be known (never one shared bucket). */
+export function limitedAddress(req: PayloadRequest): string {
+  const address = clientAddress(req.headers)
+  if (address) return addressKey(address)
+  req.payload.logger.error({ msg: `${req.method} ${req.url}: the client's address is unknown (reach the app through its front, npm start, or check TRUST_PROXY)` })
+  throw new BadRequest(errorBody(503, 'client_address_unknown', 'This server cannot tell which client is asking, so it cannot apply its limits.'))
+}
+
+/**
+ * Who is buying, for the hoarding cap: the client's address (by /64 for IPv6) and the signed-in
+ * user. An anonymous request whose address cannot be known is a 503, never an uncapped hold.
+ */
+export function holderOf(req: PayloadRequest): { address: string | null; user: string | null } {
+  const address = clientAddress(req.headers)
+  const user = req.user && req.user.collection === 'users' ? String(req.user.id) : null
+  if (!address && !user) limitedAddress(req)
+  return { address: address ? addressKey(address) : null, user }
+}
 
 /** The clock endpoints use; tests move it with TEST_CLOCK_OFFSET_MS only through their own domain calls. */
 export const now = () => new Date()

@@ -16,7 +16,7 @@ import { DomainError } from '../domain/ticketing/errors'
 import { canReadEvent, placeOrder } from '../endpoints/checkout/orders/place'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from '../endpoints/checkout/holds/schema'
-import { now, poolOf } from '../endpoints/http'
+import { holderOf, now, poolOf } from '../endpoints/http'
 import { searchQuery } from '../endpoints/search/handler'
 
 type Ctx = { req: PayloadRequest }
@@ -116,7 +116,7 @@ export const customMutations: GraphQLExtension = (g) => {
       resolve: async (_: unknown, args: { items: unknown; sessionId?: string | null }, { req }: Ctx) =>
         run(g, async () => {
           const body = check(g, createHoldSchema, dropNulls({ items: args.items, sessionId: args.sessionId }))
-          return createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null) }, now())
+          return createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) }, now())
         }),
     },
     releaseHold: {

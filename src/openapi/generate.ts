@@ -7,6 +7,7 @@
 import type { Endpoint, Field, SanitizedCollectionConfig, SanitizedConfig } from 'payload'
 import { z } from 'zod'
 
+import { apiBounds } from '../config/env'
 import { ENDPOINT_DOCS, type EndpointDoc } from './endpoints'
 
 type Schema = Record<string, unknown>
@@ -106,10 +107,10 @@ function collectionPaths(c: SanitizedCollectionConfig): Record<string, Record<st
   const doc = { description: 'The document', content: { 'application/json': { schema: ref(name) } } }
   const listQuery = [
     { name: 'where', in: 'query', schema: { type: 'object' }, style: 'deepObject', explode: true, description: 'Payload query, e.g. where[status][equals]=published' },
-    { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 0 } },
+    { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: apiBounds().maxLimit, default: 10 }, description: `At most ${apiBounds().maxLimit} (API_MAX_LIMIT); more is a 400` },
     { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-    { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Field name, - for descending' },
-    { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: 10 } },
+    { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Field names, comma-separated, - for descending; an unknown field is a 400' },
+    { name: 'depth', in: 'query', schema: { type: 'integer', minimum: 0, maximum: apiBounds().maxDepth } },
   ]
   const paths: Record<string, Record<string, Op>> = {
     [base]: {

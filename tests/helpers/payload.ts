@@ -9,6 +9,12 @@ export async function getTestPayload(databaseUrl = inject('databaseUrl')): Promi
   process.env.DATABASE_URL = databaseUrl
   process.env.PAYLOAD_SECRET = inject('payloadSecret')
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  // The tests' requests arrive as through the platform's front from a proxy on loopback, which
+  // is trusted for one X-Forwarded-For hop (tests/helpers/rest.ts sets the front's headers).
+  process.env.TRUST_PROXY ??= 'loopback'
+  // Most tests hold many tickets of one event from one address; the hoarding cap's own tests
+  // set the event's holdLimit (tests/int/edge.int.spec.ts).
+  process.env.HOLD_LIMIT_PER_EVENT ??= '1000'
   process.env.FIELD_ENCRYPTION_KEYS ||= `1:${Buffer.alloc(32, 7).toString('base64')}`
   const { default: config } = await import('../../payload.config')
   const payload = await getPayload({ config })

@@ -5,6 +5,16 @@
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import type { SanitizedConfig } from 'payload'
 
+import { CLIENT_ADDRESS_HEADER, EDGE_PROOF_HEADER, edgeProof } from '../../src/config/clientAddress'
+
+/**
+ * The headers the platform's front (scripts/front.ts) sets from the socket: `peer` is the
+ * address the request came from (default 127.0.0.1, a proxy on loopback); null sends none, as
+ * when Next.js is reached without the front.
+ */
+export const frontHeaders = (peer: string | null = '127.0.0.1'): Record<string, string> =>
+  peer === null ? {} : { [CLIENT_ADDRESS_HEADER]: peer, [EDGE_PROOF_HEADER]: edgeProof() }
+
 type Handler = (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>
 
 export type Api = ReturnType<typeof apiClient>
@@ -37,12 +47,13 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
   const graphql = routes?.graphql ?? (GRAPHQL_POST(config) as (req: Request) => Promise<Response>)
   const base = 'http://localhost:3000'
 
-  async function call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  async function call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; peer?: string | null; rawBody?: string } = {}) {
     const url = new URL(`/api${path}`, base)
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) }
+    const headers: Record<string, string> = { ...frontHeaders(opts.peer), ...(opts.headers ?? {}) }
     if (opts.body !== undefined) headers['content-type'] = 'application/json'
     if (opts.token) headers.authorization = opts.token.startsWith('fsh_') ? `Bearer ${opts.token}` : `JWT ${opts.token}`
-    const req = new Request(url, { method, headers, body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined })
+    if (opts.rawBody !== undefined) headers['content-type'] ??= 'application/json'
+    const req = new Request(url, { method, headers, body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined) })
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
     const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
     const text = await res.text()
@@ -58,7 +69,7 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
   /** A request with a body sent exactly as given (webhooks: the signature covers the raw bytes). */
   async function raw(method: string, path: string, body: string, headers: Record<string, string>) {
     const url = new URL(`/api${path}`, base)
-    const req = new Request(url, { method, headers: { 'content-type': 'application/json', ...headers }, body })
+    const req = new Request(url, { method, headers: { 'content-type': 'application/json', ...frontHeaders(), ...headers }, body })
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
     const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
     const text = await res.text()
@@ -78,7 +89,7 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
       return res.body.token as string
     },
     async graphql(query: string, token?: string, variables?: Record<string, unknown>) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...frontHeaders() }
       if (token) headers.authorization = token.startsWith('fsh_') ? `Bearer ${token}` : `JWT ${token}`
       const res = await graphql(new Request(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
       return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }

@@ -157,6 +157,18 @@ export const Events: CollectionConfig<'events'> = {
       admin: { position: 'sidebar', description: 'Door staff who may check tickets in at this event (and no other).' },
     },
     {
+      name: 'holdLimit',
+      type: 'number',
+      min: 1,
+      max: 1000,
+      admin: {
+        position: 'sidebar',
+        step: 1,
+        description:
+          'Most tickets of this event one buyer (one address, one signed-in account) may hold at once in checkout. Empty: the platform default (HOLD_LIMIT_PER_EVENT, 10).',
+      },
+    },
+    {
       name: 'buyerCancellationHours',
       type: 'number',
       min: 0,

@@ -18,6 +18,10 @@ export const Holds: CollectionConfig<'holds'> = {
     { name: 'quantity', type: 'number', required: true, min: 1 },
     { name: 'order', type: 'relationship', relationTo: slugs.orders, index: true },
     { name: 'buyerSession', type: 'text', index: true },
+    // Who holds, for the per-event hoarding cap (holds.ts): the client's address (by /64 for
+    // IPv6) and the signed-in user. The address is personal data: never shown, gone with the row.
+    { name: 'holderAddress', type: 'text', hidden: true },
+    { name: 'holderUser', type: 'relationship', relationTo: slugs.users, index: true },
     { name: 'tokenHash', type: 'text', required: true, hidden: true },
     { name: 'status', type: 'select', required: true, defaultValue: 'active', index: true, options: ['active', 'consumed', 'released'] },
     { name: 'expiresAt', type: 'date', required: true, index: true },

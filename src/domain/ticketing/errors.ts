@@ -34,3 +34,14 @@ export class SoldOutError extends ConflictError {
     super('sold_out', `Only ${available} left for this ticket type.`, { ticketType, available })
   }
 }
+/** One client holds as much of an event as its hoarding cap allows (429: it may try again once a hold ends). */
+export class HoldLimitError extends DomainError {
+  constructor(limit: number, held: number, requested: number) {
+    super(
+      'hold_limit',
+      `At most ${limit} tickets of this event may be held at once by one buyer; you hold ${held} and asked for ${requested}. Complete or release your other checkout first.`,
+      429,
+      { limit, held, requested },
+    )
+  }
+}

@@ -8,10 +8,12 @@
 import crypto from 'node:crypto'
 
 import { num, withTransaction, type Db, type Tx } from './db'
-import { ConflictError, ForbiddenError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
+import { ConflictError, ForbiddenError, HoldLimitError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
 import { hashToken, newToken, sameHash } from './tokens'
 
-export type HoldRequest = { items: Array<{ ticketType: string; quantity: number }>; buyerSession?: string | null }
+/** Who asks: the client's address (an IPv6 address by its /64) and the signed-in user, either may be unknown. */
+export type Holder = { address: string | null; user: string | null }
+export type HoldRequest = { items: Array<{ ticketType: string; quantity: number }>; buyerSession?: string | null; holder?: Holder }
 export type HoldResult = { id: string; token: string; expiresAt: string; items: Array<{ ticketType: string; quantity: number }> }
 
 type TicketTypeRow = {
@@ -29,6 +31,29 @@ type TicketTypeRow = {
 
 export const DEFAULT_HOLD_MINUTES = 15
 export const holdMinutes = () => Number(process.env.CHECKOUT_HOLD_MINUTES || DEFAULT_HOLD_MINUTES)
+/** The hoarding cap when the event sets none: HOLD_LIMIT_PER_EVENT, default 10. */
+export const defaultHoldLimit = () => Number(process.env.HOLD_LIMIT_PER_EVENT || 10)
+
+/**
+ * The hoarding cap: what this holder (by address, and by user when signed in) already holds of
+ * the event, plus what it asks for, may not pass the event's `hold_limit`. Two requests of one
+ * holder are serialised by a transaction-scoped advisory lock per (event, address) and
+ * (event, user), taken in key order before any ticket-type lock; other buyers never wait on it.
+ */
+async function enforceHoldLimit(tx: Tx, eventId: string, limit: number, holder: Holder, requested: number): Promise<void> {
+  const keys = [holder.address && `${eventId}|a|${holder.address}`, holder.user && `${eventId}|u|${holder.user}`].filter((k): k is string => Boolean(k)).sort()
+  if (keys.length === 0) return
+  for (const key of keys) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key])
+  const { rows } = await tx.query<{ held: string }>(
+    `SELECT COALESCE(SUM(h.quantity), 0) AS held
+       FROM holds h JOIN ticket_types tt ON tt.id = h.ticket_type_id
+      WHERE tt.event_id = $1 AND h.status = 'active' AND h.expires_at > now()
+        AND (h.holder_address = $2 OR h.holder_user_id = $3)`,
+    [eventId, holder.address, holder.user],
+  )
+  const held = num(rows[0].held)
+  if (held + requested > limit) throw new HoldLimitError(limit, held, requested)
+}
 
 async function lockTicketType(tx: Tx, id: string): Promise<TicketTypeRow | undefined> {
   const { rows } = await tx.query<TicketTypeRow>(
@@ -61,6 +86,16 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
   let expiresAt = new Date(0)
   await withTransaction(db, async (tx) => {
     let eventId: string | undefined
+    if (req.holder) {
+      const { rows: [first] } = await tx.query<{ event_id: string; hold_limit: string | null }>(
+        `SELECT tt.event_id, e.hold_limit FROM ticket_types tt JOIN events e ON e.id = tt.event_id WHERE tt.id = $1`,
+        [items[0].ticketType],
+      )
+      if (!first) throw new NotFoundError('unknown_ticket_type', `No ticket type ${items[0].ticketType}.`, { ticketType: items[0].ticketType })
+      eventId = first.event_id
+      const limit = first.hold_limit == null ? defaultHoldLimit() : num(first.hold_limit)
+      await enforceHoldLimit(tx, eventId, limit, req.holder, items.reduce((n, i) => n + i.quantity, 0))
+    }
     for (const item of items) {
       const tt = await lockTicketType(tx, item.ticketType)
       if (!tt) throw new NotFoundError('unknown_ticket_type', `No ticket type ${item.ticketType}.`, { ticketType: item.ticketType })
@@ -71,13 +106,13 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} of ${tt.name} per order.`, { ticketType: tt.id, maxPerOrder: num(tt.max_per_order) })
       }
       const inserted = await tx.query(
-        `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at)
-         SELECT $1, $2, $3, $4, $5, 'active', now() + make_interval(secs => $6)
+        `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at, holder_address, holder_user_id)
+         SELECT $1, $2, $3, $4, $5, 'active', now() + make_interval(secs => $6), $7, $8
           WHERE (SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
                    WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > now()), 0)
                    FROM ticket_types tt WHERE tt.id = $2) >= $3
          RETURNING id, expires_at`,
-        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), minutes * 60],
+        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), minutes * 60, req.holder?.address ?? null, req.holder?.user ?? null],
       )
       if (inserted.rowCount === 0) {
         throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))

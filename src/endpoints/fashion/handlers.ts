@@ -5,7 +5,7 @@ import { can, getPrincipal } from '../../access/principal'
 import { TRACK_KINDS } from '../../collections/fashion/DesignerAnalytics'
 import { collectionBySlug, featuredDesigners, reorderAppearances, runOfShow, trackDesigner, upcomingShows } from '../../domain/fashion/queries'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
-import { clientIp, errorBody, handle, json, now, parse, parseJson, poolOf } from '../http'
+import { errorBody, limitedAddress, handle, json, now, parse, parseJson, poolOf } from '../http'
 
 const uuid = (what: string) => z.uuid({ message: `the ${what} id must be a uuid` })
 
@@ -26,7 +26,7 @@ export const trackDesignerEndpoint: Endpoint = {
   handler: handle(async (req) => {
     const id = parse(uuid('designer'), req.routeParams?.id)
     const body = await parseJson(req, trackSchema)
-    const wait = trackLimiter.hit(`${clientIp(req) ?? 'unknown'}:${id}`)
+    const wait = trackLimiter.hit(`${limitedAddress(req)}:${id}`)
     if (wait) return errorBody(429, 'rate_limited', 'Too many tracking calls; slow down.', { retryAfter: wait })
     const counted = await trackDesigner(poolOf(req.payload), id, body.kind, now())
     if (!counted) return errorBody(404, 'unknown_designer', 'No such designer.')

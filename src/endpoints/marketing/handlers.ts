@@ -8,7 +8,7 @@ import { recordClick, recordOpen, unsubscribe } from '../../domain/marketing/ema
 import { computeSegment, loadSegment, segmentQuery } from '../../domain/marketing/segments'
 import { trackEvents } from '../../domain/marketing/track'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
-import { clientIp, errorBody, handle, json, now, parse, poolOf, readJson } from '../http'
+import { clientIp, errorBody, handle, limitedAddress, json, now, parse, poolOf, readJson } from '../http'
 
 export const TRACK_MAX_EVENTS = 100
 const TRACK_MAX_BYTES = 256 * 1024
@@ -53,7 +53,7 @@ export const trackEndpoint: Endpoint = {
       const missing = body.events.findIndex((e) => !e.sessionId)
       if (missing >= 0) return errorBody(400, 'invalid_request', `Invalid events.${missing}.sessionId: anonymous events need a sessionId.`, { issues: [{ path: `events.${missing}.sessionId`, message: 'required when not signed in' }] })
     }
-    const wait = batchLimiter.hit(userId ?? clientIp(req) ?? 'unknown')
+    const wait = batchLimiter.hit(userId ?? limitedAddress(req))
     if (wait) return errorBody(429, 'rate_limited', 'Too many tracking batches; slow down.', { retryAfter: wait })
     const t = now()
     // A client clock is trusted within a week back and five minutes ahead; otherwise the server's time.

@@ -25,7 +25,9 @@ const issueKey =
       Object.assign(data, { prefix, secretHash })
       req.context[CONTEXT_KEY] = { prefix, key }
     }
-    const wanted: string[] = (data.scopes ?? originalDoc?.scopes ?? []) as string[]
+    const raw: unknown = data.scopes ?? originalDoc?.scopes ?? []
+    if (!Array.isArray(raw) || !raw.every((s) => typeof s === 'string')) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: 'Scopes must be a list of scope names.' }] })
+    const wanted: string[] = raw
     const unknown = wanted.filter((s) => !scopes.has(s))
     if (unknown.length) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `Unknown scope(s): ${unknown.join(', ')}.` }] })
     const ownerId = String(data.owner ?? originalDoc?.owner?.id ?? originalDoc?.owner ?? '')

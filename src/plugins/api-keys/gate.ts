@@ -11,8 +11,6 @@ import { defaultStore } from './rateLimit'
 import { poolOf, verifyApiKey } from './resolve'
 
 
-const ipOf = (req: Request) => req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown'
-
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
 
@@ -20,6 +18,10 @@ export type GateOptions = {
   /** Per-IP limits per minute for anonymous requests by path (method + regex), e.g. checkout and login. */
   anonymousLimits?: Array<{ method: string; path: RegExp; perMinute: number; name: string }>
   usageSlugTable?: string
+  /** The client's address (the app decides which proxies to trust); null when unknown. Default: always unknown. */
+  clientAddress?: (req: Request) => string | null
+  /** The key an address is counted under (e.g. IPv6 by /64). Default: the address. */
+  addressKey?: (address: string) => string
 }
 
 export const defaultAnonymousLimits = () => [
@@ -33,10 +35,12 @@ export function withApiKeyGate<C>(
   opts: GateOptions = {},
 ): (req: Request, ctx: C) => Promise<Response> {
   const limits = opts.anonymousLimits ?? defaultAnonymousLimits()
+  const addressOf = opts.clientAddress ?? (() => null)
+  const keyOf = opts.addressKey ?? ((a: string) => a)
   return async (req, ctx) => {
     const started = performance.now()
     const payload = await getPayloadInstance()
-    const store = defaultStore(poolOf(payload))
+    const store = defaultStore(poolOf(payload), (err) => payload.logger.warn({ err, msg: 'rate-limit counts not saved; counting locally until the database answers' }))
     const path = new URL(req.url).pathname
     const verdict = await verifyApiKey(payload, req.headers.get('authorization'))
     if (verdict && !verdict.ok) {
@@ -45,16 +49,21 @@ export function withApiKeyGate<C>(
     if (verdict?.ok) {
       const wait = await store.hit(`key:${verdict.key.prefix}`, verdict.key.rateLimit)
       if (wait) return json(429, { error: 'rate_limited', message: `Over ${verdict.key.rateLimit} requests per minute for this key.`, retryAfter: wait }, { 'retry-after': String(wait) })
-    } else if (!req.headers.get('authorization') && !req.headers.get('cookie')?.includes('payload-token')) {
+    } else {
       const rule = limits.find((l) => l.method === req.method && l.path.test(path))
       if (rule) {
-        const wait = await store.hit(`ip:${rule.name}:${ipOf(req)}`, rule.perMinute)
+        const address = addressOf(req)
+        if (!address) {
+          payload.logger.error({ msg: `${req.method} ${path}: the client's address is unknown (reach the app through its front, \`npm start\`, or check TRUST_PROXY)` })
+          return json(503, { error: 'client_address_unknown', message: 'This server cannot tell which client is asking, so it cannot apply its limits; the operator must start it through its front (npm start).' }, { 'retry-after': '60' })
+        }
+        const wait = await store.hit(`ip:${rule.name}:${keyOf(address)}`, rule.perMinute)
         if (wait) return json(429, { error: 'rate_limited', message: `Too many ${rule.name} requests from this address; try again shortly.`, retryAfter: wait }, { 'retry-after': String(wait) })
       }
     }
     const res = await handler(req, ctx)
     if (!verdict?.ok || !res.body) {
-      if (verdict?.ok) logUsage(payload, verdict.key.prefix, req, path, res.status, started, 0)
+      if (verdict?.ok) logUsage(payload, verdict.key.prefix, req, path, res.status, started, 0, addressOf(req))
       return res
     }
     // Count the response as it streams out, and log when it is done.
@@ -65,20 +74,20 @@ export function withApiKeyGate<C>(
         controller.enqueue(chunk)
       },
       flush() {
-        logUsage(payload, verdict.key.prefix, req, path, res.status, started, bytes)
+        logUsage(payload, verdict.key.prefix, req, path, res.status, started, bytes, addressOf(req))
       },
     })
     return new Response(res.body.pipeThrough(counter), { status: res.status, statusText: res.statusText, headers: res.headers })
   }
 }
 
-function logUsage(payload: Payload, prefix: string, req: Request, path: string, status: number, started: number, responseBytes: number) {
+function logUsage(payload: Payload, prefix: string, req: Request, path: string, status: number, started: number, responseBytes: number, ip: string | null) {
   if (process.env.USAGE_LOG_DISABLED === 'true') return
   const duration = Math.round((performance.now() - started) * 100) / 100
   void poolOf(payload)
     .query(
       `INSERT INTO usage_logs (key_prefix, method, path, status, duration_ms, request_bytes, response_bytes, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [prefix, req.method, path.slice(0, 500), status, duration, Number(req.headers.get('content-length') ?? 0), responseBytes, ipOf(req), req.headers.get('user-agent')],
+      [prefix, req.method, path.slice(0, 500), status, duration, Number(req.headers.get('content-length') ?? 0), responseBytes, ip, req.headers.get('user-agent')],
     )
     .catch((err: unknown) => payload.logger.warn({ err, msg: 'usage log write failed' }))
 }

@@ -2,9 +2,19 @@ import Redis from 'ioredis'
 import type { Pool } from 'pg'
 
 /**
- * Fixed one-minute windows per key, shared by every app instance: counted in Redis when
- * REDIS_URL is set, else in PostgreSQL with one upsert. `hit` returns the seconds to wait when
- * over the limit, else 0.
+ * Fixed one-minute windows per key. `hit` returns the seconds to wait when over the limit,
+ * else 0. Every hit counts, refused ones too (a client hammering a limit stays limited).
+ *
+ * - `redisStore` (REDIS_URL set): one INCR per hit, shared and exact across every instance.
+ * - `batchedStore` (no Redis): each instance counts in memory (exact for itself, no database
+ *   round trip and no row lock on the request's path) and folds its counts into
+ *   `rate_limit_counters` in one statement every `flushMs` (100 ms), learning the other
+ *   instances' counts from the same statement. Accuracy: on one instance exact; across k
+ *   instances a key can pass its limit by what the other instances admitted for that key since
+ *   their last flush (at most one flush interval of their traffic, so at most (k-1) x limit in
+ *   the worst burst), and never by more.
+ * - `postgresStore`: one upsert per hit (exact everywhere, but one row lock per request on the
+ *   key's row); kept for tests and as a reference.
  */
 export type RateLimitStore = { name: string; hit: (key: string, limit: number, now?: Date) => Promise<number> }
 
@@ -27,6 +37,89 @@ export function postgresStore(db: Pool): RateLimitStore {
   }
 }
 
+type Counter = { win: number; known: number; inFlight: number; pending: number }
+
+export type BatchedStore = RateLimitStore & { flush: () => Promise<void>; close: () => Promise<void> }
+
+export function batchedStore(db: Pool, opts: { flushMs?: number; onError?: (err: unknown) => void } = {}): BatchedStore {
+  const flushMs = opts.flushMs ?? 100
+  const counters = new Map<string, Counter>()
+  let timer: NodeJS.Timeout | undefined
+  let flushing: Promise<void> | undefined
+
+  async function flushOnce() {
+    const batch: Array<[string, Counter, number]> = []
+    for (const [bucket, c] of counters) {
+      if (c.pending > 0) {
+        batch.push([bucket, c, c.pending])
+        c.inFlight += c.pending
+        c.pending = 0
+      }
+    }
+    if (batch.length === 0) return
+    // Sorted so that two instances' batches take the rows' locks in one order.
+    batch.sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    try {
+      const { rows } = await db.query<{ bucket: string; count: number }>(
+        `INSERT INTO rate_limit_counters (bucket, window_start, count)
+         SELECT b, to_timestamp(w * 60), n FROM unnest($1::text[], $2::bigint[], $3::int[]) AS t(b, w, n)
+         ON CONFLICT (bucket) DO UPDATE SET count = rate_limit_counters.count + excluded.count
+         RETURNING bucket, count`,
+        [batch.map((b) => b[0]), batch.map((b) => b[1].win), batch.map((b) => b[2])],
+      )
+      const totals = new Map(rows.map((r) => [r.bucket, Number(r.count)]))
+      for (const [bucket, c, n] of batch) {
+        c.inFlight -= n
+        c.known = totals.get(bucket) ?? c.known + n
+      }
+    } catch (err) {
+      // The database is away: keep counting locally and send the counts with the next flush.
+      for (const [, c, n] of batch) {
+        c.inFlight -= n
+        c.pending += n
+      }
+      opts.onError?.(err)
+    }
+    const current = windowOf(new Date())
+    for (const [bucket, c] of counters) if (c.win < current - 1 && c.pending === 0 && c.inFlight === 0) counters.delete(bucket)
+  }
+
+  const flush = async () => {
+    while (flushing) await flushing
+    flushing = flushOnce().finally(() => (flushing = undefined))
+    await flushing
+  }
+  const schedule = () => {
+    if (timer) return
+    timer = setTimeout(() => {
+      timer = undefined
+      void flush().then(() => {
+        if ([...counters.values()].some((c) => c.pending > 0)) schedule()
+      })
+    }, flushMs)
+    timer.unref()
+  }
+
+  return {
+    name: 'batched',
+    hit: async (key, limit, now = new Date()) => {
+      const win = windowOf(now)
+      const bucket = `${key}@${win}`
+      let c = counters.get(bucket)
+      if (!c) counters.set(bucket, (c = { win, known: 0, inFlight: 0, pending: 0 }))
+      c.pending++
+      schedule()
+      return c.known + c.inFlight + c.pending <= limit ? 0 : waitFor(win, now)
+    },
+    flush,
+    close: async () => {
+      if (timer) clearTimeout(timer)
+      timer = undefined
+      await flush()
+    },
+  }
+}
+
 export function redisStore(client: Redis): RateLimitStore {
   return {
     name: 'redis',
@@ -41,9 +134,16 @@ export function redisStore(client: Redis): RateLimitStore {
 }
 
 let redis: { url: string; client: Redis } | undefined
-export function defaultStore(db: Pool): RateLimitStore {
+const batched = new WeakMap<Pool, BatchedStore>()
+
+/** Redis when REDIS_URL is set, else this instance's batched store over `db` (one per pool). */
+export function defaultStore(db: Pool, onError?: (err: unknown) => void): RateLimitStore {
   const url = process.env.REDIS_URL
-  if (!url) return postgresStore(db)
-  if (!redis || redis.url !== url) redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
-  return redisStore(redis.client)
+  if (url) {
+    if (!redis || redis.url !== url) redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
+    return redisStore(redis.client)
+  }
+  let store = batched.get(db)
+  if (!store) batched.set(db, (store = batchedStore(db, { onError })))
+  return store
 }

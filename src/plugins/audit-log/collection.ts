@@ -1,9 +1,11 @@
 import type { Access, CollectionConfig } from 'payload'
 
 /** Append-only: no API may create, change or delete an entry; only the platform writes (and the retention job prunes). */
-export function auditCollection(slug: string, read: Access): CollectionConfig {
+export function auditCollection(slug: string, read: Access, clientAddress?: (req: { headers: Headers }) => string | null): CollectionConfig {
   return {
     slug,
+    // How the entries' `ip` is found (the app's rule, see AuditLogOptions.clientAddress).
+    custom: { clientAddress },
     admin: {
       useAsTitle: 'summary',
       group: 'Security',

@@ -21,8 +21,12 @@ type Entry = {
   changes?: unknown
 }
 
-const ipOf = (req: Partial<PayloadRequest>) =>
-  req.headers?.get?.('x-forwarded-for')?.split(',')[0]?.trim() || req.headers?.get?.('x-real-ip') || null
+type AddressOf = (req: { headers: Headers }) => string | null
+const ipOf = (payload: Payload, slug: string, req: Partial<PayloadRequest>) => {
+  const collection = (payload.collections as Record<string, { config: { custom?: Record<string, unknown> } } | undefined>)[slug]
+  const addressOf = collection?.config.custom?.clientAddress as AddressOf | undefined
+  return addressOf && req.headers ? addressOf({ headers: req.headers }) : null
+}
 
 function actorOf(req: Partial<PayloadRequest>) {
   const user = req.user as (Record<string, unknown> & { id?: string | number; email?: string; apiKeyPrefix?: string }) | null | undefined
@@ -36,7 +40,7 @@ function actorOf(req: Partial<PayloadRequest>) {
 export async function writeEntry(slug: string, payload: Payload, req: Partial<PayloadRequest> | undefined, entry: Entry, join = true) {
   await payload.create({
     collection: slug as never,
-    data: { ...entry, ...actorOf(req ?? {}), ip: req ? ipOf(req) : null, userAgent: req?.headers?.get?.('user-agent') ?? null } as never,
+    data: { ...entry, ...actorOf(req ?? {}), ip: req ? ipOf(payload, slug, req) : null, userAgent: req?.headers?.get?.('user-agent') ?? null } as never,
     overrideAccess: true,
     depth: 0,
     ...(join && req ? { req: req as PayloadRequest } : {}),

@@ -62,6 +62,6 @@ export const auditLogPlugin =
             ]
       return { ...c, hooks, fields }
     })
-    patched.push(auditCollection(slug, options.readAccess ?? adminOnly))
+    patched.push(auditCollection(slug, options.readAccess ?? adminOnly, options.clientAddress))
     return { ...config, collections: patched }
   }

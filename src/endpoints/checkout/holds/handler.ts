@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { createHold, releaseHold } from '../../../domain/ticketing/holds'
-import { handle, json, now, parse, parseJson, poolOf } from '../../http'
+import { handle, holderOf, json, now, parse, parseJson, poolOf } from '../../http'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from './schema'
 
 export const createHoldEndpoint: Endpoint = {
@@ -9,7 +9,7 @@ export const createHoldEndpoint: Endpoint = {
   method: 'post',
   handler: handle(async (req) => {
     const body = await parseJson(req, createHoldSchema)
-    const hold = await createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null) }, now())
+    const hold = await createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) }, now())
     return json(hold, 201)
   }),
 }
