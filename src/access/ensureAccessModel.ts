@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 import { ALL_PERMISSIONS, DEFAULT_GRANTS, ROLE_NAMES, SUPERUSER_ROLE } from './vocabulary'
 
 /**

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 import { key, SUPERUSER_ROLE, type PermissionKey } from './vocabulary'
 
 /** Who is asking, and what they may do: the one input every access rule reads. */

@@ -12,7 +12,7 @@
  * - `admin:access`         enter the admin UI
  * The same `resource:action` strings are the scopes of partner API keys.
  */
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 
 export const ACTIONS = ['read', 'create', 'update', 'update-own', 'delete', 'delete-own', 'manage'] as const
 export type Action = (typeof ACTIONS)[number] | 'access' | (string & {})

@@ -3,9 +3,7 @@
  * fields), call one domain operation, map its typed errors to HTTP. Errors are
  * `{ error: "<code>", message, ...details }`.
  */
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
-import type { Pool } from 'pg'
+import type { PayloadRequest } from 'payload'
 import type { z } from 'zod'
 
 import { addressKey, clientAddress } from '../config/clientAddress'
@@ -62,7 +60,6 @@ export const handle =
     }
   }
 
-export const poolOf = (payload: Payload): Pool => (payload.db as unknown as PostgresAdapter).pool as unknown as Pool
 
 /** The client's address (socket, then trusted proxies only: src/config/clientAddress), or null when unknown. */
 export const clientIp = (req: PayloadRequest): string | null => clientAddress(req.headers)

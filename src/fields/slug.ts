@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { generateSlug, type SlugSource } from '../hooks/generateSlug'
+import { generateSlug, type SlugSource } from './generateSlug'
 
 type Options = { collection: string; from: SlugSource; overrides?: Partial<TextField> }
 

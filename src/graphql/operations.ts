@@ -16,7 +16,8 @@ import { DomainError } from '../domain/ticketing/errors'
 import { canReadEvent, placeOrder } from '../endpoints/checkout/orders/place'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from '../endpoints/checkout/holds/schema'
-import { holderOf, now, poolOf } from '../endpoints/http'
+import { poolOf } from '../db/pool'
+import { holderOf, now } from '../endpoints/http'
 import { searchQuery } from '../endpoints/search/handler'
 
 type Ctx = { req: PayloadRequest }

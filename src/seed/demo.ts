@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 import { posterImage } from './images'
 import { richText } from './richText'
 import { seedFashion } from './fashion'

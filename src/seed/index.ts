@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 
 import { ensureAccessModel } from '../access/ensureAccessModel'
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 import { seedDemo } from './demo'
 
 import { DEFAULT_ADMIN, seedContext } from './constants'

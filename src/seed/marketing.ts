@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { poolOf } from '../endpoints/http'
+import { poolOf } from '../db/pool'
 import { seedContext } from './constants'
 import { posterImage } from './images'
 import { richText } from './richText'

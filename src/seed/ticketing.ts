@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { createHold } from '../domain/ticketing/holds'
 import { attachPaymentIntent, createOrder } from '../domain/ticketing/orders'
 import { applyPaymentEvent } from '../domain/ticketing/paymentEvents'
-import { poolOf } from '../endpoints/http'
+import { poolOf } from '../db/pool'
 import { seedContext } from './constants'
 
 const common = { overrideAccess: true, context: seedContext, depth: 0 } as const

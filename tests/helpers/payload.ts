@@ -1,7 +1,7 @@
 import { getPayload, type Payload } from 'payload'
 import { inject } from 'vitest'
 
-import { slugs } from '../../src/collections/slugs'
+import { slugs } from '../../src/config/slugs'
 import { closePayload } from '../../src/db/sql'
 
 /** A Payload on the tests' database (migrated by onInit), jobs off. */

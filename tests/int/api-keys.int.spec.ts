@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { apiClient, gatedRoutes, type Api } from '../helpers/rest'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { apiClient, type Api } from '../helpers/rest'
 import { as, closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'

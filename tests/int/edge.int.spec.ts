@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startFront } from '../../scripts/front'
 import { CLIENT_ADDRESS_HEADER, clientAddress, EDGE_PROOF_HEADER, edgeProof } from '../../src/config/clientAddress'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, frontHeaders, gatedRoutes, type Api } from '../helpers/rest'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'

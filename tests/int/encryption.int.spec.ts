@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { decryptValue, encryptValue } from '../../src/plugins/field-encryption'
 import { apiClient, type Api } from '../helpers/rest'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'

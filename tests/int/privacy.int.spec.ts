@@ -3,7 +3,7 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/seed/richText'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { runRetention, DEFAULT_RETENTION } from '../../src/plugins/privacy/retention'
 import { apiClient, type Api } from '../helpers/rest'
 import { as, closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'

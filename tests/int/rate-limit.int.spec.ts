@@ -4,7 +4,7 @@ import Redis from 'ioredis'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { batchedStore, postgresStore, redisStore, type RateLimitStore } from '../../src/plugins/api-keys/rateLimit'
 import { closePayload, getTestPayload, unique } from '../helpers/payload'
 

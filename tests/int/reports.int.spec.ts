@@ -8,7 +8,7 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { richText } from '../../src/seed/richText'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, gatedRoutes, type Api } from '../helpers/rest'

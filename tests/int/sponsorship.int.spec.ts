@@ -8,7 +8,7 @@ import type { Pool } from 'pg'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, as, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
 import { makeEvent } from '../helpers/ticketing'

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createHold, eventAvailability } from '../../src/domain/ticketing/holds'
 import { expireCheckouts } from '../../src/domain/ticketing/paymentEvents'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
 import { readOutbox } from '../../src/email/outboxAdapter'
 import { apiClient, type Api } from '../helpers/rest'

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { totpAt } from '../../src/domain/auth/totp'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { apiClient, type Api } from '../helpers/rest'
 import { closePayload, getTestPayload, makeUser } from '../helpers/payload'
 

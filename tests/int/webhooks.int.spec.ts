@@ -11,7 +11,7 @@ import type { Pool } from 'pg'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
-import { poolOf } from '../../src/endpoints/http'
+import { poolOf } from '../../src/db/pool'
 import { deliverDue, MAX_ATTEMPTS, RETRY_SCHEDULE } from '../../src/plugins/webhooks/deliver'
 import { verifySignature } from '../../src/plugins/webhooks/signature'
 import { forbiddenAddress } from '../../src/plugins/webhooks/ssrf'

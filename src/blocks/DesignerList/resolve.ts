@@ -1,7 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { featuredDesigners } from '../../domain/fashion/queries'
-import { poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
 
 /**
  * Resolves a designer list block to real designers when a page is read: `featured` to the

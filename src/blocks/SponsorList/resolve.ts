@@ -1,7 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import { eventSponsors } from '../../domain/sponsorship/queries'
-import { poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
 import { idOf } from '../../fields/idOf'
 
 /**

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { anyOrOwn, anyone, permitted } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** Alt text is required for images (not for audio, video or documents); uploader comes from the session. */
 const requireAltAndUploader: CollectionBeforeChangeHook = ({ data, req, operation, originalDoc }) => {

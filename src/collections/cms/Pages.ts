@@ -5,7 +5,7 @@ import { permitted, publicOrPermitted } from '../../access/rules'
 import { pageBlocks } from '../../blocks'
 import { dbFor, sql } from '../../db/sql'
 import { slugField } from '../../fields/slug'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /**
  * Exactly one homepage: publishing a page as the homepage takes the flag off the previous one

@@ -4,7 +4,7 @@ import { ValidationError } from 'payload'
 import { anyone, permitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
 import { idOf } from '../../fields/idOf'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** The category tree must stay a tree: no category under itself or under one of its descendants. */
 const refuseCycles: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

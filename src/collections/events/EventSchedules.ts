@@ -6,7 +6,7 @@ import { endAfterStart, insideRange } from '../../fields/validators'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/ownership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** A schedule item must fall inside its event's dates. */
 const checkInsideEvent: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

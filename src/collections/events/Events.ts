@@ -5,7 +5,7 @@ import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../ac
 import { slugField } from '../../fields/slug'
 import { endAfterStart, isValidTimeZone } from '../../fields/validators'
 import { availabilityEndpoint } from '../../endpoints/events/availability/handler'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
 export const EVENT_TYPES = ['fashion_show', 'exhibition', 'workshop', 'conference', 'party', 'networking'] as const

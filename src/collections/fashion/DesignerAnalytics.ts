@@ -2,7 +2,7 @@ import type { Access, CollectionConfig, Where } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
 import { nobody } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const TRACK_KINDS = ['profile_view', 'collection_view', 'item_view', 'favorite', 'share', 'click_through'] as const
 

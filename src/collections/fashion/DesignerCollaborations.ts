@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, permitted } from '../../access/rules'
 import { endAfterStart } from '../../fields/validators'
 import { idOf } from '../../fields/idOf'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const DesignerCollaborations: CollectionConfig<'designer-collaborations'> = {
   slug: slugs.designerCollaborations,

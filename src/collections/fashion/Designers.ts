@@ -4,7 +4,7 @@ import { can, getPrincipal } from '../../access/principal'
 import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
 import { featuredDesignersEndpoint, trackDesignerEndpoint } from '../../endpoints/fashion/handlers'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const DESIGNER_STATUSES = ['active', 'inactive', 'pending', 'rejected'] as const
 

@@ -6,7 +6,7 @@ import { idOf } from '../../fields/idOf'
 import { slugField } from '../../fields/slug'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { collectionFullEndpoint } from '../../endpoints/fashion/handlers'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { ownsDesigner } from './ownership'
 
 export const SEASONS = ['spring', 'summer', 'fall', 'winter', 'resort', 'pre-fall', 'bridal', 'couture', 'other'] as const

@@ -4,7 +4,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { ownsItem } from './ownership'
 
 /**

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { ownsCollection } from './ownership'
 
 export const ITEM_TYPES = ['dress', 'top', 'bottom', 'outerwear', 'footwear', 'accessory', 'swimwear', 'activewear', 'other'] as const

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { fieldPermitted, permitted, permittedOrLinked, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const Models: CollectionConfig<'models'> = {
   slug: slugs.models,

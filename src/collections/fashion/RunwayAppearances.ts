@@ -6,7 +6,7 @@ import { anyOrOwn, permitted } from '../../access/rules'
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { organizesSegment } from './ownership'
 
 /**

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { reorderSegmentEndpoint } from '../../endpoints/fashion/handlers'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { organizesShow } from './ownership'
 
 export const RunwaySegments: CollectionConfig<'runway-segments'> = {

@@ -5,7 +5,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { runOfShowEndpoint, upcomingShowsEndpoint } from '../../endpoints/fashion/handlers'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { organizesEventOf } from './ownership'
 
 export const SHOW_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const

@@ -5,7 +5,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { dayRangeFields } from '../../fields/dayRange'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const
 export const CHANNELS = ['email', 'social', 'web', 'search', 'display', 'affiliate', 'partner', 'promo_code', 'print', 'other'] as const

@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 
 import { nobody, permitted } from '../../access/rules'
 import { counterField as counter, dayField } from '../../fields/analytics'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { sendNowEndpoint } from '../../endpoints/marketing/handlers'
 import { marketingAccess } from './Campaigns'
 

@@ -3,7 +3,7 @@ import type { CollectionAfterChangeHook, CollectionConfig } from 'payload'
 import { nobody } from '../../access/rules'
 import { computeSegment, type SegmentDoc } from '../../domain/marketing/segments'
 import { USER_TYPES } from '../users/Users'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { computeSegmentEndpoint } from '../../endpoints/marketing/handlers'
 import { createdByField, marketingAccess, stampCreator } from './Campaigns'
 

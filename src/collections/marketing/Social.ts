@@ -2,7 +2,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 
 import { moneyField } from '../../fields/money'
 import { counterField as counter, dayField } from '../../fields/analytics'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { CHANNELS, createdByField, marketingAccess, stampCreator } from './Campaigns'
 
 export const PLATFORMS = ['instagram', 'facebook', 'twitter', 'linkedin', 'tiktok', 'pinterest', 'other'] as const

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /**
  * Engagement events from frontends (page views, clicks, shares, sponsor impressions...),

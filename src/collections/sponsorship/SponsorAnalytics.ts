@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody, permitted } from '../../access/rules'
 import { counterField as counter, dayField } from '../../fields/analytics'
 import { moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { sponsorOrOrganizer } from './access'
 
 

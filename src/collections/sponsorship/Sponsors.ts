@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { can, getPrincipal } from '../../access/principal'
 import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const SPONSOR_STATUSES = ['active', 'pending', 'inactive', 'archived'] as const
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1000+'] as const

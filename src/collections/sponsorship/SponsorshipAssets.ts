@@ -5,7 +5,7 @@ import { Forbidden, ValidationError, type Access, type CollectionBeforeChangeHoo
 import { can, getPrincipal } from '../../access/principal'
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { mayReview } from './access'
 
 export const ASSET_TYPES = ['logo', 'banner', 'video', 'document', 'social', 'print', 'other'] as const

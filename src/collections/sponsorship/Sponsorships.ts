@@ -5,7 +5,7 @@ import { currencyField, moneyField } from '../../fields/money'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/ownership'
 import { dayRangeFields } from '../../fields/dayRange'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { sponsorOrOrganizer } from './access'
 
 export const PAYMENT_STATUSES = ['pending', 'partial', 'paid', 'refunded'] as const

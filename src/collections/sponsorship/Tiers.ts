@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, permitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const BENEFIT_CATEGORIES = ['branding', 'hospitality', 'media', 'digital', 'experience', 'data', 'other'] as const
 

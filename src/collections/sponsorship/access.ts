@@ -6,7 +6,7 @@
 import type { Access, Where } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 const eq = (path: string, id: string | number): Where => ({ [path]: { equals: id } })
 

@@ -7,7 +7,7 @@ import { idOf } from '../../fields/idOf'
 import { anyOrOwn, fieldPermitted, permitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
 import { endAfterStart } from '../../fields/validators'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 const normalise: CollectionBeforeChangeHook = ({ data, req, operation }) => {
   if (typeof data.code === 'string') data.code = data.code.trim().toUpperCase()

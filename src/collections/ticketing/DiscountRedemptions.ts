@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /**
  * One use of a discount code by one order: reserved when the order is created, confirmed when

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const NOTIFICATION_KINDS = ['order_confirmation', 'order_unfulfilled', 'organizer_unfulfilled', 'organizer_dispute', 'event_cancelled'] as const
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/rules'
 import { moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { buyerOrganizerOrPermitted } from './Orders'
 
 export const OrderItems: CollectionConfig<'order-items'> = {

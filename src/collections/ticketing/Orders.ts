@@ -5,7 +5,7 @@ import { nobody, permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { cancelOrderEndpoint } from '../../endpoints/orders/cancel/handler'
 import { refundEndpoint } from '../../endpoints/orders/refund/handler'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** Set by checkout, payments and refunds only: shown, never edited (even by admins). */
 const platformOnly = { create: () => false, update: () => false }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { buyerOrganizerOrPermitted } from './Orders'
 
 export const REFUND_REASONS = ['requested', 'event_cancelled', 'unfulfilled', 'provider', 'dispute_lost'] as const

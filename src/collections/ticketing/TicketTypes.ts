@@ -5,7 +5,7 @@ import { currencyField, moneyField } from '../../fields/money'
 import { endAfterStart } from '../../fields/validators'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/ownership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
 

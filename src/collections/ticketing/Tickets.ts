@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { nobody, permitted } from '../../access/rules'
 import { checkInEndpoint } from '../../endpoints/tickets/checkIn/handler'
 import { moneyField } from '../../fields/money'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { buyerOrganizerOrPermitted } from './Orders'
 
 export const TICKET_STATUSES = ['valid', 'checked_in', 'void'] as const

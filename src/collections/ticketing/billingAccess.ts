@@ -1,7 +1,7 @@
 import type { FieldAccess } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** A buyer's phone and address: the buyer and `orders:read` holders (admins), not the event's organizer. */
 export const billingReadable: FieldAccess = async ({ req, doc }) => {

@@ -1,7 +1,7 @@
 import type { CollectionBeforeValidateHook, CollectionConfig } from 'payload'
 
 import { permitted } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 const nameFromPair: CollectionBeforeValidateHook = ({ data }) => {
   if (data && !data.name && data.resource && data.action) data.name = `${data.resource}:${data.action}`

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { permitted } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 /** A named set of permissions; users carry roles. The eight platform roles are synced at start-up. */
 export const Roles: CollectionConfig<'roles'> = {

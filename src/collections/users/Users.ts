@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { fieldPermitted, selfOrPermitted, permitted, anyone } from '../../access/rules'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
 import { enforcePasswordPolicy } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'

@@ -6,7 +6,7 @@ import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { managesVenueOf } from '../fashion/ownership'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const SECTION_TYPES = ['general', 'vip', 'premium', 'backstage', 'press'] as const
 

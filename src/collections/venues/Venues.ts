@@ -5,7 +5,7 @@ import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../ac
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { slugField } from '../../fields/slug'
 import { inRange } from '../../fields/validators'
-import { slugs } from '../slugs'
+import { slugs } from '../../config/slugs'
 
 export const VENUE_STATUSES = ['active', 'inactive', 'under_maintenance'] as const
 

@@ -4,7 +4,7 @@
  */
 import type { Pool } from 'pg'
 
-import { withTransaction } from '../ticketing/db'
+import { withTransaction } from '../../db/transaction'
 import { UnprocessableError } from '../ticketing/errors'
 
 export async function featuredDesigners(db: Pool) {

@@ -17,10 +17,10 @@ import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
-import { slugs } from '../../collections/slugs'
+import { slugs } from '../../config/slugs'
 import { auditInTx } from '../audit'
-import { poolOf } from '../../endpoints/http'
-import { withTransaction } from '../ticketing/db'
+import { poolOf } from '../../db/pool'
+import { withTransaction } from '../../db/transaction'
 import { CONSENT_SQL, segmentQuery, type SegmentDoc } from './segments'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)

@@ -5,9 +5,9 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { slugs } from '../../collections/slugs'
+import { slugs } from '../../config/slugs'
 import { dbFor, sql } from '../../db/sql'
-import { poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
 import { idOf } from '../../fields/idOf'
 
 type Criteria = {

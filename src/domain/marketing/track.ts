@@ -5,7 +5,7 @@
  */
 import type { Pool } from 'pg'
 
-import { withTransaction } from '../ticketing/db'
+import { withTransaction } from '../../db/transaction'
 
 export type TrackEvent = {
   type: string

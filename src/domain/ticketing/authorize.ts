@@ -1,6 +1,6 @@
 /** Who may act on an order: one rule for refunds and cancellations, used by REST and GraphQL alike. */
 import { can, type Principal } from '../../access/principal'
-import type { Db } from './db'
+import type { Db } from '../../db/transaction'
 import { organizesEvent, staffsEvent } from './organizer'
 
 export type OrderRole = 'manager' | 'buyer' | false

@@ -6,7 +6,7 @@
  */
 import { auditInTx } from '../audit'
 import type { Principal } from '../../access/principal'
-import { withTransaction, type Db, type Tx } from './db'
+import { withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, ForbiddenError, NotFoundError } from './errors'
 import { notify } from './notifications'
 import { failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'

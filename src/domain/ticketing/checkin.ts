@@ -1,6 +1,6 @@
 import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
-import { withTransaction, type Db } from './db'
+import { withTransaction, type Db } from '../../db/transaction'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 
 export type CheckedIn = { ticket: string; code: string; attendeeName: string | null; attendeeEmail: string | null; event: string; ticketType: string; checkedInAt: string }

@@ -1,4 +1,4 @@
-import { num, type Tx } from './db'
+import { num, type Tx } from '../../db/transaction'
 import { UnprocessableError } from './errors'
 import { buyerKeyOf } from './buyerKey'
 import type { DiscountRule } from './pricing'

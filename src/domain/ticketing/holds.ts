@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto'
 
-import { num, withTransaction, type Db, type Tx } from './db'
+import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, ForbiddenError, HoldLimitError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
 import { hashToken, newToken, sameHash } from './tokens'
 

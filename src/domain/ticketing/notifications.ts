@@ -7,7 +7,7 @@
  */
 import type { Payload } from 'payload'
 
-import { num, type Db, type Tx } from './db'
+import { num, type Db, type Tx } from '../../db/transaction'
 import { formatMoney, formatWhen } from './format'
 
 export type NotificationKind = 'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled'

@@ -6,7 +6,7 @@
 import { encryptValue } from '../../plugins/field-encryption/crypto'
 import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
 import { auditInTx } from '../audit'
-import { num, withTransaction, type Db, type Tx } from './db'
+import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 import { notify } from './notifications'

@@ -1,4 +1,4 @@
-import type { Db } from './db'
+import type { Db } from '../../db/transaction'
 
 /** Whether `userId` organizes the event: the row rule behind the `*-own` ticketing permissions. */
 export async function organizesEvent(db: Db, eventId: string, userId: string | number): Promise<boolean> {

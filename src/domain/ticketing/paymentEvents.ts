@@ -17,7 +17,7 @@
  *   order's remaining tickets.
  */
 import { auditInTx } from '../audit'
-import { withTransaction, type Db, type Tx } from './db'
+import { withTransaction, type Db, type Tx } from '../../db/transaction'
 import { notify } from './notifications'
 import { completeInTx, failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'
 import { reconcileProviderRefund, refundInTx, voidTickets } from './refunds'

@@ -9,7 +9,7 @@
  * started (the seat was used). Ticket-type rows are locked in id order.
  */
 import { auditInTx } from '../audit'
-import { num, withTransaction, type Db, type Tx } from './db'
+import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, NotFoundError, UnprocessableError } from './errors'
 import { orderEvent, type OrderForPayment, getOrder } from './orders'
 import { createRefund, isPermanentStripeError } from './payments'

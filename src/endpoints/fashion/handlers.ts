@@ -5,7 +5,8 @@ import { can, getPrincipal } from '../../access/principal'
 import { TRACK_KINDS } from '../../collections/fashion/DesignerAnalytics'
 import { collectionBySlug, featuredDesigners, reorderAppearances, runOfShow, trackDesigner, upcomingShows } from '../../domain/fashion/queries'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
-import { errorBody, limitedAddress, handle, json, now, parse, parseJson, poolOf } from '../http'
+import { poolOf } from '../../db/pool'
+import { errorBody, limitedAddress, handle, json, now, parse, parseJson } from '../http'
 
 const uuid = (what: string) => z.uuid({ message: `the ${what} id must be a uuid` })
 

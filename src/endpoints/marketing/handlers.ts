@@ -3,12 +3,13 @@ import { z } from 'zod'
 
 import { can, getPrincipal } from '../../access/principal'
 import { CHANNELS } from '../../collections/marketing/Campaigns'
-import { slugs } from '../../collections/slugs'
+import { slugs } from '../../config/slugs'
 import { recordClick, recordOpen, unsubscribe } from '../../domain/marketing/email'
 import { computeSegment, loadSegment, segmentQuery } from '../../domain/marketing/segments'
 import { trackEvents } from '../../domain/marketing/track'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
-import { clientIp, errorBody, handle, limitedAddress, json, now, parse, poolOf, readJson } from '../http'
+import { poolOf } from '../../db/pool'
+import { clientIp, errorBody, handle, limitedAddress, json, now, parse, readJson } from '../http'
 
 export const TRACK_MAX_EVENTS = 100
 const TRACK_MAX_BYTES = 256 * 1024

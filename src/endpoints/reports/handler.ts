@@ -3,7 +3,8 @@ import { z } from 'zod'
 
 import { can, getPrincipal } from '../../access/principal'
 import { reports } from '../../domain/reports'
-import { errorBody, handle, json, parse, poolOf } from '../http'
+import { poolOf } from '../../db/pool'
+import { errorBody, handle, json, parse } from '../http'
 
 const allowed = async (req: Parameters<Endpoint['handler']>[0]) => {
   const principal = await getPrincipal(req)

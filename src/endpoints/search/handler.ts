@@ -3,7 +3,8 @@ import { z } from 'zod'
 
 import { getPrincipal } from '../../access/principal'
 import { search, SEARCH_TYPES, type SearchType } from '../../domain/search'
-import { handle, json, parse, poolOf } from '../http'
+import { poolOf } from '../../db/pool'
+import { handle, json, parse } from '../http'
 
 export const searchQuery = z.object({
   q: z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters'),

@@ -3,7 +3,8 @@ import { z } from 'zod'
 
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../domain/auth/totp'
 import { decryptValue, encryptValue } from '../../plugins/field-encryption/crypto'
-import { errorBody, handle, json, parseJson, poolOf } from '../http'
+import { poolOf } from '../../db/pool'
+import { errorBody, handle, json, parseJson } from '../http'
 
 export const codeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'code must be the 6 digits of your authenticator app') }).strict()
 

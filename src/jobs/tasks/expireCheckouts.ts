@@ -2,7 +2,7 @@ import type { TaskConfig } from 'payload'
 
 import { expireCheckouts } from '../../domain/ticketing/paymentEvents'
 import { cancelPaymentIntent } from '../../domain/ticketing/payments'
-import { poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
 
 /**
  * Every minute: unpaid orders past their window fail (holds and discount use given back) and

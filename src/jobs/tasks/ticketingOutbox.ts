@@ -3,7 +3,7 @@ import type { TaskConfig } from 'payload'
 import { cancelEventOrders } from '../../domain/ticketing/cancellation'
 import { sendNotifications } from '../../domain/ticketing/notifications'
 import { sendPendingRefunds } from '../../domain/ticketing/refunds'
-import { poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
 
 /** Ticketing e-mail (confirmations, refunds, disputes, cancellations) from the outbox, with retries. Every minute, and queued at once after a payment. */
 export const sendNotificationsTask: TaskConfig<'sendNotifications'> = {

@@ -2,8 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { can, getPrincipal } from '../../access/principal'
-import { withTransaction } from '../../domain/ticketing/db'
-import { errorBody, handle, json, parse, parseJson, poolOf } from '../../endpoints/http'
+import { withTransaction } from '../../db/transaction'
+import { poolOf } from '../../db/pool'
+import { errorBody, handle, json, parse, parseJson } from '../../endpoints/http'
 import { erasePerson, exportPerson } from './data'
 
 const target = async (req: PayloadRequest, requested: string | undefined) => {

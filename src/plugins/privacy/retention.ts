@@ -1,6 +1,6 @@
 import type { Pool } from 'pg'
 
-import { withTransaction } from '../../domain/ticketing/db'
+import { withTransaction } from '../../db/transaction'
 import { erasePerson } from './data'
 import type { RetentionPeriods } from './types'
 

@@ -2,7 +2,8 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { getPrincipal } from '../../access/principal'
-import { errorBody, handle, json, parse, poolOf } from '../../endpoints/http'
+import { poolOf } from '../../db/pool'
+import { errorBody, handle, json, parse } from '../../endpoints/http'
 import { deliverDue } from './deliver'
 
 const uuid = z.uuid({ message: 'must be a uuid' })

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { slugs } from '../../slugs'
+import { slugs } from '../../../config/slugs'
 
 async function roleId(req: Parameters<CollectionBeforeChangeHook>[0]['req'], name: string) {
   const found = await req.payload.find({

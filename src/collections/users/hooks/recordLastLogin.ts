@@ -1,6 +1,6 @@
 import type { CollectionAfterLoginHook } from 'payload'
 
-import { slugs } from '../../slugs'
+import { slugs } from '../../../config/slugs'
 
 /** Stamps `lastLogin`. Written straight through the adapter: no hooks, no version, no access. */
 export const recordLastLogin: CollectionAfterLoginHook = async ({ req, user }) => {

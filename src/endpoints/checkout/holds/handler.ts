@@ -1,7 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { createHold, releaseHold } from '../../../domain/ticketing/holds'
-import { handle, holderOf, json, now, parse, parseJson, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { handle, holderOf, json, now, parse, parseJson } from '../../http'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from './schema'
 
 export const createHoldEndpoint: Endpoint = {

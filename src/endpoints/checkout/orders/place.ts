@@ -4,7 +4,8 @@ import type { z } from 'zod'
 import { abandonOrder, attachPaymentIntent, createOrder } from '../../../domain/ticketing/orders'
 import { DomainError } from '../../../domain/ticketing/errors'
 import { createPaymentIntent } from '../../../domain/ticketing/payments'
-import { clientIp, now, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { clientIp, now } from '../../http'
 import type { createOrderSchema } from './schema'
 
 /**

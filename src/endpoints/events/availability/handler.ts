@@ -3,7 +3,8 @@ import { z } from 'zod'
 
 import { eventAvailability } from '../../../domain/ticketing/holds'
 import { canReadEvent } from '../../checkout/orders/place'
-import { errorBody, handle, json, now, parse, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { errorBody, handle, json, now, parse } from '../../http'
 
 const idSchema = z.uuid({ message: 'the event id must be a uuid' })
 

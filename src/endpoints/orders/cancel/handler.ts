@@ -2,7 +2,8 @@ import type { Endpoint } from 'payload'
 
 import { getPrincipal } from '../../../access/principal'
 import { cancelOrder } from '../../../domain/ticketing/cancellation'
-import { errorBody, handle, json, parse, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { errorBody, handle, json, parse } from '../../http'
 import { orderIdSchema } from '../refund/schema'
 
 /** POST /api/orders/:id/cancel: a free order cancelled (organizer, admin, or the buyer before the cut-off). */

@@ -3,7 +3,8 @@ import type { Endpoint } from 'payload'
 import { getPrincipal } from '../../../access/principal'
 import { roleOnOrder } from '../../../domain/ticketing/authorize'
 import { requestRefund, sendRefund } from '../../../domain/ticketing/refunds'
-import { errorBody, handle, json, parse, poolOf, readJson } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { errorBody, handle, json, parse, readJson } from '../../http'
 import { orderIdSchema, refundSchema } from './schema'
 
 /**

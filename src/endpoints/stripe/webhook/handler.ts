@@ -4,7 +4,8 @@ import type Stripe from 'stripe'
 import { applyPaymentEvent, type PaymentEvent } from '../../../domain/ticketing/paymentEvents'
 import { verifyWebhook } from '../../../domain/ticketing/payments'
 import { sendRefund } from '../../../domain/ticketing/refunds'
-import { errorBody, handle, json, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { errorBody, handle, json } from '../../http'
 
 type StripeObject = {
   id?: string

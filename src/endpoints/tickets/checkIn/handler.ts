@@ -4,7 +4,8 @@ import { getPrincipal } from '../../../access/principal'
 import { mayCheckInAt } from '../../../domain/ticketing/authorize'
 import { checkInTicket } from '../../../domain/ticketing/checkin'
 import { assignedEvents } from '../../../domain/ticketing/organizer'
-import { errorBody, handle, json, parseJson, poolOf } from '../../http'
+import { poolOf } from '../../../db/pool'
+import { errorBody, handle, json, parseJson } from '../../http'
 import { checkInSchema } from './schema'
 
 /** POST /api/tickets/check-in { code, event }: at one event's door; staff at their assigned events, organizers at theirs, admins anywhere. */

@@ -4,7 +4,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { slugs } from '../collections/slugs'
+import { slugs } from '../config/slugs'
 import { queryFor } from '../db/sql'
 import { idOf } from '../fields/idOf'
 import type { WebhooksOptions } from '../plugins/webhooks'

@@ -1,6 +1,6 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 
-import { nextFreeSlug, slugify } from '../fields/slugify'
+import { nextFreeSlug, slugify } from './slugify'
 
 export type SlugSource = string | ((data: Record<string, unknown>, req: PayloadRequest) => string | Promise<string>)
 
