@@ -34,7 +34,7 @@ import {
 } from './src/endpoints/marketing/handlers'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
-import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/endpoints/docs/handler'
+import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
 import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'

@@ -4,7 +4,7 @@
  * `{ error: "<code>", message, ...details }`.
  */
 import type { PayloadRequest } from 'payload'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 import { addressKey, clientAddress } from '../config/clientAddress'
 import { DomainError } from '../domain/ticketing/errors'
@@ -45,6 +45,9 @@ export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> 
   }
   return result.data
 }
+
+/** A path parameter that must be a document id (UUID): `uuidParam('order')`. */
+export const uuidParam = (what: string) => z.uuid({ message: `the ${what} id must be a uuid` })
 
 /** Runs a handler, turning validation failures and domain errors into their HTTP answers. */
 export const handle =

@@ -13,11 +13,12 @@ import { getPrincipal } from '../access/principal'
 import { search } from '../domain/search'
 import { createHold, eventAvailability, releaseHold } from '../domain/ticketing/holds'
 import { DomainError } from '../domain/ticketing/errors'
-import { canReadEvent, placeOrder } from '../endpoints/checkout/orders/place'
+import { canReadEvent } from '../domain/ticketing/authorize'
+import { placeOrder } from '../domain/ticketing/placeOrder'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from '../endpoints/checkout/holds/schema'
 import { poolOf } from '../db/pool'
-import { holderOf, now } from '../endpoints/http'
+import { clientIp, holderOf, now } from '../endpoints/http'
 import { searchQuery } from '../endpoints/search/handler'
 
 type Ctx = { req: PayloadRequest }
@@ -136,7 +137,7 @@ export const customMutations: GraphQLExtension = (g) => {
       args: { hold: { type: t.nn(t.GraphQLString) }, token: { type: t.nn(t.GraphQLString) }, billing: { type: t.nn(t.BillingInput) }, discountCode: { type: t.GraphQLString } },
       resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
         run(g, async () => {
-          return placeOrder(req, check(g, createOrderSchema, dropNulls(args)))
+          return placeOrder(req, check(g, createOrderSchema, dropNulls(args)), { ipAddress: clientIp(req) }, now())
         }),
     },
   }

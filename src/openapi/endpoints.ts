@@ -13,7 +13,7 @@ import { searchQuery } from '../endpoints/search/handler'
 import { refundSchema } from '../endpoints/orders/refund/schema'
 import { checkInSchema } from '../endpoints/tickets/checkIn/schema'
 import { codeSchema } from '../endpoints/twoFactor/handlers'
-import { eraseSchema } from '../plugins/privacy/endpoints'
+import { eraseSchema } from '../plugins/privacy'
 
 export type EndpointDoc = {
   summary: string

@@ -4,7 +4,9 @@ import { can, getPrincipal } from '../../access/principal'
 import { nobody } from '../../access/rules'
 import { slugs } from '../../config/slugs'
 
-export const TRACK_KINDS = ['profile_view', 'collection_view', 'item_view', 'favorite', 'share', 'click_through'] as const
+import { TRACK_KINDS } from '../../config/vocabularies'
+
+export { TRACK_KINDS }
 
 const readOwnAnalytics: Access = async ({ req }) => {
   const principal = await getPrincipal(req)

@@ -8,7 +8,9 @@ import { dayRangeFields } from '../../fields/dayRange'
 import { slugs } from '../../config/slugs'
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const
-export const CHANNELS = ['email', 'social', 'web', 'search', 'display', 'affiliate', 'partner', 'promo_code', 'print', 'other'] as const
+import { CHANNELS } from '../../config/vocabularies'
+
+export { CHANNELS }
 export const GOAL_METRICS = ['impressions', 'clicks', 'conversions', 'revenue', 'signups', 'tickets'] as const
 
 /** CRUD for holders of `<resource>:<action>` (the marketing role and admins). */

@@ -1,4 +1,6 @@
 /** Who may act on an order: one rule for refunds and cancellations, used by REST and GraphQL alike. */
+import type { PayloadRequest } from 'payload'
+
 import { can, type Principal } from '../../access/principal'
 import type { Db } from '../../db/transaction'
 import { organizesEvent, staffsEvent } from './organizer'
@@ -23,4 +25,10 @@ export async function mayCheckInAt(db: Db, principal: Principal | null, eventId:
   if (can(principal, 'tickets', 'check-in-any')) return true
   if (can(principal, 'tickets', 'check-in-own') && (await organizesEvent(db, eventId, principal.id))) return true
   return can(principal, 'tickets', 'check-in') && staffsEvent(db, eventId, principal.id)
+}
+
+/** Whether the caller may read the event (drafts stay private): the same rule as the REST read. */
+export async function canReadEvent(req: PayloadRequest, id: string) {
+  const visible = await req.payload.find({ collection: 'events', where: { id: { equals: id } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })
+  return visible.docs.length > 0
 }

@@ -1,4 +1,4 @@
-import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
+import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { auditInTx } from '../audit'
 import { withTransaction, type Db } from '../../db/transaction'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'

@@ -3,8 +3,8 @@
  * client) and completed when paid. Each step is one transaction; expiry is decided by the
  * database's clock. Payment outcomes live in paymentEvents.ts, refunds in refunds.ts.
  */
-import { encryptValue } from '../../plugins/field-encryption/crypto'
-import { recordEvent, pgRun } from '../../plugins/webhooks/outbox'
+import { encryptValue } from '../../plugins/field-encryption'
+import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'

@@ -20,7 +20,7 @@ import { auditInTx } from '../audit'
 import { withTransaction, type Db, type Tx } from '../../db/transaction'
 import { notify } from './notifications'
 import { completeInTx, failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'
-import { reconcileProviderRefund, refundInTx, voidTickets } from './refunds'
+import { reconcileProviderRefund, voidTickets } from './refunds'
 
 export type PaymentEvent = {
   id: string

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { can, getPrincipal } from '../../access/principal'
-import { TRACK_KINDS } from '../../collections/fashion/DesignerAnalytics'
+import { TRACK_KINDS } from '../../config/vocabularies'
 import { collectionBySlug, featuredDesigners, reorderAppearances, runOfShow, trackDesigner, upcomingShows } from '../../domain/fashion/queries'
 import { fixedWindowLimiter } from '../../domain/rateLimit'
 import { poolOf } from '../../db/pool'

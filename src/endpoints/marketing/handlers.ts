@@ -1,8 +1,8 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { can, getPrincipal } from '../../access/principal'
-import { CHANNELS } from '../../collections/marketing/Campaigns'
+import { CHANNELS } from '../../config/vocabularies'
 import { slugs } from '../../config/slugs'
 import { recordClick, recordOpen, unsubscribe } from '../../domain/marketing/email'
 import { computeSegment, loadSegment, segmentQuery } from '../../domain/marketing/segments'

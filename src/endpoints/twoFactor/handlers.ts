@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { newTotpSecret, otpauthUrl, verifyTotp } from '../../domain/auth/totp'
-import { decryptValue, encryptValue } from '../../plugins/field-encryption/crypto'
+import { decryptValue, encryptValue } from '../../plugins/field-encryption'
 import { poolOf } from '../../db/pool'
 import { errorBody, handle, json, parseJson } from '../http'
 

@@ -10,6 +10,7 @@ import { DEFAULT_RETENTION, runRetention } from './retention'
 import type { PrivacyOptions } from './types'
 
 export type { PrivacyOptions } from './types'
+export { eraseSchema } from './endpoints'
 
 export const privacyPlugin =
   (options: PrivacyOptions = {}): Plugin =>

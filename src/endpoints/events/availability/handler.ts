@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { eventAvailability } from '../../../domain/ticketing/holds'
-import { canReadEvent } from '../../checkout/orders/place'
+import { canReadEvent } from '../../../domain/ticketing/authorize'
 import { poolOf } from '../../../db/pool'
 import { errorBody, handle, json, now, parse } from '../../http'
 

@@ -3,8 +3,7 @@ import type { Endpoint } from 'payload'
 import { getPrincipal } from '../../../access/principal'
 import { cancelOrder } from '../../../domain/ticketing/cancellation'
 import { poolOf } from '../../../db/pool'
-import { errorBody, handle, json, parse } from '../../http'
-import { orderIdSchema } from '../refund/schema'
+import { errorBody, handle, json, parse, uuidParam } from '../../http'
 
 /** POST /api/orders/:id/cancel: a free order cancelled (organizer, admin, or the buyer before the cut-off). */
 export const cancelOrderEndpoint: Endpoint = {
@@ -13,7 +12,7 @@ export const cancelOrderEndpoint: Endpoint = {
   handler: handle(async (req) => {
     const principal = await getPrincipal(req)
     if (!principal) return errorBody(401, 'unauthorized', 'Sign in to cancel an order.')
-    const id = parse(orderIdSchema, req.routeParams?.id)
+    const id = parse(uuidParam('order'), req.routeParams?.id)
     return json(await cancelOrder(poolOf(req.payload), id, principal))
   }),
 }

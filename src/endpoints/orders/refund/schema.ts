@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { uuidParam } from '../../http'
 
-export const orderIdSchema = z.uuid({ message: 'the order id must be a uuid' })
+export const orderIdSchema = uuidParam('order')
 
 /** Nothing: refund what is left. `tickets`: those tickets (their prices). `amount`: that much, in minor units. */
 export const refundSchema = z

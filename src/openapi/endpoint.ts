@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import type { Endpoint } from 'payload'
 
-import { buildOpenApi } from '../../openapi/generate'
-import { errorBody } from '../http'
+import { buildOpenApi } from './generate'
+import { errorBody } from '../endpoints/http'
 
 let cached: string | null = null
 

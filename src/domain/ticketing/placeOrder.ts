@@ -1,20 +1,19 @@
 import type { PayloadRequest } from 'payload'
-import type { z } from 'zod'
 
-import { abandonOrder, attachPaymentIntent, createOrder } from '../../../domain/ticketing/orders'
-import { DomainError } from '../../../domain/ticketing/errors'
-import { createPaymentIntent } from '../../../domain/ticketing/payments'
-import { poolOf } from '../../../db/pool'
-import { clientIp, now } from '../../http'
-import type { createOrderSchema } from './schema'
+import { poolOf } from '../../db/pool'
+import { DomainError } from './errors'
+import { abandonOrder, attachPaymentIntent, createOrder, type CreateOrderInput } from './orders'
+import { createPaymentIntent } from './payments'
+
+export type PlaceOrderInput = Omit<CreateOrderInput, 'buyerId' | 'ipAddress' | 'userAgent'>
 
 /**
  * Checkout's second step, shared by REST (POST /api/checkout/orders) and GraphQL (createOrder):
  * the order priced on the server from the hold, then a Stripe PaymentIntent (or nothing to pay).
  */
-export async function placeOrder(req: PayloadRequest, body: z.infer<typeof createOrderSchema>) {
+export async function placeOrder(req: PayloadRequest, body: PlaceOrderInput, client: { ipAddress: string | null }, now: Date) {
   const pool = poolOf(req.payload)
-  const order = await createOrder(pool, { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: clientIp(req), userAgent: req.headers.get('user-agent') }, now())
+  const order = await createOrder(pool, { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: client.ipAddress, userAgent: req.headers.get('user-agent') }, now)
   if (order.status === 'completed') {
     await req.payload.jobs.queue({ task: 'sendNotifications', input: {}, queue: 'transactional' })
     return { order, payment: { provider: 'none' as const, clientSecret: null, paymentIntent: null } }
@@ -28,10 +27,4 @@ export async function placeOrder(req: PayloadRequest, body: z.infer<typeof creat
     await abandonOrder(pool, order.id)
     throw new DomainError('payment_unavailable', 'The payment provider could not be reached; nothing was charged and the tickets were released.', 502)
   }
-}
-
-/** Whether the caller may read the event (drafts stay private): the same rule as the REST read. */
-export async function canReadEvent(req: PayloadRequest, id: string) {
-  const visible = await req.payload.find({ collection: 'events', where: { id: { equals: id } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })
-  return visible.docs.length > 0
 }

@@ -1,0 +1,7 @@
+/** Fixed vocabularies shared by collections, endpoints and domain code. */
+
+/** What a designer-analytics tracking call may count (POST /api/designers/:id/track). */
+export const TRACK_KINDS = ['profile_view', 'collection_view', 'item_view', 'favorite', 'share', 'click_through'] as const
+
+/** Marketing channels a campaign runs on and attribution names. */
+export const CHANNELS = ['email', 'social', 'web', 'search', 'display', 'affiliate', 'partner', 'promo_code', 'print', 'other'] as const
