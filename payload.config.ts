@@ -14,8 +14,8 @@ import { collections } from './src/collections'
 import { slugs } from './src/config/slugs'
 import { permitted } from './src/access/rules'
 import { apiBounds, csvEnv } from './src/config/env'
-import { ALL_PERMISSIONS } from './src/access/vocabulary'
 import { apiKeysPlugin } from './src/plugins/api-keys'
+import { apiKeyOptions } from './src/setup/apiKeys'
 import { auditLogPlugin } from './src/plugins/audit-log'
 import { requestGuardPlugin } from './src/plugins/request-guard'
 import { clientAddress } from './src/config/clientAddress'
@@ -123,7 +123,7 @@ export default buildConfig({
       generateTitle: ({ doc }) => `${(doc as { title?: string }).title ?? ''} · Fashionistas`,
       generateDescription: ({ doc }) => (doc as { shortDescription?: string }).shortDescription ?? '',
     }),
-    apiKeysPlugin({ scopes: ALL_PERMISSIONS }),
+    apiKeysPlugin(apiKeyOptions),
     // Before field encryption, so the webhooks' signing secrets are encrypted at rest.
     webhooksPlugin(webhookOptions),
     fieldEncryptionPlugin({

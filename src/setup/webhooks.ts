@@ -7,6 +7,9 @@ import type { PayloadRequest } from 'payload'
 import { slugs } from '../config/slugs'
 import { queryFor } from '../db/sql'
 import { idOf } from '../fields/idOf'
+import { can, getPrincipal } from '../access/principal'
+import { SUPERUSER_ROLE } from '../access/vocabulary'
+import { decryptValue } from '../plugins/field-encryption'
 import type { WebhooksOptions } from '../plugins/webhooks'
 
 type Doc = Record<string, unknown>
@@ -20,7 +23,32 @@ const organizerOfEvent = async (req: PayloadRequest, event: unknown) => {
   return row?.organizer_id ?? null
 }
 
+/** The domain events the app records itself (orders, check-in, derived from changes). */
+export const DOMAIN_EVENTS = [
+  'order.completed',
+  'order.refunded',
+  'order.cancelled',
+  'order.partially_refunded',
+  'order.refunded_unfulfilled',
+  'order.disputed',
+  'ticket.checked_in',
+  'event.published',
+  'event.updated',
+  'event.cancelled',
+  'designer.published',
+  'sponsorship.approved',
+] as const
+
 export const webhookOptions: WebhooksOptions = {
+  eventTypes: DOMAIN_EVENTS,
+  ownerCollection: slugs.users,
+  isAdministrator: async (req) => Boolean((await getPrincipal(req))?.superuser),
+  canManage: async (req) => can(await getPrincipal(req), 'webhooks', 'manage'),
+  // Administrators' hooks receive every event (see the outbox's audience rule).
+  ownerSeesAll: (owner) =>
+    `EXISTS (SELECT 1 FROM users_rels ur JOIN roles r ON r.id = ur.roles_id WHERE ur.parent_id = ${owner} AND ur.path = 'roles' AND r.name = '${SUPERUSER_ROLE}')`,
+  // The signing secret is encrypted at rest by the field-encryption plugin (payload.config.ts).
+  readSecret: (stored) => String(decryptValue(stored) ?? ''),
   collections: {
     [slugs.events]: {
       generic: true,

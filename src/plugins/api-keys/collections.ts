@@ -1,10 +1,9 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { can, getPrincipal } from '../../access/principal'
-import { anyOrOwn, fieldPermitted, permitted } from '../../access/rules'
 import { generateKey, stashForReveal } from './keys'
 import { revealEndpoint } from './reveal'
+import type { ApiKeysOptions, PermissionSet } from './types'
 
 const CONTEXT_KEY = 'apiKeyPlaintext'
 
@@ -14,11 +13,13 @@ const CONTEXT_KEY = 'apiKeyPlaintext'
  * for the admin UI's one-time reveal. The owner is the creator unless an admin names another,
  * and a key's scopes never exceed what its owner may do.
  */
+type Resolved = Required<Pick<ApiKeysOptions, 'resolvePermissions' | 'isManager'>>
+
 const issueKey =
-  (slug: string, scopes: Set<string>): CollectionBeforeChangeHook =>
+  (slug: string, scopes: Set<string>, opts: Resolved): CollectionBeforeChangeHook =>
   async ({ data, req, operation, originalDoc }) => {
-    const principal = await getPrincipal(req)
-    const manager = can(principal, slug, 'update')
+    const manager = await opts.isManager(req)
+    const permissions: PermissionSet | null = req.user ? await opts.resolvePermissions({ payload: req.payload, user: req.user as never }) : null
     if (operation === 'create') {
       if (req.user && (!data.owner || !manager)) data.owner = req.user.id
       const { key, prefix, secretHash } = generateKey()
@@ -31,11 +32,8 @@ const issueKey =
     const unknown = wanted.filter((s) => !scopes.has(s))
     if (unknown.length) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `Unknown scope(s): ${unknown.join(', ')}.` }] })
     const ownerId = String(data.owner ?? originalDoc?.owner?.id ?? originalDoc?.owner ?? '')
-    if (data.scopes && !manager && principal && ownerId === String(principal.id)) {
-      const beyond = wanted.filter((s) => {
-        const [resource, action] = s.split(':')
-        return !can(principal, resource, action)
-      })
+    if (data.scopes && !manager && req.user && permissions && !permissions.all && ownerId === String(req.user.id)) {
+      const beyond = wanted.filter((s) => !permissions.has(s))
       if (beyond.length) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `A key cannot do more than its owner: ${beyond.join(', ')}.` }] })
     }
     return data
@@ -47,19 +45,27 @@ const showOnce: FieldHook = ({ siblingData, req }) => {
   return fresh && fresh.prefix === siblingData?.prefix ? fresh.key : undefined
 }
 
-export function apiKeysCollection(slug: string, ownerCollection: string, scopes: string[], defaultRateLimit: number): CollectionConfig {
+/** Signed-in users see and change their own keys; nobody else (overrideAccess aside). */
+const ownKeys: Access = ({ req }) => (req.user ? { owner: { equals: req.user.id } } : false)
+
+export function apiKeysCollection(slug: string, ownerCollection: string, scopes: string[], defaultRateLimit: number, options: ApiKeysOptions): CollectionConfig {
   const scopeSet = new Set(scopes)
+  const access = options.access ?? {}
+  const resolved: Resolved = {
+    resolvePermissions: options.resolvePermissions ?? (async () => ({ all: true, has: () => true })),
+    isManager: options.isManager ?? (async () => false),
+  }
   return {
     slug,
     admin: { useAsTitle: 'name', group: 'Security', defaultColumns: ['name', 'prefix', 'owner', 'active', 'expiresAt', 'lastUsedAt'] },
     access: {
-      read: anyOrOwn(slug, 'read', 'owner'),
-      create: permitted(slug, 'create'),
-      update: anyOrOwn(slug, 'update', 'owner'),
-      delete: anyOrOwn(slug, 'delete', 'owner'),
+      read: access.read ?? ownKeys,
+      create: access.create ?? (({ req }) => Boolean(req.user)),
+      update: access.update ?? ownKeys,
+      delete: access.delete ?? ownKeys,
     },
     hooks: {
-      beforeChange: [issueKey(slug, scopeSet)],
+      beforeChange: [issueKey(slug, scopeSet, resolved)],
       afterChange: [
         ({ doc, req, operation }) => {
           const fresh = req.context?.[CONTEXT_KEY] as { prefix: string; key: string } | undefined
@@ -75,7 +81,7 @@ export function apiKeysCollection(slug: string, ownerCollection: string, scopes:
       { name: 'revealKey', type: 'ui', admin: { components: { Field: '/src/plugins/api-keys/components/RevealKey#RevealKey' } } },
       { name: 'prefix', type: 'text', unique: true, index: true, admin: { readOnly: true, description: 'Identifies the key in logs; the secret is never stored.' }, access: { create: () => false, update: () => false } },
       { name: 'secretHash', type: 'text', hidden: true, custom: { redact: true } },
-      { name: 'owner', type: 'relationship', relationTo: ownerCollection as never, index: true, access: { update: fieldPermitted(slug, 'update') } },
+      { name: 'owner', type: 'relationship', relationTo: ownerCollection as never, index: true, access: { update: access.updateOwner ?? (() => false) } },
       {
         name: 'scopes',
         type: 'text',
@@ -93,11 +99,11 @@ export function apiKeysCollection(slug: string, ownerCollection: string, scopes:
   }
 }
 
-export function usageLogsCollection(slug: string, keysSlug: string): CollectionConfig {
+export function usageLogsCollection(slug: string, readUsage: Access = () => false): CollectionConfig {
   return {
     slug,
     admin: { group: 'Security', defaultColumns: ['createdAt', 'keyPrefix', 'method', 'path', 'status', 'durationMs'] },
-    access: { read: permitted(keysSlug, 'read'), create: () => false, update: () => false, delete: () => false },
+    access: { read: readUsage, create: () => false, update: () => false, delete: () => false },
     defaultSort: '-createdAt',
     fields: [
       { name: 'keyPrefix', type: 'text', index: true },

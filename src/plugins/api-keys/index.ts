@@ -9,7 +9,7 @@ import { apiKeysCollection, usageLogsCollection } from './collections'
 import { apiKeyStrategy } from './strategy'
 import type { ApiKeysOptions } from './types'
 
-export type { ApiKeysOptions } from './types'
+export type { ApiKeysOptions, PermissionSet } from './types'
 export { withApiKeyGate } from './gate'
 
 export const apiKeysPlugin =
@@ -22,8 +22,8 @@ export const apiKeysPlugin =
       if (c.slug !== ownerCollection || options.enabled === false || !c.auth) return c
       const auth = typeof c.auth === 'object' ? c.auth : {}
       // Keep the local (email/password) strategy; add the key strategy beside it.
-      return { ...c, auth: { ...auth, strategies: [...(auth.strategies ?? []), apiKeyStrategy(ownerCollection)] } }
+      return { ...c, auth: { ...auth, strategies: [...(auth.strategies ?? []), apiKeyStrategy(ownerCollection, options)] } }
     })
-    collections.push(apiKeysCollection(slug, ownerCollection, options.scopes, options.defaultRateLimit ?? 60), usageLogsCollection(usageSlug, slug))
+    collections.push(apiKeysCollection(slug, ownerCollection, options.scopes, options.defaultRateLimit ?? 60, options), usageLogsCollection(usageSlug, options.access?.readUsage))
     return { ...config, collections }
   }

@@ -1,15 +1,14 @@
 import type { AuthStrategy } from 'payload'
 
-import { getPrincipal, type Principal } from '../../access/principal'
-import type { PermissionKey } from '../../access/vocabulary'
 import { poolOf, verifyApiKey } from './resolve'
+import type { ApiKeysOptions } from './types'
 
 /**
  * `Authorization: Bearer fsh_<prefix>_<secret>` as a Payload auth strategy. The request acts as
  * the key's owner (same row-level limits) with exactly the key's scopes, capped by what the
  * owner may do; an admin owner's key is not a superuser key.
  */
-export const apiKeyStrategy = (ownerCollection: string): AuthStrategy => ({
+export const apiKeyStrategy = (ownerCollection: string, options: Pick<ApiKeysOptions, 'resolvePermissions' | 'actAs'> = {}): AuthStrategy => ({
   name: 'api-key',
   authenticate: async ({ headers, payload }) => {
     const verdict = await verifyApiKey(payload, headers.get('authorization'))
@@ -18,19 +17,14 @@ export const apiKeyStrategy = (ownerCollection: string): AuthStrategy => ({
     const found = await payload.find({ collection: ownerCollection as never, where: { id: { equals: verdict.key.ownerId } }, depth: 2, limit: 1, pagination: false, overrideAccess: true })
     const owner = found.docs[0]
     if (!owner) return { user: null }
-    const ownerPrincipal = await getPrincipal({ payload, user: { ...(owner as object), collection: ownerCollection } as never })
-    const permissions = new Set<PermissionKey>(
-      verdict.key.scopes.filter((s) => {
-        const [r, a] = s.split(':')
-        return ownerPrincipal?.superuser || ownerPrincipal?.permissions.has(`${r}:${a}`)
-      }) as PermissionKey[],
-    )
-    const principal: Principal = { id: verdict.key.ownerId, roles: [], permissions, superuser: false }
+    const rights = options.resolvePermissions ? await options.resolvePermissions({ payload, user: { ...(owner as object), collection: ownerCollection } as never }) : { all: true, has: () => true }
+    const granted = verdict.key.scopes.filter((s) => rights?.all || rights?.has(s))
+    const actAs = options.actAs ?? ((o: Record<string, unknown>, scopes: string[]) => ({ ...o, apiKeyScopes: scopes }))
     void poolOf(payload)
       .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [verdict.key.id])
       .catch((err: unknown) => payload.logger.warn({ err, msg: 'could not stamp api key lastUsedAt' }))
     return {
-      user: { ...(owner as object), collection: ownerCollection, _strategy: 'api-key', apiKeyPrefix: verdict.key.prefix, principal } as never,
+      user: { ...actAs(owner as Record<string, unknown>, granted), collection: ownerCollection, _strategy: 'api-key', apiKeyPrefix: verdict.key.prefix } as never,
     }
   },
 })

@@ -11,7 +11,6 @@ import https from 'node:https'
 
 import type { Pool } from 'pg'
 
-import { decryptValue } from '../field-encryption/crypto'
 import { guardedLookup } from './ssrf'
 import { SIGNATURE_HEADER, sign } from './signature'
 
@@ -90,6 +89,12 @@ async function claim(db: Pool, now: Date, webhookId: string | null): Promise<Cla
   return d ?? null
 }
 
+let readSecret: (stored: string) => string = (s) => s
+/** Set once by the plugin: how a stored signing secret becomes the secret (decryption, when encrypted at rest). */
+export const configureSecrets = (fn: (stored: string) => string) => {
+  readSecret = fn
+}
+
 /** Sends one claimed delivery and records the attempt and its consequences. */
 async function attempt(db: Pool, d: Claimed, clock: Clock) {
   const body = JSON.stringify({ id: d.event_id, type: d.type, createdAt: new Date(d.created_at).toISOString(), data: d.data })
@@ -98,7 +103,7 @@ async function attempt(db: Pool, d: Claimed, clock: Clock) {
   for (const h of d.headers ?? []) if (/^[A-Za-z0-9-]{1,64}$/.test(h.name) && !/^(host|content-length|content-type)$/i.test(h.name)) headers[h.name] = h.value
   let secret: string | null = null
   try {
-    secret = String(decryptValue(d.secret) ?? '')
+    secret = String(readSecret(d.secret) ?? '')
   } catch {
     // A secret under a key version this instance does not hold: nothing is sent unsigned; retried later.
   }

@@ -1,19 +1,33 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { getPrincipal } from '../../access/principal'
-import { poolOf } from '../../db/pool'
-import { errorBody, handle, json, parse } from '../../endpoints/http'
+import type { Roles } from './collections'
 import { deliverDue } from './deliver'
+import { answer as json, poolOf, problem as errorBody } from './sql'
 
-const uuid = z.uuid({ message: 'must be a uuid' })
+const uuid = z.uuid()
+const idParam = (req: PayloadRequest) => {
+  const r = uuid.safeParse(req.routeParams?.id)
+  return r.success ? r.data : null
+}
 
-/** The webhook if the caller may manage it (admin, or its owner holding webhooks:manage). */
-async function manageable(req: PayloadRequest, webhookId: string) {
-  const principal = await getPrincipal(req)
-  if (!principal) return { error: errorBody(401, 'unauthorized', 'Sign in or send an API key with webhooks:manage.') }
+/** Unexpected failures answer 500 with a log line, never an unhandled rejection. */
+const guarded =
+  (fn: (req: PayloadRequest) => Promise<Response>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    try {
+      return await fn(req)
+    } catch (err) {
+      req.payload.logger.error({ err, msg: `webhooks endpoint ${req.method} ${req.url} failed` })
+      return errorBody(500, 'internal_error', 'Something went wrong on our side.')
+    }
+  }
+
+/** The webhook if the caller may manage it (an administrator, or its owner allowed to manage webhooks). */
+async function manageable(req: PayloadRequest, webhookId: string, roles: Roles) {
+  if (!req.user) return { error: errorBody(401, 'unauthorized', 'Sign in or send an API key with webhooks:manage.') }
   const { rows: [w] } = await poolOf(req.payload).query(`SELECT id, owner_id, active FROM webhooks WHERE id = $1`, [webhookId])
-  const mine = w && (principal.superuser || (principal.permissions.has('webhooks:manage') && String(w.owner_id) === String(principal.id)))
+  const mine = w && ((await roles.isAdministrator(req)) || ((await roles.canManage(req)) && String(w.owner_id) === String(req.user.id)))
   if (!mine) return { error: errorBody(404, 'unknown_webhook', 'No such webhook.') }
   return { webhook: w as { id: string; owner_id: string; active: boolean } }
 }
@@ -27,12 +41,13 @@ const result = async (req: PayloadRequest, deliveryId: string) => {
 }
 
 /** POST /api/webhooks/:id/test: sends a `webhook.test` event to this hook now and answers with the attempt's outcome. */
-export const testEndpoint: Endpoint = {
+export const testEndpoint = (roles: Roles): Endpoint => ({
   path: '/:id/test',
   method: 'post',
-  handler: handle(async (req) => {
-    const id = parse(uuid, req.routeParams?.id)
-    const found = await manageable(req, id)
+  handler: guarded(async (req) => {
+    const id = idParam(req)
+    if (!id) return errorBody(400, 'invalid_request', 'Invalid id: must be a uuid')
+    const found = await manageable(req, id, roles)
     if (found.error) return found.error
     if (!found.webhook.active) return errorBody(409, 'webhook_disabled', 'The webhook is disabled; enable it first.')
     const db = poolOf(req.payload)
@@ -42,20 +57,21 @@ export const testEndpoint: Endpoint = {
       [id, JSON.stringify({ message: 'A test event from Fashionistas.', webhook: id })],
     )
     await deliverDue(db, { webhookId: id, limit: 1 })
-    return json({ delivery: await result(req, d.id) })
+    return json(200, { delivery: await result(req, d.id) })
   }),
-}
+})
 
 /** POST /api/webhook-deliveries/:id/replay: sends the delivery's event to its webhook again, as a new delivery. */
-export const replayEndpoint: Endpoint = {
+export const replayEndpoint = (roles: Roles): Endpoint => ({
   path: '/:id/replay',
   method: 'post',
-  handler: handle(async (req) => {
-    const id = parse(uuid, req.routeParams?.id)
+  handler: guarded(async (req) => {
+    const id = idParam(req)
+    if (!id) return errorBody(400, 'invalid_request', 'Invalid id: must be a uuid')
     const db = poolOf(req.payload)
     const { rows: [orig] } = await db.query(`SELECT id, webhook_id, event_id FROM webhook_deliveries WHERE id = $1`, [id])
     if (!orig) return errorBody(404, 'unknown_delivery', 'No such delivery.')
-    const found = await manageable(req, orig.webhook_id)
+    const found = await manageable(req, orig.webhook_id, roles)
     if (found.error) return errorBody(404, 'unknown_delivery', 'No such delivery.')
     if (!found.webhook.active) return errorBody(409, 'webhook_disabled', 'The webhook is disabled; enable it first.')
     const { rows: [d] } = await db.query(
@@ -63,6 +79,6 @@ export const replayEndpoint: Endpoint = {
       [orig.webhook_id, orig.event_id, orig.id],
     )
     await deliverDue(db, { webhookId: orig.webhook_id, limit: 1 })
-    return json({ delivery: await result(req, d.id) }, 201)
+    return json(201, { delivery: await result(req, d.id) })
   }),
-}
+})

@@ -11,12 +11,12 @@
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Config, PayloadRequest, Plugin, TaskConfig } from 'payload'
 
-import { queryFor } from '../../db/sql'
 import { webhookCollections } from './collections'
-import { deliverDue, requeueStuck } from './deliver'
-import { DOMAIN_EVENTS, recordEvent, type Audience } from './outbox'
+import { configureSecrets, deliverDue, requeueStuck } from './deliver'
+import { configureOutbox, recordEvent, type Audience, type OwnerSeesAll } from './outbox'
+import { queryFor } from './sql'
 
-export { recordEvent, pgRun, DOMAIN_EVENTS } from './outbox'
+export { recordEvent, pgRun } from './outbox'
 export { verifySignature, sign, SIGNATURE_HEADER } from './signature'
 
 type Doc = Record<string, unknown>
@@ -31,17 +31,33 @@ export type WatchedCollection = {
   data?: (doc: Doc) => unknown
 }
 
-export type WebhooksOptions = { collections: Record<string, WatchedCollection> }
+export type WebhooksOptions = {
+  collections: Record<string, WatchedCollection>
+  /** The domain events the app records with `recordEvent` (e.g. `order.completed`); subscribers pick from these. */
+  eventTypes?: readonly string[]
+  /** The auth collection that owns webhooks. Default `users`. */
+  ownerCollection?: string
+  /** Sees and manages every webhook, and may move one to another owner. Default: nobody (overrideAccess only). */
+  isAdministrator?: (req: PayloadRequest) => Promise<boolean>
+  /** May own webhooks (create them, manage their own). Default: any signed-in user. */
+  canManage?: (req: PayloadRequest) => Promise<boolean>
+  /** SQL true when the owner whose id is the given column receives every event (administrators). Default: nobody. */
+  ownerSeesAll?: OwnerSeesAll
+  /** Turns the stored signing secret into the secret (e.g. decrypts it when a field-encryption plugin encrypts it). Default: as stored. */
+  readSecret?: (stored: string) => string
+}
 
 export function eventTypesFor(options: WebhooksOptions): string[] {
   const generic = Object.entries(options.collections).filter(([, c]) => c.generic).flatMap(([slug]) => ['created', 'updated', 'deleted'].map((op) => `${slug}.${op}`))
-  return [...DOMAIN_EVENTS, ...generic, 'webhook.test']
+  return [...(options.eventTypes ?? []), ...generic, 'webhook.test']
 }
 
 export const webhooksPlugin =
   (options: WebhooksOptions): Plugin =>
   (config: Config): Config => {
     const types = eventTypesFor(options)
+    configureOutbox(options.ownerSeesAll ?? (() => 'false'))
+    configureSecrets(options.readSecret ?? ((s) => s))
     const collections = (config.collections ?? []).map((c) => {
       const watch = options.collections[c.slug]
       if (!watch) return c
@@ -79,7 +95,7 @@ export const webhooksPlugin =
     }
     return {
       ...config,
-      collections: [...collections, ...webhookCollections(types)],
+      collections: [...collections, ...webhookCollections(types, options)],
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), task as TaskConfig] },
     }
   }

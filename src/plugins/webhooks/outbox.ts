@@ -4,28 +4,17 @@
  * change that causes it: a rolled-back change sends nothing, a committed one is never lost.
  *
  * Who may see an event: its `audience`. Public events (a published event, an active designer)
- * go to every subscriber; the rest only to administrators' hooks and to the hooks of the
- * organizer concerned (an order of their event, a check-in at their door).
+ * go to every subscriber; the rest only to the hooks of owners who see everything (the
+ * `ownerSeesAll` option: administrators) and of the organizer concerned.
  */
 export type Audience = { public?: boolean; organizer?: string | null }
 export type Run = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
 
-export const DOMAIN_EVENTS = [
-  'order.completed',
-  'order.refunded',
-  'order.cancelled',
-  'order.partially_refunded',
-  'order.refunded_unfulfilled',
-  'order.disputed',
-  'ticket.checked_in',
-  'event.published',
-  'event.updated',
-  'event.cancelled',
-  'designer.published',
-  'sponsorship.approved',
-] as const
 
-const OUTBOX_SQL = `
+/** SQL true when the webhook's owner (`owner`, a column reference) sees every event; from the options. */
+export type OwnerSeesAll = (owner: string) => string
+
+const outboxSql = (ownerSeesAll: OwnerSeesAll) => `
 WITH ev AS (
   INSERT INTO webhook_events (type, data, audience_public, audience_organizer_id)
   VALUES ($1, $2::jsonb, $3::boolean, $4::uuid)
@@ -37,8 +26,14 @@ SELECT w.id, ev.id, 'pending', 0, now()
  WHERE EXISTS (SELECT 1 FROM webhooks_event_types t WHERE t.parent_id = w.id AND t.value::text = ev.type)
    AND (ev.audience_public
         OR w.owner_id = ev.audience_organizer_id
-        OR EXISTS (SELECT 1 FROM users_rels ur JOIN roles r ON r.id = ur.roles_id WHERE ur.parent_id = w.owner_id AND ur.path = 'roles' AND r.name = 'admin'))
+        OR (${ownerSeesAll('w.owner_id')}))
 RETURNING event_id`
+
+let OUTBOX_SQL = outboxSql(() => 'false')
+/** Set once by the plugin from its options. */
+export const configureOutbox = (ownerSeesAll: OwnerSeesAll) => {
+  OUTBOX_SQL = outboxSql(ownerSeesAll)
+}
 
 /** Records `type` with `data` (JSON) for `audience`; returns the number of deliveries queued. */
 export async function recordEvent(run: Run, type: string, data: unknown, audience: Audience = {}): Promise<number> {
