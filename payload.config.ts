@@ -22,6 +22,7 @@ import { clientAddress } from './src/config/clientAddress'
 import { fieldEncryptionPlugin } from './src/plugins/field-encryption'
 import { privacyPlugin } from './src/plugins/privacy'
 import { webhooksPlugin } from './src/plugins/webhooks'
+import { privacyOptions } from './src/setup/privacy'
 import { webhookOptions } from './src/setup/webhooks'
 import { billingReadable } from './src/collections/ticketing/billingAccess'
 import { emailAdapter } from './src/email/adapter'
@@ -135,15 +136,15 @@ export default buildConfig({
       ],
       readAccess: permitted(slugs.encryptionKeys, 'read'),
     }),
-    privacyPlugin({
-      retention: {
+    privacyPlugin(
+      privacyOptions({
         inactiveUserDays: Number(process.env.RETENTION_INACTIVE_USER_DAYS || 3 * 365),
         orderDays: Number(process.env.RETENTION_ORDER_DAYS || 7 * 365),
         usageLogDays: Number(process.env.RETENTION_USAGE_LOG_DAYS || 90),
         auditDays: Number(process.env.RETENTION_AUDIT_DAYS || 2 * 365),
         engagementDays: Number(process.env.RETENTION_ENGAGEMENT_DAYS || 2 * 365),
-      },
-    }),
+      }),
+    ),
     // Last, so it sees every collection and field the other plugins added.
     auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read'), clientAddress: (req) => clientAddress(req.headers) }),
     requestGuardPlugin(apiBounds()),

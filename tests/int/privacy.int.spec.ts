@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { richText } from '../../src/seed/richText'
 import { poolOf } from '../../src/db/pool'
-import { runRetention, DEFAULT_RETENTION } from '../../src/plugins/privacy/retention'
+import { resolvePrivacy, runRetention } from '../../src/plugins/privacy'
+import { privacyOptions } from '../../src/setup/privacy'
 import { apiClient, type Api } from '../helpers/rest'
 import { as, closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'
@@ -121,7 +122,7 @@ describe('privacy', () => {
     await pool.query(`UPDATE users SET last_login = now() - interval '4 years', created_at = now() - interval '4 years' WHERE id = $1`, [a.user.id])
     await pool.query(`UPDATE orders SET created_at = now() - interval '8 years' WHERE id = $1`, [a.orderId])
     await pool.query(`INSERT INTO usage_logs (key_prefix, method, path, status, created_at) VALUES ('oldlogs1', 'GET', '/api/x', 200, now() - interval '200 days')`)
-    const result = await runRetention(pool, DEFAULT_RETENTION)
+    const result = await runRetention(pool, resolvePrivacy(privacyOptions()))
     expect(result.usersAnonymized).toBeGreaterThanOrEqual(1)
     expect(result.usageLogsDeleted).toBeGreaterThanOrEqual(1)
     const { rows: [u] } = await pool.query(`SELECT email FROM users WHERE id = $1`, [a.user.id])

@@ -1,16 +1,17 @@
-import type { Access, CollectionBeforeChangeHook, CollectionConfig, Where } from 'payload'
-
-import { can, getPrincipal } from '../../access/principal'
+import type { Access, CollectionBeforeChangeHook, CollectionConfig, PayloadRequest, Where } from 'payload'
 
 export const DSR_TYPES = ['access', 'delete', 'rectify', 'restrict', 'portability'] as const
 
 const DUE_DAYS = 30
 
 /** Users file requests for themselves; the 30-day due date and the handler are set by the platform. */
+type IsManager = (req: PayloadRequest) => Promise<boolean>
+type Handles = (req: PayloadRequest, action: 'read' | 'update' | 'delete') => Promise<boolean>
+
 const stamp =
-  (slug: string): CollectionBeforeChangeHook =>
+  (isManager: IsManager): CollectionBeforeChangeHook =>
   async ({ data, req, operation, originalDoc }) => {
-    const manager = can(await getPrincipal(req), slug, 'update')
+    const manager = await isManager(req)
     if (operation === 'create') {
       if (req.user && (!manager || !data.user)) data.user = req.user.id
       const submitted = new Date(data.submittedAt ?? Date.now())
@@ -25,12 +26,12 @@ const stamp =
     return data
   }
 
-export function dsrCollection(slug: string, userSlug: string): CollectionConfig {
+export function dsrCollection(slug: string, userSlug: string, handles: Handles): CollectionConfig {
+  const isManager: IsManager = (req) => handles(req, 'update')
   const ownOrAll: Access = async ({ req }) => {
-    const principal = await getPrincipal(req)
-    if (!principal) return false
-    if (can(principal, slug, 'read')) return true
-    const own: Where = { user: { equals: principal.id } }
+    if (!req.user) return false
+    if (await handles(req, 'read')) return true
+    const own: Where = { user: { equals: req.user.id } }
     return own
   }
   return {
@@ -40,10 +41,10 @@ export function dsrCollection(slug: string, userSlug: string): CollectionConfig 
     access: {
       read: ownOrAll,
       create: ({ req }) => Boolean(req.user),
-      update: async ({ req }) => can(await getPrincipal(req), slug, 'update'),
-      delete: async ({ req }) => can(await getPrincipal(req), slug, 'delete'),
+      update: async ({ req }) => handles(req, 'update'),
+      delete: async ({ req }) => handles(req, 'delete'),
     },
-    hooks: { beforeChange: [stamp(slug)] },
+    hooks: { beforeChange: [stamp(isManager)] },
     fields: [
       { name: 'user', type: 'relationship', relationTo: userSlug as never, required: true, index: true },
       { name: 'type', type: 'select', required: true, options: DSR_TYPES.map((t) => ({ label: t, value: t })) },

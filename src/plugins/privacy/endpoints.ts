@@ -1,45 +1,61 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
-import { can, getPrincipal } from '../../access/principal'
-import { withTransaction } from '../../db/transaction'
-import { poolOf } from '../../db/pool'
-import { errorBody, handle, json, parse, parseJson } from '../../endpoints/http'
 import { erasePerson, exportPerson } from './data'
+import { answer, inTransaction, poolOf, problem } from './sql'
+import type { PrivacyOptions } from './types'
 
-const target = async (req: PayloadRequest, requested: string | undefined) => {
-  const principal = await getPrincipal(req)
-  if (!principal) return { error: errorBody(401, 'unauthorized', 'Sign in to use the privacy endpoints.') }
-  const userId = requested ?? String(principal.id)
-  if (userId !== String(principal.id) && !can(principal, 'users', 'manage')) return { error: errorBody(403, 'forbidden', 'Only an administrator may act for another person.') }
-  return { userId, actor: String(principal.id) }
+type Resolved = PrivacyOptions & { identify: NonNullable<PrivacyOptions['identify']>; isManager: NonNullable<PrivacyOptions['isManager']> }
+
+const target = async (req: PayloadRequest, requested: string | undefined, options: Resolved) => {
+  if (!req.user) return { error: problem(401, 'unauthorized', 'Sign in to use the privacy endpoints.') }
+  const self = String(req.user.id)
+  const userId = requested ?? self
+  if (userId !== self && !(await options.isManager(req))) return { error: problem(403, 'forbidden', 'Only an administrator may act for another person.') }
+  return { userId, actor: self }
 }
 
-/** GET /api/privacy/export[?user=<id>]: everything held about a person, decrypted, as one JSON document. */
-export const exportEndpoint: Endpoint = {
-  path: '/privacy/export',
-  method: 'get',
-  handler: handle(async (req) => {
-    const user = parse(z.uuid({ message: 'user must be a user id' }).optional(), req.searchParams.get('user') ?? undefined)
-    const t = await target(req, user)
-    if ('error' in t) return t.error!
-    const doc = await exportPerson(poolOf(req.payload), t.userId)
-    if (!doc) return errorBody(404, 'unknown_user', 'No such user.')
-    return json(doc, 200, { 'content-disposition': `attachment; filename="fashionistas-export-${t.userId}.json"` })
-  }),
+const invalid = (issues: z.core.$ZodIssue[]) => {
+  const names = [...new Set(issues.map((i) => i.path.join('.') || '(body)'))].join(', ')
+  return answer(400, { error: 'invalid_request', message: `Invalid ${names}: ${issues[0].message}`, issues: issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })) })
 }
 
+const userParam = z.uuid({ message: 'user must be a user id' }).optional()
 export const eraseSchema = z.object({ user: z.uuid({ message: 'user must be a user id' }).optional(), confirm: z.literal(true, { message: 'confirm must be true' }) }).strict()
 
-/** POST /api/privacy/erase { user?, confirm: true }: anonymizes the person; orders stay for accounting. */
-export const eraseEndpoint: Endpoint = {
+/** GET /api/privacy/export[?user=<id>]: everything held about a person, decrypted, as one JSON document. */
+export const exportEndpoint = (options: Resolved): Endpoint => ({
+  path: '/privacy/export',
+  method: 'get',
+  handler: async (req) => {
+    const user = userParam.safeParse(req.searchParams.get('user') ?? undefined)
+    if (!user.success) return invalid(user.error.issues)
+    const t = await target(req, user.data, options)
+    if ('error' in t) return t.error!
+    const doc = await exportPerson(poolOf(req.payload), options, t.userId)
+    if (!Object.keys(doc).some((k) => k !== 'exportedAt' && doc[k] != null) || doc.account === null) return problem(404, 'unknown_user', 'No such user.')
+    return answer(200, doc, { 'content-disposition': `attachment; filename="export-${t.userId}.json"` })
+  },
+})
+
+/** POST /api/privacy/erase { user?, confirm: true }: anonymizes the person; what accounting needs stays. */
+export const eraseEndpoint = (options: Resolved): Endpoint => ({
   path: '/privacy/erase',
   method: 'post',
-  handler: handle(async (req) => {
-    const body = await parseJson(req, eraseSchema)
-    const t = await target(req, body.user)
+  handler: async (req) => {
+    let raw: unknown
+    try {
+      const text = req.text ? await req.text() : ''
+      raw = text.trim() ? JSON.parse(text) : undefined
+    } catch {
+      return problem(400, 'invalid_json', 'The request body is not valid JSON.')
+    }
+    const body = eraseSchema.safeParse(raw)
+    if (!body.success) return invalid(body.error.issues)
+    const t = await target(req, body.data.user, options)
     if ('error' in t) return t.error!
-    const result = await withTransaction(poolOf(req.payload), (tx) => erasePerson(tx, t.userId, t.actor))
-    return json({ erased: true, user: t.userId, ordersAnonymized: result.orders })
-  }),
-}
+    const counts = await inTransaction(poolOf(req.payload), (tx) => erasePerson(tx, options, t.userId, t.actor))
+    if (!counts) return problem(404, 'unknown_user', 'No such user.')
+    return answer(200, { erased: true, user: t.userId, ordersAnonymized: counts.orders ?? 0, counts })
+  },
+})
