@@ -9,6 +9,7 @@ declare module 'vitest' {
     databaseUrl: string
     freshDatabaseUrl: string
     payloadSecret: string
+    pluginsDatabaseUrl: string
   }
 }
 
@@ -17,6 +18,8 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', await server.create('int'))
   // An untouched database for the migration test (and the first-user rule).
   project.provide('freshDatabaseUrl', await server.create('fresh'))
+  // A database of its own for the plugins mounted into a bare Payload config (schema pushed, no migrations).
+  project.provide('pluginsDatabaseUrl', await server.create('plugins'))
   project.provide('payloadSecret', crypto.randomBytes(24).toString('hex'))
   return async () => {
     await server.stop()

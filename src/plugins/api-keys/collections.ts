@@ -57,6 +57,7 @@ export function apiKeysCollection(slug: string, ownerCollection: string, scopes:
   }
   return {
     slug,
+    custom: { apiKeys: true },
     admin: { useAsTitle: 'name', group: 'Security', defaultColumns: ['name', 'prefix', 'owner', 'active', 'expiresAt', 'lastUsedAt'] },
     access: {
       read: access.read ?? ownKeys,
@@ -102,6 +103,7 @@ export function apiKeysCollection(slug: string, ownerCollection: string, scopes:
 export function usageLogsCollection(slug: string, readUsage: Access = () => false): CollectionConfig {
   return {
     slug,
+    custom: { apiKeyUsage: true },
     admin: { group: 'Security', defaultColumns: ['createdAt', 'keyPrefix', 'method', 'path', 'status', 'durationMs'] },
     access: { read: readUsage, create: () => false, update: () => false, delete: () => false },
     defaultSort: '-createdAt',

@@ -8,7 +8,7 @@
 import type { Payload } from 'payload'
 
 import { defaultStore } from './rateLimit'
-import { poolOf, verifyApiKey } from './resolve'
+import { poolOf, tablesOf, verifyApiKey } from './resolve'
 
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -86,7 +86,7 @@ function logUsage(payload: Payload, prefix: string, req: Request, path: string, 
   const duration = Math.round((performance.now() - started) * 100) / 100
   void poolOf(payload)
     .query(
-      `INSERT INTO usage_logs (key_prefix, method, path, status, duration_ms, request_bytes, response_bytes, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO "${tablesOf(payload).usage}" (key_prefix, method, path, status, duration_ms, request_bytes, response_bytes, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [prefix, req.method, path.slice(0, 500), status, duration, Number(req.headers.get('content-length') ?? 0), responseBytes, ip, req.headers.get('user-agent')],
     )
     .catch((err: unknown) => payload.logger.warn({ err, msg: 'usage log write failed' }))

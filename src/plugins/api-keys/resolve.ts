@@ -9,6 +9,13 @@ export type KeyVerdict = { ok: true; key: ResolvedKey } | { ok: false; reason: '
 
 export const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).pool as unknown as Pool
 
+/** The tables of the keys and usage collections, whatever slugs the app gave them (marked by the plugin). */
+export function tablesOf(payload: Payload): { keys: string; usage: string } {
+  const all = Object.values(payload.collections as Record<string, { config: { slug: string; custom?: Record<string, unknown> } }>)
+  const slugOf = (mark: string, fallback: string) => all.find((c) => c.config.custom?.[mark])?.config.slug ?? fallback
+  return { keys: slugOf('apiKeys', 'api-keys').replace(/-/g, '_'), usage: slugOf('apiKeyUsage', 'usage-logs').replace(/-/g, '_') }
+}
+
 /** A few seconds of memory so the gate and the auth strategy do not both hit the table for one request. */
 const recent = new Map<string, { at: number; verdict: KeyVerdict }>()
 
@@ -21,8 +28,8 @@ export async function verifyApiKey(payload: Payload, header: string | null, now 
   if (hit && now.getTime() - hit.at < 2000) return hit.verdict
   const { rows } = await poolOf(payload).query(
     `SELECT k.id, k.prefix, k.secret_hash, k.owner_id, k.active, k.expires_at, k.rate_limit,
-            COALESCE((SELECT array_agg(s.text ORDER BY s."order") FROM api_keys_texts s WHERE s.parent_id = k.id AND s.path = 'scopes'), '{}') AS scopes
-       FROM api_keys k WHERE k.prefix = $1`,
+            COALESCE((SELECT array_agg(s.text ORDER BY s."order") FROM "${tablesOf(payload).keys}_texts" s WHERE s.parent_id = k.id AND s.path = 'scopes'), '{}') AS scopes
+       FROM "${tablesOf(payload).keys}" k WHERE k.prefix = $1`,
     [parsed.prefix],
   )
   const row = rows[0]

@@ -1,6 +1,6 @@
 import type { AuthStrategy } from 'payload'
 
-import { poolOf, verifyApiKey } from './resolve'
+import { poolOf, tablesOf, verifyApiKey } from './resolve'
 import type { ApiKeysOptions } from './types'
 
 /**
@@ -21,7 +21,7 @@ export const apiKeyStrategy = (ownerCollection: string, options: Pick<ApiKeysOpt
     const granted = verdict.key.scopes.filter((s) => rights?.all || rights?.has(s))
     const actAs = options.actAs ?? ((o: Record<string, unknown>, scopes: string[]) => ({ ...o, apiKeyScopes: scopes }))
     void poolOf(payload)
-      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [verdict.key.id])
+      .query(`UPDATE "${tablesOf(payload).keys}" SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [verdict.key.id])
       .catch((err: unknown) => payload.logger.warn({ err, msg: 'could not stamp api key lastUsedAt' }))
     return {
       user: { ...actAs(owner as Record<string, unknown>, granted), collection: ownerCollection, _strategy: 'api-key', apiKeyPrefix: verdict.key.prefix } as never,

@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig } from 'payload'
 
 /** Append-only: no API may create, change or delete an entry; only the platform writes (and the retention job prunes). */
-export function auditCollection(slug: string, read: Access, clientAddress?: (req: { headers: Headers }) => string | null): CollectionConfig {
+export function auditCollection(slug: string, read: Access, clientAddress?: (req: { headers: Headers }) => string | null, userCollection = 'users'): CollectionConfig {
   return {
     slug,
     // How the entries' `ip` is found (the app's rule, see AuditLogOptions.clientAddress).
@@ -18,7 +18,7 @@ export function auditCollection(slug: string, read: Access, clientAddress?: (req
       { name: 'action', type: 'select', required: true, index: true, options: ['create', 'update', 'delete', 'login', 'login_failed', 'logout', 'password_reset_requested', 'erasure'] },
       { name: 'collection', type: 'text', index: true },
       { name: 'documentId', type: 'text', index: true },
-      { name: 'actor', type: 'relationship', relationTo: 'users', index: true },
+      { name: 'actor', type: 'relationship', relationTo: userCollection as never, index: true },
       { name: 'actorEmail', type: 'text', index: true },
       { name: 'actorApiKey', type: 'text', index: true, admin: { description: 'Prefix of the API key that made the change.' } },
       { name: 'summary', type: 'text' },

@@ -14,7 +14,8 @@ import type { AuditLogOptions } from './types'
 export type { AuditLogOptions } from './types'
 export { SKIP_AUDIT } from './types'
 
-const adminOnly: Access = ({ req }) => Boolean(req.user)
+// Without readAccess nobody reads the log through an API (the Local API with overrideAccess still does).
+const nobody: Access = () => false
 
 function redactedFields(fields: Field[], out: Set<string>) {
   for (const f of fields) {
@@ -62,6 +63,6 @@ export const auditLogPlugin =
             ]
       return { ...c, hooks, fields }
     })
-    patched.push(auditCollection(slug, options.readAccess ?? adminOnly, options.clientAddress))
+    patched.push(auditCollection(slug, options.readAccess ?? nobody, options.clientAddress, options.userCollection))
     return { ...config, collections: patched }
   }

@@ -15,6 +15,8 @@ export type AuditLogOptions = {
   authCollections?: string[]
   /** Switch the hooks off; the collection stays so the schema does not change. */
   enabled?: boolean
+  /** The auth collection the `actor` of an entry belongs to. Default `users`. */
+  userCollection?: string
   /** The client's address for an entry's `ip` (the app knows which proxies it trusts). Default: not recorded. */
   clientAddress?: (req: { headers: Headers }) => string | null
   /** Admin component path for the "history" link on audited edit views; false to omit. */

@@ -99,7 +99,7 @@ export function webhookCollections(eventTypes: string[], options: WebhooksOption
       { name: 'type', type: 'text', required: true, index: true },
       { name: 'data', type: 'json' },
       { name: 'audiencePublic', type: 'checkbox', defaultValue: false },
-      { name: 'audienceOrganizer', type: 'relationship', relationTo: 'users' },
+      { name: 'audienceOrganizer', type: 'relationship', relationTo: ownerCollection as never },
     ],
     timestamps: true,
   }
