@@ -78,7 +78,8 @@ const direction = {
       }
       if (from.layer === 'endpoints' && to.layer === 'endpoints') {
         const shared = to.parts[1]?.replace(/\.(ts|tsx)$/, '') === 'http'
-        if (!shared && (to.parts[1] !== from.parts[1] || to.parts[2] !== from.parts[2])) return report(`one endpoint does not import another (${source}); move the shared part to domain/ or endpoints/http.ts`)
+        const sameFolder = path.dirname(target) === path.dirname(context.filename)
+        if (!shared && !sameFolder) return report(`one endpoint does not import another (${source}); move the shared part to domain/ or endpoints/http.ts`)
         return
       }
       const a = RANK[from.layer]

@@ -26,13 +26,8 @@ import { privacyOptions } from './src/setup/privacy'
 import { webhookOptions } from './src/setup/webhooks'
 import { billingReadable } from './src/collections/ticketing/billingAccess'
 import { emailAdapter } from './src/email/adapter'
-import {
-  clickEndpoint,
-  openPixelEndpoint,
-  trackEndpoint,
-  unsubscribeEndpoint,
-  unsubscribePageEndpoint,
-} from './src/endpoints/marketing/handlers'
+import { clickEndpoint, openPixelEndpoint, unsubscribeEndpoint, unsubscribePageEndpoint } from './src/endpoints/marketing/email-links/handler'
+import { trackEndpoint } from './src/endpoints/marketing/track/handler'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
 import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
@@ -40,7 +35,7 @@ import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
-import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/twoFactor/handlers'
+import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
 import { cancelEventOrdersTask, sendNotificationsTask, sendRefundsTask } from './src/jobs/tasks/ticketingOutbox'
 

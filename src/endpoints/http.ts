@@ -6,6 +6,7 @@
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { can, getPrincipal, type Principal } from '../access/principal'
 import { addressKey, clientAddress } from '../config/clientAddress'
 import { DomainError } from '../domain/ticketing/errors'
 
@@ -48,6 +49,20 @@ export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> 
 
 /** A path parameter that must be a document id (UUID): `uuidParam('order')`. */
 export const uuidParam = (what: string) => z.uuid({ message: `the ${what} id must be a uuid` })
+
+/** The caller's principal, or a 401 naming what to do (`Sign in to …`). */
+export async function requirePrincipal(req: PayloadRequest, toDo: string): Promise<Principal> {
+  const principal = await getPrincipal(req)
+  if (!principal) throw new BadRequest(errorBody(401, 'unauthorized', `Sign in (or send an API key) to ${toDo}.`))
+  return principal
+}
+
+/** The caller's principal holding `resource:action`, or a 401 (anonymous) / 403 (signed in, not allowed). */
+export async function requirePermission(req: PayloadRequest, resource: string, action: string, toDo: string): Promise<Principal> {
+  const principal = await requirePrincipal(req, toDo)
+  if (!can(principal, resource, action)) throw new BadRequest(errorBody(403, 'forbidden', `To ${toDo} you need the ${resource}:${action} permission.`))
+  return principal
+}
 
 /** Runs a handler, turning validation failures and domain errors into their HTTP answers. */
 export const handle =

@@ -7,12 +7,13 @@ import { z } from 'zod'
 
 import { createHoldSchema } from '../endpoints/checkout/holds/schema'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
-import { limitSchema, reorderSchema, trackSchema } from '../endpoints/fashion/handlers'
-import { trackBody } from '../endpoints/marketing/handlers'
+import { trackSchema } from '../endpoints/fashion/designers/schema'
+import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
+import { trackBody } from '../endpoints/marketing/track/schema'
 import { searchQuery } from '../endpoints/search/handler'
 import { refundSchema } from '../endpoints/orders/refund/schema'
-import { checkInSchema } from '../endpoints/tickets/checkIn/schema'
-import { codeSchema } from '../endpoints/twoFactor/handlers'
+import { checkInSchema } from '../endpoints/tickets/check-in/schema'
+import { codeSchema } from '../endpoints/two-factor/schema'
 import { eraseSchema } from '../plugins/privacy'
 
 export type EndpointDoc = {

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { featuredDesigners } from '../../domain/fashion/queries'
+import { featuredDesigners } from '../../domain/fashion/readModels'
 import { poolOf } from '../../db/pool'
 
 /**

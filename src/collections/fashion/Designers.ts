@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { can, getPrincipal } from '../../access/principal'
 import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../access/rules'
 import { slugField } from '../../fields/slug'
-import { featuredDesignersEndpoint, trackDesignerEndpoint } from '../../endpoints/fashion/handlers'
+import { featuredDesignersEndpoint, trackDesignerEndpoint } from '../../endpoints/fashion/designers/handler'
 import { slugs } from '../../config/slugs'
 
 export const DESIGNER_STATUSES = ['active', 'inactive', 'pending', 'rejected'] as const

@@ -5,7 +5,7 @@ import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { slugField } from '../../fields/slug'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { collectionFullEndpoint } from '../../endpoints/fashion/handlers'
+import { collectionFullEndpoint } from '../../endpoints/fashion/collections/handler'
 import { slugs } from '../../config/slugs'
 import { ownsDesigner } from './ownership'
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { reorderSegmentEndpoint } from '../../endpoints/fashion/handlers'
+import { reorderSegmentEndpoint } from '../../endpoints/fashion/runway/handler'
 import { slugs } from '../../config/slugs'
 import { organizesShow } from './ownership'
 

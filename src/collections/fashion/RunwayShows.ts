@@ -4,7 +4,7 @@ import { ValidationError } from 'payload'
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { runOfShowEndpoint, upcomingShowsEndpoint } from '../../endpoints/fashion/handlers'
+import { runOfShowEndpoint, upcomingShowsEndpoint } from '../../endpoints/fashion/runway/handler'
 import { slugs } from '../../config/slugs'
 import { organizesEventOf } from './ownership'
 

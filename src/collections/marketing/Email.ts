@@ -3,7 +3,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 import { nobody, permitted } from '../../access/rules'
 import { counterField as counter, dayField } from '../../fields/analytics'
 import { slugs } from '../../config/slugs'
-import { sendNowEndpoint } from '../../endpoints/marketing/handlers'
+import { sendNowEndpoint } from '../../endpoints/marketing/send-now/handler'
 import { marketingAccess } from './Campaigns'
 
 export const EMAIL_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const

@@ -4,7 +4,7 @@ import { nobody } from '../../access/rules'
 import { computeSegment, type SegmentDoc } from '../../domain/marketing/segments'
 import { USER_TYPES } from '../users/Users'
 import { slugs } from '../../config/slugs'
-import { computeSegmentEndpoint } from '../../endpoints/marketing/handlers'
+import { computeSegmentEndpoint } from '../../endpoints/marketing/compute-segment/handler'
 import { createdByField, marketingAccess, stampCreator } from './Campaigns'
 
 export const SEGMENT_TYPES = ['static', 'dynamic'] as const

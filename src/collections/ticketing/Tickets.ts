@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody, permitted } from '../../access/rules'
-import { checkInEndpoint } from '../../endpoints/tickets/checkIn/handler'
+import { checkInEndpoint } from '../../endpoints/tickets/check-in/handler'
 import { moneyField } from '../../fields/money'
 import { slugs } from '../../config/slugs'
 import { buyerOrganizerOrPermitted } from './Orders'

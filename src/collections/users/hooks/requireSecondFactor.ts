@@ -1,7 +1,8 @@
 import { APIError, type CollectionBeforeLoginHook } from 'payload'
 
 import { verifyTotp } from '../../../domain/auth/totp'
-import { storedSecret } from '../../../endpoints/twoFactor/handlers'
+import { storedSecret } from '../../../domain/auth/twoFactor'
+import { poolOf } from '../../../db/pool'
 
 export const TOTP_COOKIE = 'fsh-totp'
 
@@ -15,7 +16,7 @@ const cookie = (header: string | null, name: string) =>
 export const requireSecondFactor: CollectionBeforeLoginHook = async ({ user, req }) => {
   if (!user.twoFactorEnabled) return user
   const code = (req.data as { totp?: string } | undefined)?.totp ?? cookie(req.headers.get('cookie'), TOTP_COOKIE)
-  const { secret } = await storedSecret(req, String(user.id))
+  const { secret } = await storedSecret(poolOf(req.payload), String(user.id))
   if (!secret || !code || !verifyTotp(secret, decodeURIComponent(code))) {
     throw new APIError('A valid two-factor code is required for this account.', 401, null, true)
   }

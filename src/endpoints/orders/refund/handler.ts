@@ -1,10 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { getPrincipal } from '../../../access/principal'
 import { roleOnOrder } from '../../../domain/ticketing/authorize'
 import { requestRefund, sendRefund } from '../../../domain/ticketing/refunds'
 import { poolOf } from '../../../db/pool'
-import { errorBody, handle, json, parse, readJson } from '../../http'
+import { handle, json, parse, readJson, requirePrincipal } from '../../http'
 import { orderIdSchema, refundSchema } from './schema'
 
 /**
@@ -15,8 +14,7 @@ export const refundEndpoint: Endpoint = {
   path: '/:id/refund',
   method: 'post',
   handler: handle(async (req) => {
-    const principal = await getPrincipal(req)
-    if (!principal) return errorBody(401, 'unauthorized', 'Sign in to refund orders.')
+    const principal = await requirePrincipal(req, 'refund orders')
     const id = parse(orderIdSchema, req.routeParams?.id)
     const spec = parse(refundSchema, (await readJson(req)) ?? {})
     const pool = poolOf(req.payload)

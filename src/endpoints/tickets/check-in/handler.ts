@@ -1,11 +1,10 @@
 import type { Endpoint } from 'payload'
 
-import { getPrincipal } from '../../../access/principal'
 import { mayCheckInAt } from '../../../domain/ticketing/authorize'
 import { checkInTicket } from '../../../domain/ticketing/checkin'
 import { assignedEvents } from '../../../domain/ticketing/organizer'
 import { poolOf } from '../../../db/pool'
-import { errorBody, handle, json, parseJson } from '../../http'
+import { errorBody, handle, json, parseJson, requirePrincipal } from '../../http'
 import { checkInSchema } from './schema'
 
 /** POST /api/tickets/check-in { code, event }: at one event's door; staff at their assigned events, organizers at theirs, admins anywhere. */
@@ -13,8 +12,7 @@ export const checkInEndpoint: Endpoint = {
   path: '/check-in',
   method: 'post',
   handler: handle(async (req) => {
-    const principal = await getPrincipal(req)
-    if (!principal) return errorBody(401, 'unauthorized', 'Sign in (or use an API key) to check tickets in.')
+    const principal = await requirePrincipal(req, 'check tickets in')
     const { code, event } = await parseJson(req, checkInSchema)
     const pool = poolOf(req.payload)
     const assigned = event ? [event] : await assignedEvents(pool, principal.id)
