@@ -11,6 +11,7 @@ import { can, getPrincipal } from '../access/principal'
 import { SUPERUSER_ROLE } from '../access/vocabulary'
 import { decryptValue } from '../plugins/field-encryption'
 import type { WebhooksOptions } from '../plugins/webhooks'
+import { organizerOf } from '../domain/ticketing/organizer'
 
 type Doc = Record<string, unknown>
 const became = (field: string, value: string) => ({ doc, previousDoc }: { doc: Doc; previousDoc?: Doc }) => doc[field] === value && previousDoc?.[field] !== value
@@ -18,9 +19,7 @@ const became = (field: string, value: string) => ({ doc, previousDoc }: { doc: D
 const organizerOfEvent = async (req: PayloadRequest, event: unknown) => {
   const id = idOf(event)
   if (!id) return null
-  const run = await queryFor(req)
-  const [row] = await run<{ organizer_id: string | null }>(`SELECT organizer_id FROM events WHERE id = $1::uuid`, [id])
-  return row?.organizer_id ?? null
+  return organizerOf(await queryFor(req), id)
 }
 
 /** The domain events the app records itself (orders, check-in, derived from changes). */

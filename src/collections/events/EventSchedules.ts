@@ -5,7 +5,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { endAfterStart, insideRange } from '../../fields/validators'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { organizesEventOf } from '../fashion/ownership'
+import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 
 /** A schedule item must fall inside its event's dates. */

@@ -7,7 +7,7 @@ import { slugField } from '../../fields/slug'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { collectionFullEndpoint } from '../../endpoints/fashion/collections/handler'
 import { slugs } from '../../config/slugs'
-import { ownsDesigner } from './ownership'
+import { ownsDesigner } from './access'
 
 export const SEASONS = ['spring', 'summer', 'fall', 'winter', 'resort', 'pre-fall', 'bridal', 'couture', 'other'] as const
 

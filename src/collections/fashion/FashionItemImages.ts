@@ -5,7 +5,7 @@ import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { slugs } from '../../config/slugs'
-import { ownsItem } from './ownership'
+import { ownsItem } from './access'
 
 /**
  * Exactly one primary image per item. Under a row lock on the item (so two concurrent

@@ -4,7 +4,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { moneyField } from '../../fields/money'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { slugs } from '../../config/slugs'
-import { ownsCollection } from './ownership'
+import { ownsCollection } from './access'
 
 export const ITEM_TYPES = ['dress', 'top', 'bottom', 'outerwear', 'footwear', 'accessory', 'swimwear', 'activewear', 'other'] as const
 

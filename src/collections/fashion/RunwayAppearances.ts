@@ -7,7 +7,7 @@ import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { slugs } from '../../config/slugs'
-import { organizesSegment } from './ownership'
+import { organizesSegment } from './access'
 
 /**
  * A model cannot walk twice at overlapping times in one show (the same segment always

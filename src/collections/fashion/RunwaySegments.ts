@@ -4,7 +4,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { reorderSegmentEndpoint } from '../../endpoints/fashion/runway/handler'
 import { slugs } from '../../config/slugs'
-import { organizesShow } from './ownership'
+import { organizesShow } from './access'
 
 export const RunwaySegments: CollectionConfig<'runway-segments'> = {
   slug: slugs.runwaySegments,

@@ -6,7 +6,7 @@ import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { runOfShowEndpoint, upcomingShowsEndpoint } from '../../endpoints/fashion/runway/handler'
 import { slugs } from '../../config/slugs'
-import { organizesEventOf } from './ownership'
+import { organizesEventOf } from './access'
 
 export const SHOW_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const
 

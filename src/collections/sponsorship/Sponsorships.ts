@@ -3,7 +3,7 @@ import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig
 import { anyOrOwn, permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { organizesEventOf } from '../fashion/ownership'
+import { organizesEventOf } from '../fashion/access'
 import { dayRangeFields } from '../../fields/dayRange'
 import { slugs } from '../../config/slugs'
 import { sponsorOrOrganizer } from './access'

@@ -4,7 +4,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { endAfterStart } from '../../fields/validators'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { organizesEventOf } from '../fashion/ownership'
+import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { managesSectionOf } from '../fashion/ownership'
+import { managesSectionOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 
 export const SEAT_STATUSES = ['available', 'reserved', 'sold', 'blocked', 'maintenance'] as const

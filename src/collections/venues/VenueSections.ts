@@ -5,7 +5,7 @@ import { anyOrOwn, permitted, publicOrPermitted } from '../../access/rules'
 import { dbFor, rowsOf, sql } from '../../db/sql'
 import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
-import { managesVenueOf } from '../fashion/ownership'
+import { managesVenueOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 
 export const SECTION_TYPES = ['general', 'vip', 'premium', 'backstage', 'press'] as const

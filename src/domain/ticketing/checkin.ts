@@ -1,3 +1,4 @@
+import { organizerOf, over } from './organizer'
 import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { auditInTx } from '../audit'
 import { withTransaction, type Db } from '../../db/transaction'
@@ -25,7 +26,7 @@ export async function checkInTicket(db: Db, code: string, eventId: string, by: s
     )
     if (row) {
       await auditInTx(tx, { action: 'update', collection: 'tickets', documentId: row.id, actor: by, summary: `ticket ${row.code} checked in`, changes: [{ field: 'status', from: 'valid', to: 'checked_in' }] })
-      const { rows: [e] } = await tx.query(`SELECT organizer_id FROM events WHERE id = $1`, [row.event_id])
+      const e = { organizer_id: await organizerOf(over(tx), row.event_id) }
       await recordEvent(pgRun(tx), 'ticket.checked_in', { ticket: { id: row.id, code: row.code, event: row.event_id, ticketType: row.ticket_type_id, checkedInAt: new Date(row.checked_in_at).toISOString() } }, { organizer: e?.organizer_id })
     }
     return row

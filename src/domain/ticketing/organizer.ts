@@ -1,9 +1,19 @@
 import type { Db } from '../../db/transaction'
 
+/** A query over whatever connection the caller holds: a pool, a transaction's client, or the request's transaction. */
+export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>
+export const over = (db: Pick<Db, 'query'>): Query => async (text, values) => (await db.query(text, values)).rows
+
+/** Who organizes the event (null: nobody, or no such event). The one place this question is asked. */
+export async function organizerOf(q: Query, eventId: string): Promise<string | null> {
+  const [row] = await q<{ organizer_id: string | null }>(`SELECT organizer_id FROM events WHERE id = $1::uuid`, [eventId])
+  return row?.organizer_id ?? null
+}
+
 /** Whether `userId` organizes the event: the row rule behind the `*-own` ticketing permissions. */
 export async function organizesEvent(db: Db, eventId: string, userId: string | number): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM events WHERE id = $1 AND organizer_id = $2`, [eventId, userId])
-  return (rowCount ?? 0) > 0
+  const organizer = await organizerOf(over(db), eventId)
+  return organizer !== null && organizer === String(userId)
 }
 
 /** Whether `userId` is on the event's door staff. */

@@ -1,9 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
-import { moneyField } from '../../fields/money'
-import { counterField as counter, dayField } from '../../fields/analytics'
 import { slugs } from '../../config/slugs'
-import { CHANNELS, createdByField, marketingAccess, stampCreator } from './Campaigns'
+import { createdByField, marketingAccess, stampCreator } from './Campaigns'
 
 export const PLATFORMS = ['instagram', 'facebook', 'twitter', 'linkedin', 'tiktok', 'pinterest', 'other'] as const
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'failed'] as const
@@ -49,43 +47,6 @@ export const SocialPosts: CollectionConfig<'social-posts'> = {
     },
     { type: 'row', fields: [{ name: 'postUrl', type: 'text', validate: (v: unknown) => (v == null || v === '' || /^https?:\/\/\S+$/.test(String(v)) ? true : 'postUrl must be an http(s) URL.') }, { name: 'postId', type: 'text' }] },
     createdByField,
-  ],
-  timestamps: true,
-}
-
-/** Per post and day, copied by hand from the network's insights; engagement is the sum of the interactions. */
-export const SocialAnalytics: CollectionConfig<'social-analytics'> = {
-  slug: slugs.socialAnalytics,
-  admin: { group: 'Marketing', defaultColumns: ['post', 'day', 'impressions', 'reach', 'engagement', 'likes', 'comments', 'shares'] },
-  access: marketingAccess(slugs.socialAnalytics),
-  indexes: [{ fields: ['post', 'day'], unique: true }],
-  hooks: {
-    beforeChange: [
-      ({ data, originalDoc }) => {
-        const m = { ...(originalDoc ?? {}), ...data } as Record<string, number>
-        data.engagement = ['likes', 'comments', 'shares', 'saves', 'clicks'].reduce((s, k) => s + Number(m[k] ?? 0), 0)
-        return data
-      },
-    ],
-  },
-  fields: [
-    { type: 'row', fields: [{ name: 'post', type: 'relationship', relationTo: slugs.socialPosts, required: true, index: true }, dayField()] },
-    { type: 'row', fields: [counter('impressions'), counter('reach'), { ...counter('engagement'), admin: { readOnly: true, description: 'likes + comments + shares + saves + clicks' } }] },
-    { type: 'row', fields: [counter('likes'), counter('comments'), counter('shares'), counter('saves'), counter('clicks')] },
-  ],
-  timestamps: true,
-}
-
-/** Per campaign, day and channel. Email and promotional-code rows are counted by the platform; paid channels are entered by hand. */
-export const CampaignAnalytics: CollectionConfig<'campaign-analytics'> = {
-  slug: slugs.campaignAnalytics,
-  admin: { group: 'Marketing', defaultColumns: ['campaign', 'day', 'channel', 'impressions', 'clicks', 'conversions', 'revenue', 'cost'] },
-  access: marketingAccess(slugs.campaignAnalytics),
-  indexes: [{ fields: ['campaign', 'day', 'channel'], unique: true }],
-  fields: [
-    { type: 'row', fields: [{ name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, required: true, index: true }, dayField(), { name: 'channel', type: 'select', required: true, index: true, options: [...CHANNELS] }] },
-    { type: 'row', fields: [counter('impressions'), counter('clicks'), counter('conversions')] },
-    { type: 'row', fields: [moneyField('revenue', { admin: { description: 'Minor units, in the campaign’s currency.' } }), moneyField('cost', { admin: { description: 'Minor units, in the campaign’s currency.' } })] },
   ],
   timestamps: true,
 }

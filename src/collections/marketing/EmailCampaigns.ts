@@ -1,14 +1,11 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
-import { nobody, permitted } from '../../access/rules'
-import { counterField as counter, dayField } from '../../fields/analytics'
 import { slugs } from '../../config/slugs'
 import { sendNowEndpoint } from '../../endpoints/marketing/send-now/handler'
 import { marketingAccess } from './Campaigns'
 
 export const EMAIL_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'cancelled'] as const
 export const EMAIL_TEMPLATES = ['newsletter', 'announcement', 'plain'] as const
-export const SEND_STATUSES = ['pending', 'sending', 'sent', 'bounced', 'failed', 'skipped'] as const
 
 /** Only draft/scheduled/cancelled are chosen by people; sending and sent belong to the send job. */
 const guardStatus: CollectionBeforeChangeHook = ({ data, originalDoc, context }) => {
@@ -58,42 +55,6 @@ export const EmailCampaigns: CollectionConfig<'email-campaigns'> = {
     { name: 'scheduledAt', type: 'date', index: true, admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'sentAt', type: 'date', index: true, admin: { position: 'sidebar', readOnly: true }, access: { create: () => false, update: () => false } },
     { name: 'links', type: 'json', admin: { hidden: true, readOnly: true }, access: { create: () => false, update: () => false } },
-  ],
-  timestamps: true,
-}
-
-/** One recipient of one email campaign: the unit of idempotent sending and of open/click tracking. */
-export const EmailSends: CollectionConfig<'email-sends'> = {
-  slug: slugs.emailSends,
-  admin: { group: 'Marketing', useAsTitle: 'email', defaultColumns: ['email', 'emailCampaign', 'status', 'sentAt', 'openedAt', 'clickedAt', 'unsubscribedAt'] },
-  access: { read: permitted(slugs.emailSends, 'read'), create: nobody, update: nobody, delete: nobody },
-  indexes: [{ fields: ['emailCampaign', 'user'], unique: true }],
-  fields: [
-    { name: 'emailCampaign', type: 'relationship', relationTo: slugs.emailCampaigns, required: true, index: true },
-    // Not required: deleting a user keeps the send (and the campaign's counts) without them.
-    { name: 'user', type: 'relationship', relationTo: slugs.users, index: true },
-    { name: 'email', type: 'text', required: true },
-    { name: 'token', type: 'text', required: true, unique: true, admin: { hidden: true } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...SEND_STATUSES] },
-    { name: 'sentAt', type: 'date' },
-    { name: 'openedAt', type: 'date' },
-    { name: 'clickedAt', type: 'date' },
-    { name: 'unsubscribedAt', type: 'date' },
-    { name: 'messageId', type: 'text' },
-    { name: 'error', type: 'text' },
-  ],
-  timestamps: true,
-}
-
-/** Per email campaign and day: counted by the send job and the tracking endpoints (unique opens and clicks per recipient). */
-export const EmailAnalytics: CollectionConfig<'email-analytics'> = {
-  slug: slugs.emailAnalytics,
-  admin: { group: 'Marketing', defaultColumns: ['emailCampaign', 'day', 'sends', 'opens', 'clicks', 'bounces', 'unsubscribes'] },
-  access: { read: permitted(slugs.emailAnalytics, 'read'), create: nobody, update: nobody, delete: nobody },
-  indexes: [{ fields: ['emailCampaign', 'day'], unique: true }],
-  fields: [
-    { type: 'row', fields: [{ name: 'emailCampaign', type: 'relationship', relationTo: slugs.emailCampaigns, required: true, index: true }, dayField()] },
-    { type: 'row', fields: [counter('sends'), counter('opens'), counter('clicks'), counter('bounces'), counter('unsubscribes'), counter('complaints')] },
   ],
   timestamps: true,
 }
