@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { sendDueCampaigns, sendPending, startCampaign } from '../../src/domain/marketing/email'
+import { sendDueCampaigns, sendPending, startCampaign } from '../../src/domain/marketing/send'
 import { poolOf } from '../../src/db/pool'
 import { richText } from '../../src/seed/richText'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'

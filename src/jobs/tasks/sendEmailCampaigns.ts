@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import { sendDueCampaigns } from '../../domain/marketing/email'
+import { sendDueCampaigns } from '../../domain/marketing/send'
 
 /** Every minute: start due email campaigns and send to their pending recipients (idempotent per recipient). */
 export const sendEmailCampaignsTask: TaskConfig<'sendEmailCampaigns'> = {

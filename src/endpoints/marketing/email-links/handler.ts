@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { poolOf } from '../../../db/pool'
-import { recordClick, recordOpen, unsubscribe } from '../../../domain/marketing/email'
+import { recordClick, recordOpen, unsubscribe } from '../../../domain/marketing/tracking'
 import { errorBody, handle, now, parse } from '../../http'
 
 const token = z.string().regex(/^[0-9a-f]{64}$/, 'is not a tracking token')

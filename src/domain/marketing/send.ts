@@ -13,82 +13,16 @@
  * Every message carries an unsubscribe link (and List-Unsubscribe headers), an open pixel and
  * tracked links when the campaign's tracking settings say so; counts go to email_analytics.
  */
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 
 import { slugs } from '../../config/slugs'
-import { auditInTx } from '../audit'
 import { poolOf } from '../../db/pool'
 import { withTransaction } from '../../db/transaction'
 import { CONSENT_SQL, segmentQuery, type SegmentDoc } from './segments'
+import { buildMessage, renderContent, type EmailCampaignDoc } from './render'
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
-
-export const publicBaseUrl = () => (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
-
-export type EmailCampaignDoc = {
-  id: string
-  subject: string
-  previewText?: string | null
-  senderName: string
-  senderEmail: string
-  template: 'newsletter' | 'announcement' | 'plain'
-  content: unknown
-  tracking?: { opens?: boolean | null; clicks?: boolean | null } | null
-  links?: string[] | null
-}
-
-/** The content as HTML (before personalisation and tracking), and the distinct http(s) links in it, in order. */
-export function renderContent(content: unknown): { html: string; links: string[] } {
-  const html = content && typeof content === 'object' && 'root' in (content as object) ? convertLexicalToHTML({ data: content as never, disableContainer: true }) : ''
-  const links: string[] = []
-  for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/gi)) {
-    const url = m[1].replace(/&amp;/g, '&')
-    if (/^https?:\/\//i.test(url) && !links.includes(url)) links.push(url)
-  }
-  return { html, links }
-}
-
-export type Recipient = { token: string; email: string; name: string | null }
-
-/** One recipient's message: personalised, with tracked links, open pixel and unsubscribe link. */
-export function buildMessage(c: EmailCampaignDoc, r: Recipient, base = publicBaseUrl()) {
-  const { html: body } = renderContent(c.content)
-  const links = c.links ?? []
-  const firstName = (r.name ?? '').trim().split(/\s+/)[0] || 'there'
-  const personal = (s: string, esc: (v: string) => string) => s.replace(/\{\{\s*firstName\s*\}\}/g, esc(firstName)).replace(/\{\{\s*name\s*\}\}/g, esc(r.name?.trim() || firstName))
-  let html = personal(body, escapeHtml)
-  if (c.tracking?.clicks !== false) {
-    html = html.replace(/(<a\b[^>]*\bhref=")([^"]+)(")/gi, (all, pre, href, post) => {
-      const i = links.indexOf(href.replace(/&amp;/g, '&'))
-      return i < 0 ? all : `${pre}${base}/api/m/c/${r.token}?l=${i}${post}`
-    })
-  }
-  const unsubscribe = `${base}/api/m/u/${r.token}`
-  const pixel = c.tracking?.opens !== false ? `<img src="${base}/api/m/o/${r.token}" width="1" height="1" alt="" style="display:block;border:0" />` : ''
-  const preview = c.previewText ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(c.previewText)}</div>` : ''
-  const header = c.template === 'plain' ? '' : `<h1 style="font-family:Georgia,serif;font-weight:normal;margin:0 0 16px">${c.template === 'announcement' ? 'Announcement' : 'Fashionistas'}</h1>`
-  const document = `<!doctype html><html><body style="margin:0;padding:24px;font-family:Helvetica,Arial,sans-serif;color:#111">${preview}${header}${html}
-<p style="margin-top:32px;font-size:12px;color:#666">You receive this because you accepted news from Fashionistas. <a href="${unsubscribe}">Unsubscribe</a>.</p>${pixel}</body></html>`
-  const text = `${personal(body.replace(/<a\b[^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)').replace(/<\/(p|h\d|li)>/gi, '\n').replace(/<[^>]+>/g, ''), (v) => v)
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim()}\n\nUnsubscribe: ${unsubscribe}\n`
-  return {
-    from: `"${c.senderName.replace(/"/g, '')}" <${c.senderEmail}>`,
-    to: r.email,
-    subject: personal(c.subject, (v) => v),
-    html: document,
-    text,
-    headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-  }
-}
-
-const today = (now: Date) => now.toISOString().slice(0, 10)
+export const today = (now: Date) => now.toISOString().slice(0, 10)
 
 /** Adds to one email campaign's counters for a day (one upsert). */
 export async function countEmail(db: Pick<Pool, 'query'>, emailCampaignId: string, now: Date, counts: Partial<Record<'sends' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints', number>>) {
@@ -227,60 +161,4 @@ export async function sendDueCampaigns(payload: Payload, now: () => Date = () =>
     if (r.finished) totals.finished++
   }
   return totals
-}
-
-/** Tracking: the first open of a recipient counts once. */
-export async function recordOpen(db: Pool, token: string, now: Date): Promise<boolean> {
-  return withTransaction(db, async (tx) => {
-    const { rows: [r] } = await tx.query(`UPDATE email_sends SET opened_at = $2, updated_at = now() WHERE token = $1 AND opened_at IS NULL RETURNING email_campaign_id`, [token, now])
-    if (!r) return false
-    await countEmail(tx, r.email_campaign_id, now, { opens: 1 })
-    return true
-  })
-}
-
-/**
- * Tracking: a click resolves to the campaign's link number `index` (only links that are in
- * the email: no open redirect). The first click counts once (and as an open when the pixel
- * was blocked), and as a click of the campaign's email channel.
- */
-export async function recordClick(db: Pool, token: string, index: number, now: Date): Promise<string | null> {
-  return withTransaction(db, async (tx) => {
-    const { rows: [s] } = await tx.query(
-      `SELECT s.id, s.email_campaign_id, s.opened_at, s.clicked_at, c.links, c.campaign_id FROM email_sends s JOIN email_campaigns c ON c.id = s.email_campaign_id WHERE s.token = $1 FOR UPDATE OF s`,
-      [token],
-    )
-    const url = s && Array.isArray(s.links) ? (s.links[index] as string | undefined) : undefined
-    if (!s || !url) return null
-    if (!s.clicked_at) {
-      await tx.query(`UPDATE email_sends SET clicked_at = $2, opened_at = COALESCE(opened_at, $2), updated_at = now() WHERE id = $1`, [s.id, now])
-      await countEmail(tx, s.email_campaign_id, now, { clicks: 1, opens: s.opened_at ? 0 : 1 })
-      await tx.query(
-        `INSERT INTO campaign_analytics (campaign_id, day, channel, clicks) VALUES ($1, $2, 'email', 1)
-         ON CONFLICT (campaign_id, day, channel) DO UPDATE SET clicks = campaign_analytics.clicks + 1, updated_at = now()`,
-        [s.campaign_id, today(now)],
-      )
-    }
-    return url
-  })
-}
-
-/** Unsubscribes the recipient's user from marketing email (consent cleared); counts once. */
-export async function unsubscribe(db: Pool, token: string, now: Date): Promise<'done' | 'already' | 'unknown'> {
-  return withTransaction(db, async (tx) => {
-    const { rows: [s] } = await tx.query(`SELECT id, user_id, email_campaign_id, unsubscribed_at FROM email_sends WHERE token = $1 FOR UPDATE`, [token])
-    if (!s) return 'unknown'
-    await tx.query(`UPDATE users SET profile_notification_settings_marketing = false, updated_at = now() WHERE id = $1`, [s.user_id])
-    await auditInTx(tx, {
-      action: 'update',
-      collection: 'users',
-      documentId: s.user_id,
-      summary: `user ${s.user_id} unsubscribed from marketing email through the link in email campaign ${s.email_campaign_id}`,
-      changes: [{ field: 'profile.notificationSettings.marketing', to: false }],
-    })
-    if (s.unsubscribed_at) return 'already'
-    await tx.query(`UPDATE email_sends SET unsubscribed_at = $2, updated_at = now() WHERE id = $1`, [s.id, now])
-    await countEmail(tx, s.email_campaign_id, now, { unsubscribes: 1 })
-    return 'done'
-  })
 }
