@@ -67,19 +67,25 @@ const direction = {
       if (to.layer === from.layer && from.layer !== 'plugins' && from.layer !== 'endpoints') return
       const report = (why) => context.report({ node, messageId: 'bad', data: { why } })
       if (from.layer === 'plugins') {
-        if (to.layer !== 'plugins' || to.parts[1] !== from.parts[1]) return report(`a plugin imports only payload, npm packages and its own folder, not ${source}`)
+        if (to.layer !== 'plugins' || to.parts[1] !== from.parts[1])
+          return report(`a plugin imports only payload, npm packages and its own folder, not ${source}`)
         return
       }
       if (to.layer === 'plugins') {
-        const inner = to.parts.slice(2).join('/').replace(/\.(ts|tsx)$/, '')
-        if (inner !== '' && inner !== 'index') return report(`import what plugins/${to.parts[1]}/index.ts exports, not its inner file ${source}`)
+        const inner = to.parts
+          .slice(2)
+          .join('/')
+          .replace(/\.(ts|tsx)$/, '')
+        if (inner !== '' && inner !== 'index')
+          return report(`import what plugins/${to.parts[1]}/index.ts exports, not its inner file ${source}`)
         // Domain code emits webhook events and reads encrypted fields through the plugins' public index.
         if (from.layer === 'domain') return
       }
       if (from.layer === 'endpoints' && to.layer === 'endpoints') {
         const shared = to.parts[1]?.replace(/\.(ts|tsx)$/, '') === 'http'
         const sameFolder = path.dirname(target) === path.dirname(context.filename)
-        if (!shared && !sameFolder) return report(`one endpoint does not import another (${source}); move the shared part to domain/ or endpoints/http.ts`)
+        if (!shared && !sameFolder)
+          return report(`one endpoint does not import another (${source}); move the shared part to domain/ or endpoints/http.ts`)
         return
       }
       const a = RANK[from.layer]
@@ -99,7 +105,18 @@ const direction = {
 }
 
 export default tseslint.config(
-  { ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.data/**', 'src/payload-types.ts', 'src/app/(payload)/admin/importMap.js', 'bench/results/**', 'migrations/*.json'] },
+  {
+    ignores: [
+      '.next/**',
+      '.next-*/**',
+      'node_modules/**',
+      '.data/**',
+      'src/payload-types.ts',
+      'src/app/(payload)/admin/importMap.js',
+      'bench/results/**',
+      'migrations/*.json',
+    ],
+  },
   ...tseslint.configs.recommended,
   prettier,
   {

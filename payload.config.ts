@@ -26,7 +26,12 @@ import { privacyOptions } from './src/setup/privacy'
 import { webhookOptions } from './src/setup/webhooks'
 import { billingReadable } from './src/collections/ticketing/access'
 import { emailAdapter } from './src/email/adapter'
-import { clickEndpoint, openPixelEndpoint, unsubscribeEndpoint, unsubscribePageEndpoint } from './src/endpoints/marketing/email-links/handler'
+import {
+  clickEndpoint,
+  openPixelEndpoint,
+  unsubscribeEndpoint,
+  unsubscribePageEndpoint,
+} from './src/endpoints/marketing/email-links/handler'
 import { trackEndpoint } from './src/endpoints/marketing/track/handler'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'

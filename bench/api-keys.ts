@@ -20,18 +20,29 @@ async function drive(label: string, url: string, headers: Record<string, string>
   let errors = 0
   const end = performance.now() + SECONDS * 1000
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < end) {
-      const t = performance.now()
-      const res = await fetch(url, { headers })
-      await res.arrayBuffer()
-      if (res.status !== 200) errors++
-      lat.push(performance.now() - t)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now()
+        const res = await fetch(url, { headers })
+        await res.arrayBuffer()
+        if (res.status !== 200) errors++
+        lat.push(performance.now() - t)
+      }
+    }),
+  )
   lat.sort((a, b) => a - b)
-  const run = { label, requests: lat.length, errors, perSecond: Math.round(lat.length / ((performance.now() - t0) / 1000)), p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2) }
-  console.log(`${label.padEnd(36)} ${String(run.perSecond).padStart(6)} req/s   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms   (${run.requests}, ${errors} errors)`)
+  const run = {
+    label,
+    requests: lat.length,
+    errors,
+    perSecond: Math.round(lat.length / ((performance.now() - t0) / 1000)),
+    p50: +pct(lat, 50).toFixed(2),
+    p99: +pct(lat, 99).toFixed(2),
+  }
+  console.log(
+    `${label.padEnd(36)} ${String(run.perSecond).padStart(6)} req/s   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms   (${run.requests}, ${errors} errors)`,
+  )
   return run
 }
 
@@ -44,8 +55,18 @@ async function main() {
   const runs = []
   try {
     let { base, app } = await startApp(databaseUrl, {})
-    const login = (await (await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(DEFAULT_ADMIN) })).json()) as { token: string }
-    const createdRes = await fetch(`${base}/api/api-keys`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` }, body: JSON.stringify({ name: 'bench', scopes: ['events:read'], rateLimit: 100_000 }) })
+    const login = (await (
+      await fetch(`${base}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(DEFAULT_ADMIN),
+      })
+    ).json()) as { token: string }
+    const createdRes = await fetch(`${base}/api/api-keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+      body: JSON.stringify({ name: 'bench', scopes: ['events:read'], rateLimit: 100_000 }),
+    })
     const created = (await createdRes.json()) as { doc?: { key: string } }
     if (!created.doc?.key) throw new Error(`could not create a key: ${createdRes.status} ${JSON.stringify(created)}`)
     const url = `${base}/api/events?limit=1&depth=0`
@@ -67,4 +88,10 @@ async function main() {
   }
 }
 
-void main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1) })
+void main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

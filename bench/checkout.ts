@@ -22,7 +22,15 @@ import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from 
 const BUYERS = arg('buyers', 64)
 const SECONDS = arg('seconds', 8)
 
-type Run = { label: string; requests: number; granted: number; perSecond: number; p50: number; p99: number; outcomes: Record<string, number> }
+type Run = {
+  label: string
+  requests: number
+  granted: number
+  perSecond: number
+  p50: number
+  p99: number
+  outcomes: Record<string, number>
+}
 
 /** `once` answers the outcome: '201' when a hold was granted, else the status and error code. */
 async function drive(label: string, once: () => Promise<string>): Promise<Run> {
@@ -44,13 +52,28 @@ async function drive(label: string, once: () => Promise<string>): Promise<Run> {
   latencies.sort((a, b) => a - b)
   const requests = Object.values(outcomes).reduce((a, b) => a + b, 0)
   const granted = outcomes['201'] ?? 0
-  const run = { label, requests, granted, perSecond: Math.round(granted / seconds), p50: +pct(latencies, 50).toFixed(2), p99: +pct(latencies, 99).toFixed(2), outcomes }
-  const others = Object.entries(outcomes).filter(([k]) => k !== '201').map(([k, v]) => `${k}: ${v}`).join(', ') || 'none'
-  console.log(`${label.padEnd(34)} ${String(run.perSecond).padStart(6)} holds/s   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms   (${requests} requests; not granted: ${others})`)
+  const run = {
+    label,
+    requests,
+    granted,
+    perSecond: Math.round(granted / seconds),
+    p50: +pct(latencies, 50).toFixed(2),
+    p99: +pct(latencies, 99).toFixed(2),
+    outcomes,
+  }
+  const others =
+    Object.entries(outcomes)
+      .filter(([k]) => k !== '201')
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ') || 'none'
+  console.log(
+    `${label.padEnd(34)} ${String(run.perSecond).padStart(6)} holds/s   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms   (${requests} requests; not granted: ${others})`,
+  )
   return run
 }
 
-const randomAddress = () => `100.${64 + Math.floor(Math.random() * 64)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+const randomAddress = () =>
+  `100.${64 + Math.floor(Math.random() * 64)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
 
 async function main() {
   ensureBuild()
@@ -62,15 +85,19 @@ async function main() {
   pool.on('error', () => undefined)
   try {
     const { base, app } = await startApp(databaseUrl, { TRUST_PROXY: 'loopback' })
-    const { rows: [ev] } = await pool.query(
+    const {
+      rows: [ev],
+    } = await pool.query(
       `INSERT INTO events (title, slug, status, type, start_date, end_date, time_zone) VALUES ('Bench', 'bench-${Date.now()}', 'published', 'party', now() + interval '30 days', now() + interval '31 days', 'UTC') RETURNING id`,
     )
     const makeTypes = async (n: number) =>
-      (await pool.query(
-        `INSERT INTO ticket_types (event_id, name, price, currency, capacity, sold, max_per_order, tier, active)
+      (
+        await pool.query(
+          `INSERT INTO ticket_types (event_id, name, price, currency, capacity, sold, max_per_order, tier, active)
          SELECT $1, 'T' || g, 1000, 'EUR', 1000000000, 0, 10, 'general', true FROM generate_series(1, $2) g RETURNING id`,
-        [ev.id, n],
-      )).rows.map((r) => r.id as string)
+          [ev.id, n],
+        )
+      ).rows.map((r) => r.id as string)
     const httpHold = (types: string[]) => async () => {
       const ticketType = types[Math.floor(Math.random() * types.length)]
       const res = await fetch(`${base}/api/checkout/holds`, {
@@ -86,7 +113,9 @@ async function main() {
       await createHold(pool, { items: [{ ticketType, quantity: 1 }], holder: { address: randomAddress(), user: null } }, new Date())
       return '201'
     }
-    console.log(`\ncheckout holds: ${BUYERS} concurrent buyers from distinct addresses, ${SECONDS}s per run, limits on (counters: ${process.env.REDIS_URL ? 'Redis' : 'batched, PostgreSQL'}), app pool ${process.env.DATABASE_POOL_MAX || 10} connections\n`)
+    console.log(
+      `\ncheckout holds: ${BUYERS} concurrent buyers from distinct addresses, ${SECONDS}s per run, limits on (counters: ${process.env.REDIS_URL ? 'Redis' : 'batched, PostgreSQL'}), app pool ${process.env.DATABASE_POOL_MAX || 10} connections\n`,
+    )
     await drive('warm-up (HTTP, discarded)', httpHold(await makeTypes(1)))
     const hot = await makeTypes(1)
     const spread = await makeTypes(20)
@@ -96,12 +125,30 @@ async function main() {
     results.push(await drive('pg ceiling, 1 hot ticket type', sqlHold(await makeTypes(1))))
     results.push(await drive('pg ceiling, 20 ticket types', sqlHold(await makeTypes(20))))
     const ratio = (a: Run, b: Run) => +(a.perSecond / b.perSecond).toFixed(2)
-    const summary = { hot: ratio(results[0], results[2]), spread: ratio(results[1], results[3]), spreadOverHot: ratio(results[1], results[0]) }
-    console.log(`\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types); HTTP 20 types / 1 type: ${summary.spreadOverHot}`)
-    const { rows: [check] } = await pool.query(`SELECT count(*)::int AS holds FROM holds`)
-    writeResult('checkout', { at: new Date().toISOString(), counters: process.env.REDIS_URL ? 'redis' : 'batched', buyers: BUYERS, seconds: SECONDS, node: process.version, runs: results, ratio: summary, holdsWritten: check.holds })
+    const summary = {
+      hot: ratio(results[0], results[2]),
+      spread: ratio(results[1], results[3]),
+      spreadOverHot: ratio(results[1], results[0]),
+    }
+    console.log(
+      `\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types); HTTP 20 types / 1 type: ${summary.spreadOverHot}`,
+    )
+    const {
+      rows: [check],
+    } = await pool.query(`SELECT count(*)::int AS holds FROM holds`)
+    writeResult('checkout', {
+      at: new Date().toISOString(),
+      counters: process.env.REDIS_URL ? 'redis' : 'batched',
+      buyers: BUYERS,
+      seconds: SECONDS,
+      node: process.version,
+      runs: results,
+      ratio: summary,
+      holdsWritten: check.holds,
+    })
     for (const r of results.slice(0, 2)) {
-      if (r.granted < r.requests / 2) throw new Error(`${r.label}: only ${r.granted} of ${r.requests} requests were granted holds; the figures would not be holds`)
+      if (r.granted < r.requests / 2)
+        throw new Error(`${r.label}: only ${r.granted} of ${r.requests} requests were granted holds; the figures would not be holds`)
     }
   } finally {
     await pool.end()

@@ -24,7 +24,16 @@ export async function startApp(databaseUrl: string, extra: Record<string, string
   const port = await freePort()
   const app = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/platform.ts', 'start'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO: 'false', PAYLOAD_SECRET: 'bench-only', PAYLOAD_JOBS_AUTORUN: 'false', NODE_ENV: 'production', ...extra },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      PAYLOAD_SECRET: 'bench-only',
+      PAYLOAD_JOBS_AUTORUN: 'false',
+      NODE_ENV: 'production',
+      ...extra,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })

@@ -17,9 +17,48 @@ const DESIGNERS = arg('designers', 10_000)
 const CLIENTS = arg('clients', 8)
 const SECONDS = arg('seconds', 6)
 
-const ADJ = ['velvet', 'silk', 'neon', 'midnight', 'golden', 'urban', 'nordic', 'couture', 'vintage', 'crystal', 'linen', 'scarlet', 'denim', 'ivory', 'electric', 'pastel']
-const NOUN = ['runway', 'gala', 'showcase', 'atelier', 'soiree', 'market', 'salon', 'parade', 'exhibition', 'workshop', 'lounge', 'festival']
-const QUERIES = ['velvet runway', 'midnight gala', 'couture', 'nordic salon', 'crystal parade', 'electric festival', 'vintage', 'scarlet atelier']
+const ADJ = [
+  'velvet',
+  'silk',
+  'neon',
+  'midnight',
+  'golden',
+  'urban',
+  'nordic',
+  'couture',
+  'vintage',
+  'crystal',
+  'linen',
+  'scarlet',
+  'denim',
+  'ivory',
+  'electric',
+  'pastel',
+]
+const NOUN = [
+  'runway',
+  'gala',
+  'showcase',
+  'atelier',
+  'soiree',
+  'market',
+  'salon',
+  'parade',
+  'exhibition',
+  'workshop',
+  'lounge',
+  'festival',
+]
+const QUERIES = [
+  'velvet runway',
+  'midnight gala',
+  'couture',
+  'nordic salon',
+  'crystal parade',
+  'electric festival',
+  'vintage',
+  'scarlet atelier',
+]
 
 async function fill(databaseUrl: string) {
   const db = new pg.Client({ connectionString: databaseUrl })
@@ -64,8 +103,17 @@ async function drive(label: string, urls: string[]) {
     }),
   )
   lat.sort((a, b) => a - b)
-  const r = { label, requests: lat.length, errors, avgResults: +(hits / Math.max(1, lat.length)).toFixed(1), p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2) }
-  console.log(`${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   (${r.requests} requests, ${r.avgResults} results each, ${errors} errors)`)
+  const r = {
+    label,
+    requests: lat.length,
+    errors,
+    avgResults: +(hits / Math.max(1, lat.length)).toFixed(1),
+    p50: +pct(lat, 50).toFixed(2),
+    p99: +pct(lat, 99).toFixed(2),
+  }
+  console.log(
+    `${label.padEnd(44)} p50 ${r.p50.toFixed(1).padStart(7)} ms   p99 ${r.p99.toFixed(1).padStart(7)} ms   (${r.requests} requests, ${r.avgResults} results each, ${errors} errors)`,
+  )
   return r
 }
 
@@ -84,8 +132,8 @@ async function main() {
     await drive('warm-up (discarded)', search)
     const runs = [
       await drive('GET /api/search (full text, ranked)', search),
-      await drive("Payload events where[title][like]", likeEvents),
-      await drive("Payload designers where[name][like]", likeDesigners),
+      await drive('Payload events where[title][like]', likeEvents),
+      await drive('Payload designers where[name][like]', likeDesigners),
     ]
     await stopApp(app)
     writeResult('search', { events: EVENTS, designers: DESIGNERS, clients: CLIENTS, seconds: SECONDS, runs })

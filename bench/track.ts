@@ -17,7 +17,12 @@ const SECONDS = arg('seconds', 6)
 const BATCH = arg('batch', 100)
 
 const batch = (client: number, n: number) =>
-  Array.from({ length: BATCH }, (_, i) => ({ type: i % 4 ? 'page_view' : 'ticket_click', source: i % 3 ? 'web' : 'app', sessionId: `bench-${client}-${n % 50}`, data: { i, path: `/events/${i % 17}` } }))
+  Array.from({ length: BATCH }, (_, i) => ({
+    type: i % 4 ? 'page_view' : 'ticket_click',
+    source: i % 3 ? 'web' : 'app',
+    sessionId: `bench-${client}-${n % 50}`,
+    data: { i, path: `/events/${i % 17}` },
+  }))
 
 async function run(label: string, send: (client: number, n: number) => Promise<boolean>) {
   const lat: number[] = []
@@ -35,8 +40,17 @@ async function run(label: string, send: (client: number, n: number) => Promise<b
   )
   const secs = (performance.now() - t0) / 1000
   lat.sort((a, b) => a - b)
-  const r = { label, batches: lat.length, errors, eventsPerSecond: Math.round(((lat.length - errors) * BATCH) / secs), p50: +pct(lat, 50).toFixed(2), p99: +pct(lat, 99).toFixed(2) }
-  console.log(`${label.padEnd(34)} ${String(r.eventsPerSecond).padStart(8)} events/s   batch p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.batches} batches, ${errors} errors)`)
+  const r = {
+    label,
+    batches: lat.length,
+    errors,
+    eventsPerSecond: Math.round(((lat.length - errors) * BATCH) / secs),
+    p50: +pct(lat, 50).toFixed(2),
+    p99: +pct(lat, 99).toFixed(2),
+  }
+  console.log(
+    `${label.padEnd(34)} ${String(r.eventsPerSecond).padStart(8)} events/s   batch p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   (${r.batches} batches, ${errors} errors)`,
+  )
   return r
 }
 
@@ -48,7 +62,11 @@ async function main() {
     const { base, app } = await startApp(databaseUrl, { TRACK_BATCHES_PER_MINUTE: '100000000' })
     console.log(`\nEngagement tracking: ${CLIENTS} concurrent clients, batches of ${BATCH}, ${SECONDS}s per run\n`)
     const post = async (c: number, n: number) => {
-      const res = await fetch(`${base}/api/track`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${c + 1}`, 'user-agent': 'bench' }, body: JSON.stringify({ events: batch(c, n) }) })
+      const res = await fetch(`${base}/api/track`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${c + 1}`, 'user-agent': 'bench' },
+        body: JSON.stringify({ events: batch(c, n) }),
+      })
       await res.arrayBuffer()
       return res.status === 202
     }
@@ -70,7 +88,13 @@ async function main() {
     const raw = await run('raw INSERT ... unnest (ceiling)', insert)
     await pool.end()
     console.log(`\nHTTP path reaches ${(http.eventsPerSecond / raw.eventsPerSecond).toFixed(2)} of the raw-insert ceiling`)
-    writeResult('track', { clients: CLIENTS, seconds: SECONDS, batch: BATCH, runs: [http, raw], ratio: http.eventsPerSecond / raw.eventsPerSecond })
+    writeResult('track', {
+      clients: CLIENTS,
+      seconds: SECONDS,
+      batch: BATCH,
+      runs: [http, raw],
+      ratio: http.eventsPerSecond / raw.eventsPerSecond,
+    })
   } finally {
     await server.stop()
   }

@@ -14,7 +14,12 @@ import { CLIENT_ADDRESS_HEADER, EDGE_PROOF_HEADER, edgeProof } from '../src/conf
 
 export type Front = { port: number; close: () => Promise<void> }
 
-export async function startFront(opts: { port: number; host?: string; target: { host: string; port: number }; secret?: string }): Promise<Front> {
+export async function startFront(opts: {
+  port: number
+  host?: string
+  target: { host: string; port: number }
+  secret?: string
+}): Promise<Front> {
   const proof = edgeProof(opts.secret)
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 })
   const headersFor = (req: http.IncomingMessage) => {
@@ -47,7 +52,8 @@ export async function startFront(opts: { port: number; host?: string; target: { 
     const up = net.connect(opts.target.port, opts.target.host, () => {
       const headers = headersFor(req)
       const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`]
-      for (const [k, v] of Object.entries(headers)) for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined) lines.push(`${k}: ${one}`)
+      for (const [k, v] of Object.entries(headers))
+        for (const one of Array.isArray(v) ? v : [v]) if (one !== undefined) lines.push(`${k}: ${one}`)
       up.write(`${lines.join('\r\n')}\r\n\r\n`)
       if (head.length) up.write(head)
       up.pipe(socket)

@@ -80,7 +80,9 @@ async function ensurePayments(appPort: string): Promise<FakeStripe | null> {
   }
   process.env.STRIPE_API_BASE = fake.url
   console.log(`[platform] no STRIPE_SECRET_KEY: payments run in local demo mode against ${fake.url}`)
-  console.log(`[platform]   pay an order: curl -X POST ${fake.url}/v1/payment_intents/<pi_id>/confirm -H "Authorization: Bearer ${DEMO_STRIPE_KEY}"`)
+  console.log(
+    `[platform]   pay an order: curl -X POST ${fake.url}/v1/payment_intents/<pi_id>/confirm -H "Authorization: Bearer ${DEMO_STRIPE_KEY}"`,
+  )
   return fake
 }
 
@@ -125,7 +127,9 @@ const bin = (name: string) => path.join(root, 'node_modules', '.bin', name)
 async function serve(mode: 'dev' | 'start', port: string): Promise<number> {
   const internal = Number(process.env.NEXT_PORT) || (await freePort())
   const front = await startFront({ port: Number(port), host: process.env.HOST || undefined, target: { host: '127.0.0.1', port: internal } })
-  console.log(`[platform] listening on http://localhost:${front.port} (Next.js ${mode} behind it on 127.0.0.1:${internal}; TRUST_PROXY=${process.env.TRUST_PROXY || 'unset'})`)
+  console.log(
+    `[platform] listening on http://localhost:${front.port} (Next.js ${mode} behind it on 127.0.0.1:${internal}; TRUST_PROXY=${process.env.TRUST_PROXY || 'unset'})`,
+  )
   try {
     return await run(bin('next'), [mode, '-p', String(internal), '-H', '127.0.0.1'])
   } finally {

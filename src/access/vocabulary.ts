@@ -81,17 +81,7 @@ export const ALL_PERMISSIONS: PermissionKey[] = Object.entries(RESOURCES).flatMa
   actions.map((action) => key(resource, action)),
 )
 
-export const ROLE_NAMES = [
-  'admin',
-  'organizer',
-  'editor',
-  'designer',
-  'sponsor',
-  'staff',
-  'attendee',
-  'marketing',
-  'auditor',
-] as const
+export const ROLE_NAMES = ['admin', 'organizer', 'editor', 'designer', 'sponsor', 'staff', 'attendee', 'marketing', 'auditor'] as const
 export type RoleName = (typeof ROLE_NAMES)[number]
 
 /** The superuser role: holds every permission, including ones added later. */
@@ -165,9 +155,15 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
       key(slugs.discountCodes, 'read'),
       key(slugs.discountCodes, 'create'),
       key(slugs.discountCodes, 'update'),
-      ...[slugs.marketingCampaigns, slugs.campaignAssets, slugs.emailCampaigns, slugs.socialPosts, slugs.marketingSegments, slugs.campaignAnalytics, slugs.socialAnalytics].flatMap(
-        (r) => [key(r, 'read'), key(r, 'create'), key(r, 'update'), key(r, 'delete')],
-      ),
+      ...[
+        slugs.marketingCampaigns,
+        slugs.campaignAssets,
+        slugs.emailCampaigns,
+        slugs.socialPosts,
+        slugs.marketingSegments,
+        slugs.campaignAnalytics,
+        slugs.socialAnalytics,
+      ].flatMap((r) => [key(r, 'read'), key(r, 'create'), key(r, 'update'), key(r, 'delete')]),
       key(slugs.emailCampaigns, 'send'),
       key(slugs.emailSends, 'read'),
       key(slugs.emailAnalytics, 'read'),
@@ -200,8 +196,16 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
   },
   sponsor: {
     description: 'A sponsor account (front-end only): their own sponsor profile, and assets for their sponsorships.',
-    permissions: [...own(slugs.media), key(slugs.sponsors, 'create'), key(slugs.sponsors, 'update-own'), key(slugs.sponsorshipAssets, 'create')],
+    permissions: [
+      ...own(slugs.media),
+      key(slugs.sponsors, 'create'),
+      key(slugs.sponsors, 'update-own'),
+      key(slugs.sponsorshipAssets, 'create'),
+    ],
   },
   attendee: { description: 'A ticket buyer (front-end only).', permissions: [] },
-  auditor: { description: 'Reads the audit log in the admin UI, and nothing else.', permissions: ['admin:access', key(slugs.auditLogs, 'read')] },
+  auditor: {
+    description: 'Reads the audit log in the admin UI, and nothing else.',
+    permissions: ['admin:access', key(slugs.auditLogs, 'read')],
+  },
 }

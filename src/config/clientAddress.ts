@@ -43,16 +43,23 @@ export function parseTrust(value: string | undefined): Trust {
   if (!raw || raw === 'false' || raw === '0') return { kind: 'none' }
   if (/^\d+$/.test(raw)) return { kind: 'hops', hops: Number(raw) }
   const list = new net.BlockList()
-  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     for (const cidr of NAMED[entry] ?? [entry]) {
       const [addr, bits] = cidr.split('/')
       const family = net.isIP(addr)
-      if (!family) throw new TrustProxyError(`TRUST_PROXY: "${entry}" is not an address, a CIDR, a hop count or one of ${Object.keys(NAMED).join(', ')}`)
+      if (!family)
+        throw new TrustProxyError(
+          `TRUST_PROXY: "${entry}" is not an address, a CIDR, a hop count or one of ${Object.keys(NAMED).join(', ')}`,
+        )
       const type = family === 6 ? 'ipv6' : 'ipv4'
       if (bits === undefined) list.addAddress(addr, type)
       else {
         const prefix = Number(bits)
-        if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) throw new TrustProxyError(`TRUST_PROXY: bad prefix in "${entry}"`)
+        if (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32))
+          throw new TrustProxyError(`TRUST_PROXY: bad prefix in "${entry}"`)
         list.addSubnet(addr, prefix, type)
       }
     }
@@ -76,7 +83,10 @@ export function resolveClient(peer: string | null, forwardedFor: string | null, 
   const socket = normalizeAddress(peer)
   if (!socket || trust.kind === 'none' || !forwardedFor) return socket
   // Nearest hop first: the socket, then X-Forwarded-For from right to left.
-  const hops = forwardedFor.split(',').map((s) => s.trim()).reverse()
+  const hops = forwardedFor
+    .split(',')
+    .map((s) => s.trim())
+    .reverse()
   if (trust.kind === 'hops') {
     let client = socket
     for (let i = 0; i < Math.min(trust.hops, hops.length); i++) {
@@ -99,7 +109,12 @@ export function resolveClient(peer: string | null, forwardedFor: string | null, 
 let cached: { env: string | undefined; trust: Trust; secret: string | undefined; proof: string } | undefined
 function settings() {
   if (!cached || cached.env !== process.env.TRUST_PROXY || cached.secret !== process.env.PAYLOAD_SECRET) {
-    cached = { env: process.env.TRUST_PROXY, trust: parseTrust(process.env.TRUST_PROXY), secret: process.env.PAYLOAD_SECRET, proof: edgeProof() }
+    cached = {
+      env: process.env.TRUST_PROXY,
+      trust: parseTrust(process.env.TRUST_PROXY),
+      secret: process.env.PAYLOAD_SECRET,
+      proof: edgeProof(),
+    }
   }
   return cached
 }

@@ -85,14 +85,26 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
   const secret = opts.webhookSecret ?? 'whsec_test'
 
   const signedEvent: FakeStripe['signedEvent'] = (type, object, id = `evt_${crypto.randomBytes(12).toString('hex')}`) => {
-    const body = JSON.stringify({ id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object }, livemode: false })
+    const body = JSON.stringify({
+      id,
+      object: 'event',
+      type,
+      api_version: '2025-01-01',
+      created: Math.floor(Date.now() / 1000),
+      data: { object },
+      livemode: false,
+    })
     return { body, id, signature: sdk.webhooks.generateTestHeaderString({ payload: body, secret }) }
   }
   const deliver = async (type: string, object: Record<string, unknown>) => {
     const ev = signedEvent(type, { ...object })
     if (opts.onEvent) await opts.onEvent(ev.body, ev.signature)
     if (!opts.webhookUrl) return
-    await fetch(opts.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': ev.signature }, body: ev.body })
+    await fetch(opts.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': ev.signature },
+      body: ev.body,
+    })
   }
   const refunds: FakeStripe['refunds'] = new Map()
   const DECLINES: Record<string, { decline_code: string; message: string }> = {
@@ -136,13 +148,29 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     await deliver('payment_intent.payment_failed', pi)
   }
   const refund = (pi: Intent, amount: number, metadata: Record<string, string>) => {
-    const r = { id: `re_${crypto.randomBytes(10).toString('hex')}`, object: 'refund', amount, currency: pi.currency, payment_intent: pi.id, status: 'succeeded', metadata }
+    const r = {
+      id: `re_${crypto.randomBytes(10).toString('hex')}`,
+      object: 'refund',
+      amount,
+      currency: pi.currency,
+      payment_intent: pi.id,
+      status: 'succeeded',
+      metadata,
+    }
     pi.amount_refunded += amount
     refunds.set(r.id, r)
     return r
   }
   const chargeRefunded = (pi: Intent) =>
-    deliver('charge.refunded', { id: pi.latest_charge, object: 'charge', amount: pi.amount, amount_refunded: pi.amount_refunded, refunded: pi.amount_refunded >= pi.amount, payment_intent: pi.id, metadata: pi.metadata })
+    deliver('charge.refunded', {
+      id: pi.latest_charge,
+      object: 'charge',
+      amount: pi.amount,
+      amount_refunded: pi.amount_refunded,
+      refunded: pi.amount_refunded >= pi.amount,
+      payment_intent: pi.id,
+      metadata: pi.metadata,
+    })
   const dashboardRefund = async (intentId: string, amount: number) => {
     const pi = intents.get(intentId)!
     refund(pi, amount, {})
@@ -160,7 +188,8 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${crypto.randomBytes(6).toString('hex')}` })
       res.end(JSON.stringify(json))
     }
-    if (!String(req.headers.authorization ?? '').startsWith('Bearer sk_')) return send(401, { error: { type: 'invalid_request_error', message: 'No API key.' } })
+    if (!String(req.headers.authorization ?? '').startsWith('Bearer sk_'))
+      return send(401, { error: { type: 'invalid_request_error', message: 'No API key.' } })
     if (key && idem.has(`${path}:${key}`)) {
       const existing = idem.get(`${path}:${key}`)!
       return send(200, existing.startsWith('pi_') ? intents.get(existing) : JSON.parse(existing))
@@ -168,14 +197,23 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     let m: RegExpExecArray | null
     if (req.method === 'POST' && path === '/v1/payment_intents') {
       const amount = Number(body.amount)
-      if (!Number.isInteger(amount) || amount < 1) return send(400, { error: { type: 'invalid_request_error', param: 'amount', message: 'Invalid amount.' } })
+      if (!Number.isInteger(amount) || amount < 1)
+        return send(400, { error: { type: 'invalid_request_error', param: 'amount', message: 'Invalid amount.' } })
       const id = `pi_${crypto.randomBytes(12).toString('hex')}`
       const types = body.payment_method_types
       const pi: Intent = {
-        id, object: 'payment_intent', amount, currency: String(body.currency), status: 'requires_payment_method',
-        client_secret: `${id}_secret_${crypto.randomBytes(8).toString('hex')}`, metadata: (body.metadata as Record<string, string>) ?? {},
-        created: Math.floor(Date.now() / 1000), latest_charge: null, amount_refunded: 0,
-        payment_method_types: types && typeof types === 'object' ? Object.values(types as Record<string, string>) : ['card'], last_payment_error: null,
+        id,
+        object: 'payment_intent',
+        amount,
+        currency: String(body.currency),
+        status: 'requires_payment_method',
+        client_secret: `${id}_secret_${crypto.randomBytes(8).toString('hex')}`,
+        metadata: (body.metadata as Record<string, string>) ?? {},
+        created: Math.floor(Date.now() / 1000),
+        latest_charge: null,
+        amount_refunded: 0,
+        payment_method_types: types && typeof types === 'object' ? Object.values(types as Record<string, string>) : ['card'],
+        last_payment_error: null,
       }
       intents.set(id, pi)
       if (key) idem.set(`${path}:${key}`, id)
@@ -197,7 +235,13 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
       const pi = intents.get(m[1])
       if (!pi) return send(404, { error: { type: 'invalid_request_error', message: 'No such payment_intent.' } })
       if (['succeeded', 'processing'].includes(pi.status)) {
-        return send(400, { error: { type: 'invalid_request_error', code: 'payment_intent_unexpected_state', message: `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.` } })
+        return send(400, {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: `You cannot cancel this PaymentIntent because it has a status of ${pi.status}.`,
+          },
+        })
       }
       if (pi.status !== 'canceled') {
         pi.status = 'canceled'
@@ -209,12 +253,22 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     if (req.method === 'POST' && path === '/v1/refunds') {
       const pi = intents.get(String(body.payment_intent))
       if (!pi) return send(404, { error: { type: 'invalid_request_error', param: 'payment_intent', message: 'No such payment_intent.' } })
-      if (pi.status !== 'succeeded') return send(400, { error: { type: 'invalid_request_error', message: 'This PaymentIntent has not succeeded.' } })
+      if (pi.status !== 'succeeded')
+        return send(400, { error: { type: 'invalid_request_error', message: 'This PaymentIntent has not succeeded.' } })
       const left = pi.amount - pi.amount_refunded
       const amount = body.amount == null ? left : Number(body.amount)
-      if (left <= 0) return send(400, { error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' } })
+      if (left <= 0)
+        return send(400, {
+          error: { type: 'invalid_request_error', code: 'charge_already_refunded', message: 'Charge has already been refunded.' },
+        })
       if (!Number.isInteger(amount) || amount < 1 || amount > left) {
-        return send(400, { error: { type: 'invalid_request_error', param: 'amount', message: `Refund amount (${amount}) is greater than unrefunded amount on charge (${left}).` } })
+        return send(400, {
+          error: {
+            type: 'invalid_request_error',
+            param: 'amount',
+            message: `Refund amount (${amount}) is greater than unrefunded amount on charge (${left}).`,
+          },
+        })
       }
       const r = refund(pi, amount, (body.metadata as Record<string, string>) ?? {})
       if (key) idem.set(`${path}:${key}`, JSON.stringify(r))

@@ -6,10 +6,21 @@ import type { PoolClient, Pool } from 'pg'
  */
 export async function auditInTx(
   tx: PoolClient | Pool,
-  entry: { action: 'create' | 'update' | 'delete' | 'erasure'; collection: string; documentId: string; summary: string; changes?: unknown; actor?: string | null },
+  entry: {
+    action: 'create' | 'update' | 'delete' | 'erasure'
+    collection: string
+    documentId: string
+    summary: string
+    changes?: unknown
+    actor?: string | null
+  },
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit_logs (action, collection, document_id, actor_id, summary, changes) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.action, entry.collection, entry.documentId, entry.actor ?? null, entry.summary, JSON.stringify(entry.changes ?? null)],
-  )
+  await tx.query(`INSERT INTO audit_logs (action, collection, document_id, actor_id, summary, changes) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    entry.action,
+    entry.collection,
+    entry.documentId,
+    entry.actor ?? null,
+    entry.summary,
+    JSON.stringify(entry.changes ?? null),
+  ])
 }

@@ -14,7 +14,11 @@ export type OutboxMessage = { id: string; at: string; from: string; to: string; 
 export const outboxDir = () => process.env.MAIL_OUTBOX_DIR || path.resolve(process.cwd(), '.data/mail')
 
 const addressOf = (v: SendEmailOptions['to']): string =>
-  Array.isArray(v) ? v.map(addressOf).join(', ') : typeof v === 'object' && v ? String((v as { address?: string }).address) : String(v ?? '')
+  Array.isArray(v)
+    ? v.map(addressOf).join(', ')
+    : typeof v === 'object' && v
+      ? String((v as { address?: string }).address)
+      : String(v ?? '')
 
 export const outboxEmailAdapter =
   ({ fromAddress = 'tickets@fashionistas.local', fromName = 'Fashionistas' } = {}): EmailAdapter =>

@@ -60,7 +60,8 @@ export async function requirePrincipal(req: PayloadRequest, toDo: string): Promi
 /** The caller's principal holding `resource:action`, or a 401 (anonymous) / 403 (signed in, not allowed). */
 export async function requirePermission(req: PayloadRequest, resource: string, action: string, toDo: string): Promise<Principal> {
   const principal = await requirePrincipal(req, toDo)
-  if (!can(principal, resource, action)) throw new BadRequest(errorBody(403, 'forbidden', `To ${toDo} you need the ${resource}:${action} permission.`))
+  if (!can(principal, resource, action))
+    throw new BadRequest(errorBody(403, 'forbidden', `To ${toDo} you need the ${resource}:${action} permission.`))
   return principal
 }
 
@@ -78,7 +79,6 @@ export const handle =
     }
   }
 
-
 /** The client's address (socket, then trusted proxies only: src/config/clientAddress), or null when unknown. */
 export const clientIp = (req: PayloadRequest): string | null => clientAddress(req.headers)
 
@@ -86,8 +86,12 @@ export const clientIp = (req: PayloadRequest): string | null => clientAddress(re
 export function limitedAddress(req: PayloadRequest): string {
   const address = clientAddress(req.headers)
   if (address) return addressKey(address)
-  req.payload.logger.error({ msg: `${req.method} ${req.url}: the client's address is unknown (reach the app through its front, npm start, or check TRUST_PROXY)` })
-  throw new BadRequest(errorBody(503, 'client_address_unknown', 'This server cannot tell which client is asking, so it cannot apply its limits.'))
+  req.payload.logger.error({
+    msg: `${req.method} ${req.url}: the client's address is unknown (reach the app through its front, npm start, or check TRUST_PROXY)`,
+  })
+  throw new BadRequest(
+    errorBody(503, 'client_address_unknown', 'This server cannot tell which client is asking, so it cannot apply its limits.'),
+  )
 }
 
 /**

@@ -8,7 +8,8 @@ export const dayField = (name = 'day'): TextField => ({
   required: true,
   index: true,
   admin: { description: 'UTC date, YYYY-MM-DD.' },
-  validate: (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? true : `${name} must be a date as YYYY-MM-DD.`),
+  validate: (v: unknown) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? true : `${name} must be a date as YYYY-MM-DD.`,
 })
 
 /** A non-negative count, starting at 0. */

@@ -12,7 +12,9 @@ export function dayRangeFields(): Field[] {
       required: true,
       admin: dayOnly,
       validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        !v || !siblingData.startDate || new Date(String(v)) >= new Date(String(siblingData.startDate)) ? true : 'endDate must not be before startDate.',
+        !v || !siblingData.startDate || new Date(String(v)) >= new Date(String(siblingData.startDate))
+          ? true
+          : 'endDate must not be before startDate.',
     },
   ] as Field[]
 }

@@ -9,7 +9,9 @@ export function moneyField(name: string, overrides: Partial<NumberField> = {}): 
     defaultValue: 0,
     admin: { step: 1, description: 'In minor units (cents).' },
     validate: (value: unknown) =>
-      value == null || (Number.isInteger(Number(value)) && Number(value) >= 0) ? true : `${name} must be a whole number of minor units (cents), 0 or more.`,
+      value == null || (Number.isInteger(Number(value)) && Number(value) >= 0)
+        ? true
+        : `${name} must be a whole number of minor units (cents), 0 or more.`,
     ...overrides,
   } as NumberField
 }
@@ -22,7 +24,8 @@ export function currencyField(overrides: Partial<TextField> = {}): TextField {
     required: true,
     defaultValue: 'EUR',
     maxLength: 3,
-    validate: (v: unknown) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? true : 'Currency must be a three-letter ISO code such as EUR.'),
+    validate: (v: unknown) =>
+      typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? true : 'Currency must be a three-letter ISO code such as EUR.',
     ...overrides,
   } as TextField
 }

@@ -26,20 +26,16 @@ export function endAfterStart(start: unknown, end: unknown, label = 'End'): true
 }
 
 /** `[start, end]` must lie inside `[outerStart, outerEnd]`. */
-export function insideRange(
-  start: unknown,
-  end: unknown,
-  outerStart: unknown,
-  outerEnd: unknown,
-  what = 'The item',
-): true | string {
+export function insideRange(start: unknown, end: unknown, outerStart: unknown, outerEnd: unknown, what = 'The item'): true | string {
   const s = toTime(start)
   const e = toTime(end)
   const os = toTime(outerStart)
   const oe = toTime(outerEnd)
   if (os === null || oe === null) return true
-  if (s !== null && (s < os || s > oe)) return `${what} must start within the event (${new Date(os).toISOString()} – ${new Date(oe).toISOString()}).`
-  if (e !== null && (e < os || e > oe)) return `${what} must end within the event (${new Date(os).toISOString()} – ${new Date(oe).toISOString()}).`
+  if (s !== null && (s < os || s > oe))
+    return `${what} must start within the event (${new Date(os).toISOString()} – ${new Date(oe).toISOString()}).`
+  if (e !== null && (e < os || e > oe))
+    return `${what} must end within the event (${new Date(os).toISOString()} – ${new Date(oe).toISOString()}).`
   return true
 }
 

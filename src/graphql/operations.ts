@@ -26,7 +26,15 @@ type G = typeof GraphQLModule
 
 /** GraphQL hands absent optional inputs over as null; the REST schemas expect them left out. */
 const dropNulls = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(dropNulls) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, dropNulls(x)])) : v
+  Array.isArray(v)
+    ? v.map(dropNulls)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== null)
+            .map(([k, x]) => [k, dropNulls(x)]),
+        )
+      : v
 
 const eventId = z.uuid({ message: 'event must be an event id' })
 
@@ -46,7 +54,10 @@ function check<S extends z.ZodType>(_g: G, schema: S, input: unknown): z.infer<S
   const r = schema.safeParse(input)
   if (r.success) return r.data
   const issue = r.error.issues[0]
-  throw new OperationError(`Invalid ${issue.path.join('.') || 'input'}: ${issue.message}`, 400, { code: 'invalid_request', issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) })
+  throw new OperationError(`Invalid ${issue.path.join('.') || 'input'}: ${issue.message}`, 400, {
+    code: 'invalid_request',
+    issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+  })
 }
 
 async function run<T>(_g: G, fn: () => Promise<T>): Promise<T> {
@@ -59,26 +70,132 @@ async function run<T>(_g: G, fn: () => Promise<T>): Promise<T> {
 }
 
 function types(g: G) {
-  const { GraphQLObjectType, GraphQLString, GraphQLInt, GraphQLFloat, GraphQLBoolean, GraphQLNonNull, GraphQLList, GraphQLInputObjectType } = g
+  const {
+    GraphQLObjectType,
+    GraphQLString,
+    GraphQLInt,
+    GraphQLFloat,
+    GraphQLBoolean,
+    GraphQLNonNull,
+    GraphQLList,
+    GraphQLInputObjectType,
+  } = g
   const nn = <T extends GraphQLModule.GraphQLType>(t: T) => new GraphQLNonNull(t)
   const TicketAvailability = new GraphQLObjectType({
     name: 'TicketAvailability',
-    fields: { id: { type: nn(GraphQLString) }, name: { type: nn(GraphQLString) }, price: { type: nn(GraphQLInt), description: 'Minor units' }, currency: { type: nn(GraphQLString) }, capacity: { type: nn(GraphQLInt) }, sold: { type: nn(GraphQLInt) }, held: { type: nn(GraphQLInt) }, available: { type: nn(GraphQLInt) }, onSale: { type: nn(GraphQLBoolean) } },
+    fields: {
+      id: { type: nn(GraphQLString) },
+      name: { type: nn(GraphQLString) },
+      price: { type: nn(GraphQLInt), description: 'Minor units' },
+      currency: { type: nn(GraphQLString) },
+      capacity: { type: nn(GraphQLInt) },
+      sold: { type: nn(GraphQLInt) },
+      held: { type: nn(GraphQLInt) },
+      available: { type: nn(GraphQLInt) },
+      onSale: { type: nn(GraphQLBoolean) },
+    },
   })
   const SearchHit = new GraphQLObjectType({
     name: 'SearchHit',
-    fields: { type: { type: nn(GraphQLString) }, id: { type: nn(GraphQLString) }, title: { type: nn(GraphQLString) }, slug: { type: GraphQLString }, subtitle: { type: GraphQLString }, image: { type: GraphQLString }, excerpt: { type: GraphQLString, description: 'HTML with <mark> around matches' }, rank: { type: GraphQLFloat }, match: { type: GraphQLString } },
+    fields: {
+      type: { type: nn(GraphQLString) },
+      id: { type: nn(GraphQLString) },
+      title: { type: nn(GraphQLString) },
+      slug: { type: GraphQLString },
+      subtitle: { type: GraphQLString },
+      image: { type: GraphQLString },
+      excerpt: { type: GraphQLString, description: 'HTML with <mark> around matches' },
+      rank: { type: GraphQLFloat },
+      match: { type: GraphQLString },
+    },
   })
-  const HoldItem = new GraphQLObjectType({ name: 'CheckoutHoldItem', fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } } })
-  const Hold = new GraphQLObjectType({ name: 'CheckoutHold', fields: { id: { type: nn(GraphQLString) }, token: { type: nn(GraphQLString), description: 'Proves the hold is yours; pass it to createOrder' }, expiresAt: { type: nn(GraphQLString) }, items: { type: nn(new GraphQLList(nn(HoldItem))) } } })
-  const HoldItemInput = new GraphQLInputObjectType({ name: 'CheckoutHoldItemInput', fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } } })
-  const AddressInput = new GraphQLInputObjectType({ name: 'CheckoutAddressInput', fields: { line1: { type: GraphQLString }, line2: { type: GraphQLString }, city: { type: GraphQLString }, postalCode: { type: GraphQLString }, state: { type: GraphQLString }, country: { type: GraphQLString } } })
-  const BillingInput = new GraphQLInputObjectType({ name: 'CheckoutBillingInput', fields: { email: { type: nn(GraphQLString) }, name: { type: nn(GraphQLString) }, phone: { type: GraphQLString }, address: { type: AddressInput } } })
-  const OrderLine = new GraphQLObjectType({ name: 'CheckoutOrderLine', fields: { ticketType: { type: GraphQLString }, name: { type: GraphQLString }, quantity: { type: GraphQLInt }, unitPrice: { type: GraphQLInt }, subtotal: { type: GraphQLInt }, discount: { type: GraphQLInt }, finalPrice: { type: GraphQLInt } } })
-  const Order = new GraphQLObjectType({ name: 'CheckoutOrder', fields: { id: { type: nn(GraphQLString) }, status: { type: nn(GraphQLString) }, subtotal: { type: nn(GraphQLInt) }, discount: { type: nn(GraphQLInt) }, tax: { type: nn(GraphQLInt) }, total: { type: nn(GraphQLInt) }, currency: { type: nn(GraphQLString) }, items: { type: new GraphQLList(OrderLine) } } })
-  const Payment = new GraphQLObjectType({ name: 'CheckoutPayment', fields: { provider: { type: nn(GraphQLString), description: 'stripe, or none when nothing is to pay' }, clientSecret: { type: GraphQLString }, paymentIntent: { type: GraphQLString } } })
-  const OrderResult = new GraphQLObjectType({ name: 'CheckoutOrderResult', fields: { order: { type: nn(Order) }, payment: { type: nn(Payment) } } })
-  return { nn, TicketAvailability, SearchHit, Hold, HoldItemInput, BillingInput, OrderResult, GraphQLString, GraphQLInt, GraphQLBoolean, GraphQLList }
+  const HoldItem = new GraphQLObjectType({
+    name: 'CheckoutHoldItem',
+    fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } },
+  })
+  const Hold = new GraphQLObjectType({
+    name: 'CheckoutHold',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      token: { type: nn(GraphQLString), description: 'Proves the hold is yours; pass it to createOrder' },
+      expiresAt: { type: nn(GraphQLString) },
+      items: { type: nn(new GraphQLList(nn(HoldItem))) },
+    },
+  })
+  const HoldItemInput = new GraphQLInputObjectType({
+    name: 'CheckoutHoldItemInput',
+    fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } },
+  })
+  const AddressInput = new GraphQLInputObjectType({
+    name: 'CheckoutAddressInput',
+    fields: {
+      line1: { type: GraphQLString },
+      line2: { type: GraphQLString },
+      city: { type: GraphQLString },
+      postalCode: { type: GraphQLString },
+      state: { type: GraphQLString },
+      country: { type: GraphQLString },
+    },
+  })
+  const BillingInput = new GraphQLInputObjectType({
+    name: 'CheckoutBillingInput',
+    fields: {
+      email: { type: nn(GraphQLString) },
+      name: { type: nn(GraphQLString) },
+      phone: { type: GraphQLString },
+      address: { type: AddressInput },
+    },
+  })
+  const OrderLine = new GraphQLObjectType({
+    name: 'CheckoutOrderLine',
+    fields: {
+      ticketType: { type: GraphQLString },
+      name: { type: GraphQLString },
+      quantity: { type: GraphQLInt },
+      unitPrice: { type: GraphQLInt },
+      subtotal: { type: GraphQLInt },
+      discount: { type: GraphQLInt },
+      finalPrice: { type: GraphQLInt },
+    },
+  })
+  const Order = new GraphQLObjectType({
+    name: 'CheckoutOrder',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      status: { type: nn(GraphQLString) },
+      subtotal: { type: nn(GraphQLInt) },
+      discount: { type: nn(GraphQLInt) },
+      tax: { type: nn(GraphQLInt) },
+      total: { type: nn(GraphQLInt) },
+      currency: { type: nn(GraphQLString) },
+      items: { type: new GraphQLList(OrderLine) },
+    },
+  })
+  const Payment = new GraphQLObjectType({
+    name: 'CheckoutPayment',
+    fields: {
+      provider: { type: nn(GraphQLString), description: 'stripe, or none when nothing is to pay' },
+      clientSecret: { type: GraphQLString },
+      paymentIntent: { type: GraphQLString },
+    },
+  })
+  const OrderResult = new GraphQLObjectType({
+    name: 'CheckoutOrderResult',
+    fields: { order: { type: nn(Order) }, payment: { type: nn(Payment) } },
+  })
+  return {
+    nn,
+    TicketAvailability,
+    SearchHit,
+    Hold,
+    HoldItemInput,
+    BillingInput,
+    OrderResult,
+    GraphQLString,
+    GraphQLInt,
+    GraphQLBoolean,
+    GraphQLList,
+  }
 }
 
 export const customQueries: GraphQLExtension = (g) => {
@@ -97,8 +214,13 @@ export const customQueries: GraphQLExtension = (g) => {
     },
     siteSearch: {
       type: t.nn(new t.GraphQLList(t.nn(t.SearchHit))),
-      description: 'Ranked search across events, designers, fashion-collections, sponsors, venues and pages; only what the caller may read.',
-      args: { q: { type: t.nn(t.GraphQLString) }, types: { type: new t.GraphQLList(t.nn(t.GraphQLString)) }, limit: { type: t.GraphQLInt } },
+      description:
+        'Ranked search across events, designers, fashion-collections, sponsors, venues and pages; only what the caller may read.',
+      args: {
+        q: { type: t.nn(t.GraphQLString) },
+        types: { type: new t.GraphQLList(t.nn(t.GraphQLString)) },
+        limit: { type: t.GraphQLInt },
+      },
       resolve: async (_: unknown, args: { q: string; types?: string[] | null; limit?: number | null }, { req }: Ctx) =>
         run(g, async () => {
           const p = check(g, searchQuery, { q: args.q, types: args.types?.join(','), limit: args.limit ?? undefined })
@@ -118,7 +240,11 @@ export const customMutations: GraphQLExtension = (g) => {
       resolve: async (_: unknown, args: { items: unknown; sessionId?: string | null }, { req }: Ctx) =>
         run(g, async () => {
           const body = check(g, createHoldSchema, dropNulls({ items: args.items, sessionId: args.sessionId }))
-          return createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) }, now())
+          return createHold(
+            poolOf(req.payload),
+            { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) },
+            now(),
+          )
         }),
     },
     releaseHold: {
@@ -134,7 +260,12 @@ export const customMutations: GraphQLExtension = (g) => {
     createOrder: {
       type: t.nn(t.OrderResult),
       description: 'Turn a hold into an order priced on the server (same rules as POST /api/checkout/orders).',
-      args: { hold: { type: t.nn(t.GraphQLString) }, token: { type: t.nn(t.GraphQLString) }, billing: { type: t.nn(t.BillingInput) }, discountCode: { type: t.GraphQLString } },
+      args: {
+        hold: { type: t.nn(t.GraphQLString) },
+        token: { type: t.nn(t.GraphQLString) },
+        billing: { type: t.nn(t.BillingInput) },
+        discountCode: { type: t.GraphQLString },
+      },
       resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
         run(g, async () => {
           return placeOrder(req, check(g, createOrderSchema, dropNulls(args)), { ipAddress: clientIp(req) }, now())

@@ -8,7 +8,10 @@ import { can, getPrincipal } from '../access/principal'
  * covers the row being created, which no `Where` can.
  */
 export const requireOwnership =
-  (resource: string, ownsParent: (data: Record<string, unknown>, req: PayloadRequest, userId: string) => Promise<boolean>): CollectionBeforeChangeHook =>
+  (
+    resource: string,
+    ownsParent: (data: Record<string, unknown>, req: PayloadRequest, userId: string) => Promise<boolean>,
+  ): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
     if (!req.user) return data
     const principal = await getPrincipal(req)

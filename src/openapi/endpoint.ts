@@ -18,7 +18,10 @@ export const openApiEndpoint: Endpoint = {
   },
 }
 
-const ASSETS: Record<string, string> = { 'swagger-ui.css': 'text/css; charset=utf-8', 'swagger-ui-bundle.js': 'text/javascript; charset=utf-8' }
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+}
 
 /** GET /api/docs: Swagger UI over /api/openapi.json, served from this app (no CDN). */
 export const docsEndpoint: Endpoint = {

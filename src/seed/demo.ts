@@ -13,7 +13,7 @@ const common = { overrideAccess: true, context: seedContext, depth: 0 } as const
 type Loose = Record<string, unknown>
 /** Seed rows are literals checked by the collections' own validation at run time. */
 const createIn = async (payload: Payload, collection: string, data: Loose, extra: Loose = {}) =>
-  String((await payload.create({ collection, data, ...common, ...extra } as never) as { id: string }).id)
+  String(((await payload.create({ collection, data, ...common, ...extra } as never)) as { id: string }).id)
 
 const DAY = 24 * 60 * 60 * 1000
 const at = (daysFromNow: number, hourUtc: number) => {
@@ -74,14 +74,15 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   }
 
   const category = async (name: string, order: number, color: string, parent?: string) =>
-    String((await payload.create({ collection: slugs.eventCategories, data: { name, order, color, parent, icon: 'sparkles' }, ...common })).id)
+    String(
+      (await payload.create({ collection: slugs.eventCategories, data: { name, order, color, parent, icon: 'sparkles' }, ...common })).id,
+    )
   const runway = await category('Runway', 1, '#e94560')
   const couture = await category('Couture', 2, '#c70039', runway)
   const workshops = await category('Workshops', 3, '#16c79a')
   const parties = await category('Parties', 4, '#f43b86')
 
-  const venue = async (data: Record<string, unknown>) =>
-    createIn(payload, slugs.venues, { manager: users.organizer, ...data })
+  const venue = async (data: Record<string, unknown>) => createIn(payload, slugs.venues, { manager: users.organizer, ...data })
   const grandHall = await venue({
     name: 'Grand Hall Paris',
     description: 'A glass-roofed hall on the river, built for runway shows.',
@@ -112,7 +113,14 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
     images: [imgs.studio],
     facilities: ['bar', 'dj booth'],
   })
-  await venue({ name: 'Old Theatre Milan', address: 'Via Roma 1', city: 'Milan', country: 'Italy', capacity: 300, status: 'under_maintenance' })
+  await venue({
+    name: 'Old Theatre Milan',
+    address: 'Via Roma 1',
+    city: 'Milan',
+    country: 'Italy',
+    capacity: 300,
+    status: 'under_maintenance',
+  })
 
   const section = async (venueId: string, name: string, capacity: number, sectionType: string, priceMultiplier = 1) =>
     createIn(payload, slugs.venueSections, { venue: venueId, name, capacity, sectionType, priceMultiplier })
@@ -138,8 +146,7 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
     await createIn(payload, slugs.venueSeats, { section: loftFloor, rowName: 'F', seatNumber: String(n) })
   }
 
-  const event = async (data: Record<string, unknown>) =>
-    createIn(payload, slugs.events, { organizer: users.organizer, ...data })
+  const event = async (data: Record<string, unknown>) => createIn(payload, slugs.events, { organizer: users.organizer, ...data })
   const show = await event({
     title: 'Paris Runway Night',
     shortDescription: 'Ten designers, one runway, one night on the Seine.',
@@ -220,8 +227,26 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
       })
     }
   }
-  await schedule(show, [['Doors and welcome drinks', 0, 60], ['Runway: first five designers', 60, 45], ['Intermission', 105, 20, true], ['Runway: last five designers', 125, 45], ['Designers on stage', 170, 40]], at(21, 18))
-  await schedule(workshop, [['Draping basics', 0, 90], ['Coffee', 90, 20, true], ['Your own toile', 110, 120]], at(10, 17))
+  await schedule(
+    show,
+    [
+      ['Doors and welcome drinks', 0, 60],
+      ['Runway: first five designers', 60, 45],
+      ['Intermission', 105, 20, true],
+      ['Runway: last five designers', 125, 45],
+      ['Designers on stage', 170, 40],
+    ],
+    at(21, 18),
+  )
+  await schedule(
+    workshop,
+    [
+      ['Draping basics', 0, 90],
+      ['Coffee', 90, 20, true],
+      ['Your own toile', 110, 120],
+    ],
+    at(10, 17),
+  )
 
   const page = async (data: Record<string, unknown>, status: 'published' | 'draft' = 'published') =>
     createIn(payload, slugs.pages, { author: users.editor, ...data, _status: status }, { draft: status === 'draft' })
@@ -230,9 +255,23 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
     slug: 'home',
     isHomepage: true,
     layout: [
-      { blockType: 'hero', heading: 'Fashion, live.', subheading: 'Shows, workshops and parties from the people who make fashion.', image: imgs.hero, ctaLabel: 'See events', ctaUrl: '/events' },
+      {
+        blockType: 'hero',
+        heading: 'Fashion, live.',
+        subheading: 'Shows, workshops and parties from the people who make fashion.',
+        image: imgs.hero,
+        ctaLabel: 'See events',
+        ctaUrl: '/events',
+      },
       { blockType: 'eventList', title: 'Coming up', upcomingOnly: true, limit: 6 },
-      { blockType: 'feature', title: 'Why Fashionistas', items: [{ title: 'Front-row seats', text: 'Pick your seat on the floor plan.' }, { title: 'Meet the designers', text: 'Every show ends on stage.' }] },
+      {
+        blockType: 'feature',
+        title: 'Why Fashionistas',
+        items: [
+          { title: 'Front-row seats', text: 'Pick your seat on the floor plan.' },
+          { title: 'Meet the designers', text: 'Every show ends on stage.' },
+        ],
+      },
       { blockType: 'testimonial', quote: 'The best runway night of the season.', author: 'A happy attendee' },
       { blockType: 'designerList', title: 'Featured designers', mode: 'featured', limit: 6 },
       { blockType: 'cta', heading: 'Host your own show', buttonLabel: 'Get in touch', buttonUrl: '/about' },
@@ -242,22 +281,54 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   await page({
     title: 'About',
     layout: [
-      { blockType: 'richText', title: 'Who we are', content: richText('Fashionistas runs fashion events around the world.', 'We work with designers, venues and sponsors.') },
+      {
+        blockType: 'richText',
+        title: 'Who we are',
+        content: richText('Fashionistas runs fashion events around the world.', 'We work with designers, venues and sponsors.'),
+      },
       { blockType: 'gallery', title: 'Past shows', images: [imgs.runway, imgs.party, imgs.atelier], columns: 3 },
       { blockType: 'video', title: 'Highlights', source: 'url', url: 'https://video.example/highlights.mp4' },
     ],
   })
-  await page({ title: 'Press Room', requiresAuth: true, layout: [{ blockType: 'richText', content: richText('Press kits for accredited journalists.') }] })
-  await page({ title: 'Sponsors', layout: [{ blockType: 'sponsorList', title: 'Our sponsors', event: show }, { blockType: 'image', image: imgs.venue, caption: 'Grand Hall' }] })
-  await page({ title: 'Spring Lookbook (draft)', layout: [{ blockType: 'custom', component: 'Lookbook', props: { season: 'spring' } }] }, 'draft')
+  await page({
+    title: 'Press Room',
+    requiresAuth: true,
+    layout: [{ blockType: 'richText', content: richText('Press kits for accredited journalists.') }],
+  })
+  await page({
+    title: 'Sponsors',
+    layout: [
+      { blockType: 'sponsorList', title: 'Our sponsors', event: show },
+      { blockType: 'image', image: imgs.venue, caption: 'Grand Hall' },
+    ],
+  })
+  await page(
+    { title: 'Spring Lookbook (draft)', layout: [{ blockType: 'custom', component: 'Lookbook', props: { season: 'spring' } }] },
+    'draft',
+  )
 
-  await seedFashion(payload, { showEvent: show, venue: grandHall, designerUser: users.designer, modelUser: users.model, showStart: at(21, 18) })
+  await seedFashion(payload, {
+    showEvent: show,
+    venue: grandHall,
+    designerUser: users.designer,
+    modelUser: users.model,
+    showStart: at(21, 18),
+  })
   const tickets = await seedTicketing(payload, { show, workshop, party }, [
     { email: 'attendee@fashionistas.local', name: 'Alex Attendee', id: users.attendee },
     { email: 'model@fashionistas.local', name: 'Milan Model', id: users.model },
     { email: 'designer@fashionistas.local', name: 'Dara Designer', id: users.designer },
   ])
   const sponsors = await seedSponsorship(payload, { show, workshop, party, users, logo: imgs.hero })
-  await seedMarketing(payload, { show, workshop, party, users, logo: imgs.hero, sponsors, welcomeCode: tickets.welcome, generalTicket: tickets.general })
+  await seedMarketing(payload, {
+    show,
+    workshop,
+    party,
+    users,
+    logo: imgs.hero,
+    sponsors,
+    welcomeCode: tickets.welcome,
+    generalTicket: tickets.general,
+  })
   await spreadDemoSales(payload)
 }

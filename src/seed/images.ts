@@ -12,6 +12,9 @@ export async function posterImage(title: string, from: string, to: string, width
   <text x="84" y="${height - 60}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${Math.round(height / 30)}" fill="#ffffff" fill-opacity="0.8">FASHIONISTAS</text>
 </svg>`
   const data = await sharp(Buffer.from(svg)).png().toBuffer()
-  const name = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.png`
+  const name = `${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.png`
   return { data, mimetype: 'image/png', name, size: data.length }
 }

@@ -49,6 +49,8 @@ export async function seed(payload: Payload, { quiet = false } = {}): Promise<{ 
     await seedDemo(payload, roles)
   }
   const shown = process.env.SEED_ADMIN_PASSWORD ? '(the SEED_ADMIN_PASSWORD you set)' : password
-  say(`\n  Admin login: ${email} / ${shown}\n  ${process.env.SEED_ADMIN_PASSWORD ? '' : 'This default is for local use only: set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD anywhere else.'}\n`)
+  say(
+    `\n  Admin login: ${email} / ${shown}\n  ${process.env.SEED_ADMIN_PASSWORD ? '' : 'This default is for local use only: set SEED_ADMIN_EMAIL and SEED_ADMIN_PASSWORD anywhere else.'}\n`,
+  )
   return { seeded: true }
 }

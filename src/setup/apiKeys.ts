@@ -16,7 +16,15 @@ export const apiKeyOptions: ApiKeysOptions = {
     return p ? { all: p.superuser, has: (scope) => p.permissions.has(scope as PermissionKey) } : null
   },
   // getPrincipal takes an attached principal as it is: the key's scopes, never the owner's superuser.
-  actAs: (owner, granted) => ({ ...owner, principal: { id: owner.id as string, roles: [], permissions: new Set(granted as PermissionKey[]), superuser: false } satisfies Principal }),
+  actAs: (owner, granted) => ({
+    ...owner,
+    principal: {
+      id: owner.id as string,
+      roles: [],
+      permissions: new Set(granted as PermissionKey[]),
+      superuser: false,
+    } satisfies Principal,
+  }),
   isManager: async (req) => can(await getPrincipal(req), slugs.apiKeys, 'update'),
   access: {
     read: anyOrOwn(slugs.apiKeys, 'read', 'owner'),

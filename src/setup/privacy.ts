@@ -20,7 +20,8 @@ const decryptRow = (r: Row, cols: string[]) => {
   for (const c of cols) if (c in r) r[c] = decryptValue(r[c])
   return r
 }
-const emailOf = async (db: Pool, userId: string) => String((await rows(db, `SELECT email FROM users WHERE id = $1`, [userId]))[0]?.email ?? '')
+const emailOf = async (db: Pool, userId: string) =>
+  String((await rows(db, `SELECT email FROM users WHERE id = $1`, [userId]))[0]?.email ?? '')
 
 /** The account: profile, roles, consents; erased last-resort fields, sessions and password. */
 const account: PersonalDataSource = {
@@ -37,9 +38,17 @@ const account: PersonalDataSource = {
     )
     if (!a) return { account: null }
     decryptRow(a, ['phone'])
-    const roles = (await rows(db, `SELECT r.name FROM users_rels ur JOIN roles r ON r.id = ur.roles_id WHERE ur.parent_id = $1 AND ur.path = 'roles'`, [userId])).map((r) => r.name)
-    const socialLinks = await rows(db, `SELECT platform, url FROM users_profile_social_links WHERE _parent_id = $1 ORDER BY _order`, [userId])
-    const interests = (await rows(db, `SELECT text FROM users_texts WHERE parent_id = $1 AND path = 'profile.interests' ORDER BY "order"`, [userId])).map((r) => r.text)
+    const roles = (
+      await rows(db, `SELECT r.name FROM users_rels ur JOIN roles r ON r.id = ur.roles_id WHERE ur.parent_id = $1 AND ur.path = 'roles'`, [
+        userId,
+      ])
+    ).map((r) => r.name)
+    const socialLinks = await rows(db, `SELECT platform, url FROM users_profile_social_links WHERE _parent_id = $1 ORDER BY _order`, [
+      userId,
+    ])
+    const interests = (
+      await rows(db, `SELECT text FROM users_texts WHERE parent_id = $1 AND path = 'profile.interests' ORDER BY "order"`, [userId])
+    ).map((r) => r.text)
     return {
       account: { ...a, roles, socialLinks, interests },
       consents: {
@@ -101,8 +110,14 @@ const ticketing: PersonalDataSource = {
       [p.id, p.placeholder, ERASED, p.email],
     )
     const ids = orders.rows.map((r) => r.id)
-    await tx.query(`UPDATE tickets SET attendee_name = $2, attendee_email = NULL, updated_at = now() WHERE order_id = ANY($1::uuid[]) OR lower(attendee_email) = lower($3)`, [ids, ERASED, p.email])
-    await tx.query(`UPDATE discount_redemptions SET buyer_email = $2, buyer_key = NULL WHERE buyer_id = $1 OR lower(buyer_email) = lower($3)`, [p.id, p.placeholder, p.email])
+    await tx.query(
+      `UPDATE tickets SET attendee_name = $2, attendee_email = NULL, updated_at = now() WHERE order_id = ANY($1::uuid[]) OR lower(attendee_email) = lower($3)`,
+      [ids, ERASED, p.email],
+    )
+    await tx.query(
+      `UPDATE discount_redemptions SET buyer_email = $2, buyer_key = NULL WHERE buyer_id = $1 OR lower(buyer_email) = lower($3)`,
+      [p.id, p.placeholder, p.email],
+    )
     // Ticketing e-mail to or about the person (sent or not) goes: it holds their address.
     await tx.query(`DELETE FROM notifications WHERE lower(recipient) = lower($1) OR order_id = ANY($2::uuid[])`, [p.email, ids])
     return { orders: orders.rowCount ?? 0 }
@@ -114,8 +129,14 @@ const security: PersonalDataSource = {
   name: 'security',
   export: async (userId, db) => ({
     engagement: {
-      activity: await rows(db, `SELECT action, collection, document_id, summary, ip, user_agent, created_at FROM audit_logs WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1000`, [userId]),
-      apiKeys: await rows(db, `SELECT name, prefix, active, expires_at, last_used_at, created_at FROM api_keys WHERE owner_id = $1`, [userId]),
+      activity: await rows(
+        db,
+        `SELECT action, collection, document_id, summary, ip, user_agent, created_at FROM audit_logs WHERE actor_id = $1 ORDER BY created_at DESC LIMIT 1000`,
+        [userId],
+      ),
+      apiKeys: await rows(db, `SELECT name, prefix, active, expires_at, last_used_at, created_at FROM api_keys WHERE owner_id = $1`, [
+        userId,
+      ]),
     },
   }),
   erase: async (p, tx) => {
@@ -127,7 +148,10 @@ const security: PersonalDataSource = {
         WHERE actor_id = $1 OR document_id = $1::text OR summary ILIKE '%' || $2 || '%' OR changes::text ILIKE '%' || $2 || '%' OR changes::text ILIKE '%' || $3 || '%'`,
       [p.id, p.email, p.name],
     )
-    await tx.query(`UPDATE usage_logs SET ip = NULL, user_agent = NULL WHERE key_prefix IN (SELECT prefix FROM api_keys WHERE owner_id = $1)`, [p.id])
+    await tx.query(
+      `UPDATE usage_logs SET ip = NULL, user_agent = NULL WHERE key_prefix IN (SELECT prefix FROM api_keys WHERE owner_id = $1)`,
+      [p.id],
+    )
     // Webhook payloads already queued or sent keep their type and ids, not the person.
     await tx.query(
       `UPDATE webhook_events SET data = jsonb_build_object('erased', true) WHERE data::text ILIKE '%' || $1 || '%' OR data::text ILIKE '%' || $2 || '%' OR data::text ILIKE '%' || $3 || '%'`,
@@ -141,14 +165,24 @@ const marketing: PersonalDataSource = {
   name: 'marketing',
   export: async (userId, db) => ({
     engagement: {
-      tracked: await rows(db, `SELECT type, source, event_id, session_id, data, ip, user_agent, occurred_at FROM user_engagement WHERE user_id = $1 ORDER BY occurred_at DESC LIMIT 5000`, [userId]),
+      tracked: await rows(
+        db,
+        `SELECT type, source, event_id, session_id, data, ip, user_agent, occurred_at FROM user_engagement WHERE user_id = $1 ORDER BY occurred_at DESC LIMIT 5000`,
+        [userId],
+      ),
       emails: await rows(
         db,
         `SELECT c.subject, s.email, s.status, s.sent_at, s.opened_at, s.clicked_at, s.unsubscribed_at
            FROM email_sends s JOIN email_campaigns c ON c.id = s.email_campaign_id WHERE s.user_id = $1 ORDER BY s.created_at`,
         [userId],
       ),
-      segments: (await rows(db, `SELECT ms.name FROM marketing_segments_rels r JOIN marketing_segments ms ON ms.id = r.parent_id WHERE r.users_id = $1 AND r.path = 'members'`, [userId])).map((r) => r.name),
+      segments: (
+        await rows(
+          db,
+          `SELECT ms.name FROM marketing_segments_rels r JOIN marketing_segments ms ON ms.id = r.parent_id WHERE r.users_id = $1 AND r.path = 'members'`,
+          [userId],
+        )
+      ).map((r) => r.name),
     },
   }),
   erase: async (p, tx) => {
@@ -158,8 +192,20 @@ const marketing: PersonalDataSource = {
   },
 }
 
-export type RetentionPeriods = { inactiveUserDays: number; orderDays: number; usageLogDays: number; auditDays: number; engagementDays: number }
-export const DEFAULT_RETENTION: RetentionPeriods = { inactiveUserDays: 3 * 365, orderDays: 7 * 365, usageLogDays: 90, auditDays: 2 * 365, engagementDays: 2 * 365 }
+export type RetentionPeriods = {
+  inactiveUserDays: number
+  orderDays: number
+  usageLogDays: number
+  auditDays: number
+  engagementDays: number
+}
+export const DEFAULT_RETENTION: RetentionPeriods = {
+  inactiveUserDays: 3 * 365,
+  orderDays: 7 * 365,
+  usageLogDays: 90,
+  auditDays: 2 * 365,
+  engagementDays: 2 * 365,
+}
 
 const before = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000)
 const count = async (db: Pool, sql: string, params: unknown[]) => (await db.query(sql, params)).rowCount ?? 0
@@ -177,10 +223,22 @@ function retentionTasks(p: RetentionPeriods): RetentionTask[] {
           [before(now, p.orderDays)],
         ),
     },
-    { name: 'usageLogsDeleted', run: (db, now) => count(db, `DELETE FROM usage_logs WHERE created_at < $1`, [before(now, p.usageLogDays)]) },
-    { name: 'auditEntriesDeleted', run: (db, now) => count(db, `DELETE FROM audit_logs WHERE created_at < $1`, [before(now, p.auditDays)]) },
-    { name: 'engagementDeleted', run: (db, now) => count(db, `DELETE FROM user_engagement WHERE created_at < $1`, [before(now, p.engagementDays)]) },
-    { name: 'rateLimitWindowsDeleted', run: (db, now) => count(db, `DELETE FROM rate_limit_counters WHERE window_start < $1`, [before(now, 1)]) },
+    {
+      name: 'usageLogsDeleted',
+      run: (db, now) => count(db, `DELETE FROM usage_logs WHERE created_at < $1`, [before(now, p.usageLogDays)]),
+    },
+    {
+      name: 'auditEntriesDeleted',
+      run: (db, now) => count(db, `DELETE FROM audit_logs WHERE created_at < $1`, [before(now, p.auditDays)]),
+    },
+    {
+      name: 'engagementDeleted',
+      run: (db, now) => count(db, `DELETE FROM user_engagement WHERE created_at < $1`, [before(now, p.engagementDays)]),
+    },
+    {
+      name: 'rateLimitWindowsDeleted',
+      run: (db, now) => count(db, `DELETE FROM rate_limit_counters WHERE window_start < $1`, [before(now, 1)]),
+    },
   ]
 }
 
@@ -190,11 +248,19 @@ export function privacyOptions(periods: Partial<RetentionPeriods> = {}): Privacy
     userCollection: slugs.users,
     sources: [account, ticketing, security, marketing],
     identify: async (userId, tx) => {
-      const { rows: [u] } = await tx.query(`SELECT email, full_name FROM users WHERE id = $1 FOR UPDATE`, [userId])
+      const {
+        rows: [u],
+      } = await tx.query(`SELECT email, full_name FROM users WHERE id = $1 FOR UPDATE`, [userId])
       return u ? { email: String(u.email), name: String(u.full_name ?? '') } : null
     },
     onErased: (person, actorId, counts, tx) =>
-      auditInTx(tx, { action: 'erasure', collection: slugs.users, documentId: person.id, actor: actorId, summary: `personal data of user ${person.id} erased (${counts.orders ?? 0} order(s) anonymized)` }),
+      auditInTx(tx, {
+        action: 'erasure',
+        collection: slugs.users,
+        documentId: person.id,
+        actor: actorId,
+        summary: `personal data of user ${person.id} erased (${counts.orders ?? 0} order(s) anonymized)`,
+      }),
     isManager: async (req) => can(await getPrincipal(req), slugs.users, 'manage'),
     handlesRequests: async (req, action) => can(await getPrincipal(req), slugs.dataSubjectRequests, action),
     inactiveUsers: {

@@ -14,7 +14,10 @@ import type { WebhooksOptions } from '../plugins/webhooks'
 import { organizerOf } from '../domain/ticketing/organizer'
 
 type Doc = Record<string, unknown>
-const became = (field: string, value: string) => ({ doc, previousDoc }: { doc: Doc; previousDoc?: Doc }) => doc[field] === value && previousDoc?.[field] !== value
+const became =
+  (field: string, value: string) =>
+  ({ doc, previousDoc }: { doc: Doc; previousDoc?: Doc }) =>
+    doc[field] === value && previousDoc?.[field] !== value
 
 const organizerOfEvent = async (req: PayloadRequest, event: unknown) => {
   const id = idOf(event)
@@ -68,7 +71,18 @@ export const webhookOptions: WebhooksOptions = {
     [slugs.sponsorships]: {
       derive: (a) => (a.operation !== 'delete' && became('status', 'approved')(a) ? ['sponsorship.approved'] : []),
       // Amounts and contracts stay out of the payload.
-      data: (doc) => ({ id: doc.id, sponsor: idOf(doc.sponsor), event: idOf(doc.event), tier: idOf(doc.tier), customTierName: doc.customTierName, status: doc.status, featured: doc.featured, startDate: doc.startDate, endDate: doc.endDate, approvedAt: doc.approvedAt }),
+      data: (doc) => ({
+        id: doc.id,
+        sponsor: idOf(doc.sponsor),
+        event: idOf(doc.event),
+        tier: idOf(doc.tier),
+        customTierName: doc.customTierName,
+        status: doc.status,
+        featured: doc.featured,
+        startDate: doc.startDate,
+        endDate: doc.endDate,
+        approvedAt: doc.approvedAt,
+      }),
       audience: async (doc, req) => ({ organizer: await organizerOfEvent(req, doc.event) }),
     },
     [slugs.venues]: { generic: true, audience: (doc) => ({ public: doc.status === 'active', organizer: idOf(doc.manager) }) },

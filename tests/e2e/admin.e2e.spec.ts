@@ -41,7 +41,10 @@ describe('admin UI', () => {
     await page.locator('#field-title').fill(title)
     await chooseOption(page, 'type', 'fashion show')
     await chooseOption(page, 'status', 'published')
-    for (const [field, value] of [['startDate', 'Jun 15, 2030 6:00 PM'], ['endDate', 'Jun 15, 2030 10:00 PM']]) {
+    for (const [field, value] of [
+      ['startDate', 'Jun 15, 2030 6:00 PM'],
+      ['endDate', 'Jun 15, 2030 10:00 PM'],
+    ]) {
       const input = page.locator(`#field-${field} input`).first()
       await input.click()
       await input.fill(value)
@@ -68,7 +71,9 @@ describe('admin UI', () => {
   })
 
   it("shows live ticket availability on an event's edit view", async () => {
-    const list = (await (await fetch(`${baseUrl}/api/events?where[slug][equals]=paris-runway-night&depth=0`)).json()) as { docs: Array<{ id: string }> }
+    const list = (await (await fetch(`${baseUrl}/api/events?where[slug][equals]=paris-runway-night&depth=0`)).json()) as {
+      docs: Array<{ id: string }>
+    }
     const context = await browser.newContext()
     const page = await context.newPage()
     await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
@@ -114,7 +119,11 @@ describe('admin UI', () => {
     for (const chart of charts) {
       // Each panel draws an SVG chart with marks (lines, bars, areas), not the "no data" note.
       await page.locator(`[data-chart="${chart}"] svg.recharts-surface`).first().waitFor({ timeout: 90_000 })
-      const marks = await page.locator(`[data-chart="${chart}"] .recharts-line-curve, [data-chart="${chart}"] .recharts-bar-rectangle, [data-chart="${chart}"] .recharts-area-area`).count()
+      const marks = await page
+        .locator(
+          `[data-chart="${chart}"] .recharts-line-curve, [data-chart="${chart}"] .recharts-bar-rectangle, [data-chart="${chart}"] .recharts-area-area`,
+        )
+        .count()
       expect(marks, chart).toBeGreaterThan(0)
     }
     expect(await page.locator('.analytics-dashboard').innerText()).toMatch(/\d+ orders · \d+ tickets/)
@@ -124,7 +133,8 @@ describe('admin UI', () => {
     expect(Math.max(...channels.map((c) => c.stdev))).toBeGreaterThan(20)
     const { data, info } = await sharp(shot).raw().toBuffer({ resolveWithObject: true })
     let magenta = 0
-    for (let i = 0; i < data.length; i += info.channels) if (Math.abs(data[i] - 0xc2) < 12 && Math.abs(data[i + 1] - 0x18) < 12 && Math.abs(data[i + 2] - 0x5b) < 12) magenta++
+    for (let i = 0; i < data.length; i += info.channels)
+      if (Math.abs(data[i] - 0xc2) < 12 && Math.abs(data[i + 1] - 0x18) < 12 && Math.abs(data[i + 2] - 0x5b) < 12) magenta++
     expect(magenta).toBeGreaterThan(200)
     await context.close()
   })
@@ -142,8 +152,14 @@ describe('admin UI', () => {
 
   it('asks an editor with two-factor on for the code, and lets them in with it', async () => {
     const post = async (path: string, body: unknown, token?: string) =>
-      fetch(`${baseUrl}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body: JSON.stringify(body) })
-    const token = ((await (await post('/users/login', { email: 'editor@fashionistas.local', password: DEMO_PASSWORD })).json()) as { token: string }).token
+      fetch(`${baseUrl}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+    const token = (
+      (await (await post('/users/login', { email: 'editor@fashionistas.local', password: DEMO_PASSWORD })).json()) as { token: string }
+    ).token
     const { secret } = (await (await post('/two-factor/setup', {}, token)).json()) as { secret: string }
     expect((await post('/two-factor/enable', { code: totpAt(secret, Date.now()) }, token)).status).toBe(200)
 

@@ -5,13 +5,20 @@ import { chromium, type Browser } from 'playwright-core'
 /** Debian's Chromium (never a downloaded browser), started as the machine allows. */
 export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-  if (!fs.existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  if (!fs.existsSync(executablePath))
+    throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
     ],
   })
   return {

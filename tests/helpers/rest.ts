@@ -47,13 +47,21 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
   const graphql = routes?.graphql ?? (GRAPHQL_POST(config) as (req: Request) => Promise<Response>)
   const base = 'http://localhost:3000'
 
-  async function call(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; peer?: string | null; rawBody?: string } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    opts: { body?: unknown; token?: string; headers?: Record<string, string>; peer?: string | null; rawBody?: string } = {},
+  ) {
     const url = new URL(`/api${path}`, base)
     const headers: Record<string, string> = { ...frontHeaders(opts.peer), ...(opts.headers ?? {}) }
     if (opts.body !== undefined) headers['content-type'] = 'application/json'
     if (opts.token) headers.authorization = opts.token.startsWith('fsh_') ? `Bearer ${opts.token}` : `JWT ${opts.token}`
     if (opts.rawBody !== undefined) headers['content-type'] ??= 'application/json'
-    const req = new Request(url, { method, headers, body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined) })
+    const req = new Request(url, {
+      method,
+      headers,
+      body: opts.rawBody ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined),
+    })
     const slug = url.pathname.replace(/^\/api\//, '').split('/')
     const res = await handlers[method](req, { params: Promise.resolve({ slug }) })
     const text = await res.text()
@@ -92,7 +100,10 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
       const headers: Record<string, string> = { 'content-type': 'application/json', ...frontHeaders() }
       if (token) headers.authorization = token.startsWith('fsh_') ? `Bearer ${token}` : `JWT ${token}`
       const res = await graphql(new Request(`${base}/api/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) }))
-      return { status: res.status, body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }
+      return {
+        status: res.status,
+        body: (await res.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> },
+      }
     },
   }
 }

@@ -24,7 +24,17 @@ export async function makeEvent(payload: Payload, organizerId: string, extra: Re
 export async function makeTicketType(payload: Payload, eventId: string, extra: Record<string, unknown> = {}) {
   return payload.create({
     collection: 'ticket-types',
-    data: { event: eventId, name: unique('General'), price: 2500, currency: 'EUR', capacity: 50, maxPerOrder: 10, tier: 'general', active: true, ...extra } as never,
+    data: {
+      event: eventId,
+      name: unique('General'),
+      price: 2500,
+      currency: 'EUR',
+      capacity: 50,
+      maxPerOrder: 10,
+      tier: 'general',
+      active: true,
+      ...extra,
+    } as never,
     ...sudo,
   })
 }
@@ -32,7 +42,16 @@ export async function makeTicketType(payload: Payload, eventId: string, extra: R
 export async function makeCode(payload: Payload, extra: Record<string, unknown> = {}) {
   return payload.create({
     collection: 'discount-codes',
-    data: { code: unique('CODE').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 36), kind: 'percentage', value: 10, appliesTo: 'all', active: true, ...extra } as never,
+    data: {
+      code: unique('CODE')
+        .replace(/[^A-Za-z0-9_-]/g, '')
+        .slice(0, 36),
+      kind: 'percentage',
+      value: 10,
+      appliesTo: 'all',
+      active: true,
+      ...extra,
+    } as never,
     ...sudo,
   })
 }

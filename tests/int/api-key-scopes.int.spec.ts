@@ -65,7 +65,9 @@ describe('API key scopes', () => {
     const event = String((await makeEvent(payload, organizer.id)).id)
     const tt = await makeTicketType(payload, event, { price: 0 })
     const hold = (await api.post('/checkout/holds', { items: [{ ticketType: tt.id, quantity: 1 }] })).body
-    const order = (await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: 'door@example.com', name: 'D' } })).body.order
+    const order = (
+      await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: 'door@example.com', name: 'D' } })
+    ).body.order
     const code = (await payload.find({ collection: 'tickets', where: { order: { equals: order.id } }, overrideAccess: true })).docs[0].code
     expect((await api.post('/tickets/check-in', { code, event }, await keyWith(['events:read']))).status).toBe(403)
     // `tickets:check-in` is door staff's: only at the events its owner is assigned to (the admin owner is on none).
@@ -74,7 +76,13 @@ describe('API key scopes', () => {
   })
 
   it('an admin-owned key is not a superuser: writes need their scope', async () => {
-    const data = { title: unique('Scoped'), type: 'party', startDate: '2030-01-01T10:00:00Z', endDate: '2030-01-01T12:00:00Z', timeZone: 'UTC' }
+    const data = {
+      title: unique('Scoped'),
+      type: 'party',
+      startDate: '2030-01-01T10:00:00Z',
+      endDate: '2030-01-01T12:00:00Z',
+      timeZone: 'UTC',
+    }
     expect((await api.post('/events', data, await keyWith(['events:read']))).status).toBe(403)
     expect((await api.post('/events', data, await keyWith(['events:create']))).status).toBe(201)
     expect((await api.get('/users?limit=1', await keyWith(['events:read']))).body.totalDocs).toBe(1)

@@ -12,7 +12,13 @@ let api: Api
 let pool: Pool
 let organizer: TestUser
 let orgToken: string
-const eventData = () => ({ title: unique('Keyed'), type: 'party', startDate: '2030-01-01T10:00:00Z', endDate: '2030-01-01T12:00:00Z', timeZone: 'UTC' })
+const eventData = () => ({
+  title: unique('Keyed'),
+  type: 'party',
+  startDate: '2030-01-01T10:00:00Z',
+  endDate: '2030-01-01T12:00:00Z',
+  timeZone: 'UTC',
+})
 
 beforeAll(async () => {
   process.env.CHECKOUT_RATE_PER_MINUTE = '5'
@@ -39,7 +45,10 @@ describe('api keys', () => {
     const { rows } = await pool.query(`SELECT row_to_json(k)::text AS j FROM api_keys k WHERE id = $1`, [k.id])
     expect(rows[0].j).not.toContain(secret)
     expect((await api.get(`/api-keys/${k.id}`, orgToken)).body.key).toBeUndefined()
-    const gql = await api.graphql(`mutation { createApiKey(data: { name: "gql key", scopes: ["events:create"] }) { key prefix } }`, orgToken)
+    const gql = await api.graphql(
+      `mutation { createApiKey(data: { name: "gql key", scopes: ["events:create"] }) { key prefix } }`,
+      orgToken,
+    )
     expect(gql.body.data.createApiKey.key).toMatch(/^fsh_/)
     // The admin UI reveals it once to its creator, then never again.
     expect((await api.post(`/api-keys/${k.id}/reveal`, {}, orgToken)).body.key).toBe(k.key)
@@ -47,7 +56,7 @@ describe('api keys', () => {
     expect((await api.post('/api-keys/not-a-uuid/reveal', {}, orgToken)).status).toBe(400)
   })
 
-  it('acts with exactly its scopes and its owner\'s row-level limits, over REST and GraphQL', async () => {
+  it("acts with exactly its scopes and its owner's row-level limits, over REST and GraphQL", async () => {
     const writer = await newKey({ scopes: ['events:create', 'events:update-own'] })
     const reader = await newKey({ scopes: [] })
     const created = await api.post('/events', eventData(), writer.key)
@@ -57,9 +66,15 @@ describe('api keys', () => {
     const others = await makeEvent(payload, (await makeUser(payload, 'organizer')).id, { status: 'draft' })
     expect((await api.patch(`/events/${others.id}`, { shortDescription: 'x' }, writer.key)).status).toBe(403)
     expect((await api.patch(`/events/${created.body.doc.id}`, { shortDescription: 'mine' }, writer.key)).status).toBe(200)
-    const gqlDenied = await api.graphql(`mutation { createEvent(data: { title: "No", type: fashion_show, status: draft, startDate: "2030-01-01T10:00:00Z", endDate: "2030-01-01T11:00:00Z", timeZone: "UTC" }) { id } }`, reader.key)
+    const gqlDenied = await api.graphql(
+      `mutation { createEvent(data: { title: "No", type: fashion_show, status: draft, startDate: "2030-01-01T10:00:00Z", endDate: "2030-01-01T11:00:00Z", timeZone: "UTC" }) { id } }`,
+      reader.key,
+    )
     expect(gqlDenied.body.errors?.[0]?.message).toMatch(/not allowed/i)
-    const gqlOk = await api.graphql(`mutation { createEvent(data: { title: "${unique('Yes')}", type: fashion_show, status: draft, startDate: "2030-01-01T10:00:00Z", endDate: "2030-01-01T11:00:00Z", timeZone: "UTC" }) { id } }`, writer.key)
+    const gqlOk = await api.graphql(
+      `mutation { createEvent(data: { title: "${unique('Yes')}", type: fashion_show, status: draft, startDate: "2030-01-01T10:00:00Z", endDate: "2030-01-01T11:00:00Z", timeZone: "UTC" }) { id } }`,
+      writer.key,
+    )
     expect(gqlOk.body.data?.createEvent?.id).toBeTruthy()
   })
 
@@ -95,7 +110,10 @@ describe('api keys', () => {
       await new Promise((r) => setTimeout(r, 50))
     }
     expect(logged).toBeGreaterThanOrEqual(3)
-    const { rows } = await pool.query(`SELECT method, path, status, duration_ms, response_bytes FROM usage_logs WHERE key_prefix = $1 ORDER BY created_at LIMIT 1`, [k.prefix])
+    const { rows } = await pool.query(
+      `SELECT method, path, status, duration_ms, response_bytes FROM usage_logs WHERE key_prefix = $1 ORDER BY created_at LIMIT 1`,
+      [k.prefix],
+    )
     expect(rows[0]).toMatchObject({ method: 'GET', path: '/api/events', status: '200' })
     expect(Number(rows[0].response_bytes)).toBeGreaterThan(0)
   })
@@ -104,9 +122,23 @@ describe('api keys', () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 1000 })
     const statuses = []
     for (let i = 0; i < 7; i++) {
-      statuses.push((await api.call('POST', '/checkout/holds', { body: { items: [{ ticketType: tt.id, quantity: 1 }] }, headers: { 'x-forwarded-for': '198.51.100.9' } })).status)
+      statuses.push(
+        (
+          await api.call('POST', '/checkout/holds', {
+            body: { items: [{ ticketType: tt.id, quantity: 1 }] },
+            headers: { 'x-forwarded-for': '198.51.100.9' },
+          })
+        ).status,
+      )
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429])
-    expect((await api.call('POST', '/checkout/holds', { body: { items: [{ ticketType: tt.id, quantity: 1 }] }, headers: { 'x-forwarded-for': '198.51.100.10' } })).status).toBe(201)
+    expect(
+      (
+        await api.call('POST', '/checkout/holds', {
+          body: { items: [{ ticketType: tt.id, quantity: 1 }] },
+          headers: { 'x-forwarded-for': '198.51.100.10' },
+        })
+      ).status,
+    ).toBe(201)
   })
 })

@@ -12,7 +12,16 @@ let organizer: TestUser
 let admin: TestUser
 let auditor: TestUser
 const entriesFor = async (documentId: string) =>
-  (await payload.find({ collection: 'audit-logs', where: { documentId: { equals: documentId } }, sort: 'createdAt', pagination: false, overrideAccess: true, depth: 0 })).docs
+  (
+    await payload.find({
+      collection: 'audit-logs',
+      where: { documentId: { equals: documentId } },
+      sort: 'createdAt',
+      pagination: false,
+      overrideAccess: true,
+      depth: 0,
+    })
+  ).docs
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -42,11 +51,20 @@ describe('audit log', () => {
     const title = unique('Rolled back')
     const ev = await payload.create({
       collection: 'events',
-      data: { title, type: 'party', startDate: '2030-01-01T10:00:00Z', endDate: '2030-01-01T12:00:00Z', timeZone: 'UTC', organizer: organizer.id } as never,
+      data: {
+        title,
+        type: 'party',
+        startDate: '2030-01-01T10:00:00Z',
+        endDate: '2030-01-01T12:00:00Z',
+        timeZone: 'UTC',
+        organizer: organizer.id,
+      } as never,
       overrideAccess: true,
       req,
     })
-    expect((await payload.find({ collection: 'audit-logs', where: { documentId: { equals: String(ev.id) } }, req, overrideAccess: true })).docs).toHaveLength(1)
+    expect(
+      (await payload.find({ collection: 'audit-logs', where: { documentId: { equals: String(ev.id) } }, req, overrideAccess: true })).docs,
+    ).toHaveLength(1)
     await payload.db.rollbackTransaction(tid!)
     expect(await entriesFor(String(ev.id))).toHaveLength(0)
     expect((await payload.find({ collection: 'events', where: { title: { equals: title } }, overrideAccess: true })).docs).toHaveLength(0)
@@ -67,7 +85,13 @@ describe('audit log', () => {
   it('skips entries only when the context flag says so (seeding, migrations)', async () => {
     const ev = await payload.create({
       collection: 'events',
-      data: { title: unique('Seeded'), type: 'party', startDate: '2030-01-01T10:00:00Z', endDate: '2030-01-01T12:00:00Z', timeZone: 'UTC' } as never,
+      data: {
+        title: unique('Seeded'),
+        type: 'party',
+        startDate: '2030-01-01T10:00:00Z',
+        endDate: '2030-01-01T12:00:00Z',
+        timeZone: 'UTC',
+      } as never,
       overrideAccess: true,
       context: { skipAudit: true },
     })
@@ -78,7 +102,12 @@ describe('audit log', () => {
     const user = await makeUser(payload, 'attendee')
     await api.login(user.email, 'Correct-Horse-9')
     await api.post('/users/login', { email: user.email, password: 'wrong-password' })
-    const { docs } = await payload.find({ collection: 'audit-logs', where: { or: [{ documentId: { equals: user.id } }, { summary: { contains: user.email } }] }, overrideAccess: true, pagination: false })
+    const { docs } = await payload.find({
+      collection: 'audit-logs',
+      where: { or: [{ documentId: { equals: user.id } }, { summary: { contains: user.email } }] },
+      overrideAccess: true,
+      pagination: false,
+    })
     expect(docs.map((d) => d.action).sort()).toEqual(expect.arrayContaining(['login', 'login_failed']))
   })
 
@@ -86,7 +115,9 @@ describe('audit log', () => {
     const ev = await makeEvent(payload, organizer.id)
     const tt = await makeTicketType(payload, String(ev.id), { price: 0 })
     const hold = (await api.post('/checkout/holds', { items: [{ ticketType: tt.id, quantity: 1 }] })).body
-    const order = (await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: 'audit@example.com', name: 'A' } })).body.order
+    const order = (
+      await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: 'audit@example.com', name: 'A' } })
+    ).body.order
     // Both entries come from one transaction, so they share a timestamp: compare without order.
     const summaries = (await entriesFor(order.id)).map((e) => e.summary)
     expect(summaries).toHaveLength(2)

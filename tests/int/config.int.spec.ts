@@ -21,7 +21,7 @@ async function payloadDefaults() {
 }
 
 describe('collection access rules', () => {
-  it('every collection states read, create, update and delete itself (none falls back to Payload\'s default)', async () => {
+  it("every collection states read, create, update and delete itself (none falls back to Payload's default)", async () => {
     const defaults = await payloadDefaults()
     expect(defaults.size).toBeGreaterThan(0)
     const offenders: string[] = []

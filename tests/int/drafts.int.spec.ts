@@ -18,13 +18,59 @@ beforeAll(async () => {
   organizer = await makeUser(payload, 'organizer')
   otherOrganizer = await makeUser(payload, 'organizer')
   editor = await makeUser(payload, 'editor')
-  const base = { type: 'party', startDate: '2027-05-01T18:00:00Z', endDate: '2027-05-01T23:00:00Z', timeZone: 'UTC', organizer: organizer.id, tags: [tag] }
-  ids.published = String((await payload.create({ collection: 'events', data: { ...base, title: `Pub ${tag}`, status: 'published' } as never, overrideAccess: true })).id)
-  ids.draft = String((await payload.create({ collection: 'events', data: { ...base, title: `Draft ${tag}`, status: 'draft' } as never, overrideAccess: true })).id)
-  ids.page = String((await payload.create({ collection: 'pages', data: { title: `Page ${tag}`, _status: 'published', layout: [] } as never, overrideAccess: true })).id)
+  const base = {
+    type: 'party',
+    startDate: '2027-05-01T18:00:00Z',
+    endDate: '2027-05-01T23:00:00Z',
+    timeZone: 'UTC',
+    organizer: organizer.id,
+    tags: [tag],
+  }
+  ids.published = String(
+    (
+      await payload.create({
+        collection: 'events',
+        data: { ...base, title: `Pub ${tag}`, status: 'published' } as never,
+        overrideAccess: true,
+      })
+    ).id,
+  )
+  ids.draft = String(
+    (
+      await payload.create({
+        collection: 'events',
+        data: { ...base, title: `Draft ${tag}`, status: 'draft' } as never,
+        overrideAccess: true,
+      })
+    ).id,
+  )
+  ids.page = String(
+    (
+      await payload.create({
+        collection: 'pages',
+        data: { title: `Page ${tag}`, _status: 'published', layout: [] } as never,
+        overrideAccess: true,
+      })
+    ).id,
+  )
   // A later draft of a published page: the public must keep seeing the published title.
-  await payload.update({ collection: 'pages', id: ids.page, data: { title: `Unpublished edit ${tag}` } as never, draft: true, overrideAccess: true })
-  ids.draftPage = String((await payload.create({ collection: 'pages', data: { title: `Draft page ${tag}`, _status: 'draft' } as never, draft: true, overrideAccess: true })).id)
+  await payload.update({
+    collection: 'pages',
+    id: ids.page,
+    data: { title: `Unpublished edit ${tag}` } as never,
+    draft: true,
+    overrideAccess: true,
+  })
+  ids.draftPage = String(
+    (
+      await payload.create({
+        collection: 'pages',
+        data: { title: `Draft page ${tag}`, _status: 'draft' } as never,
+        draft: true,
+        overrideAccess: true,
+      })
+    ).id,
+  )
 })
 afterAll(async () => closePayload(payload))
 
@@ -38,8 +84,12 @@ describe('drafts through REST', () => {
     expect((await api.get(`/events/${ids.draft}`)).status).toBe(404)
   })
 
-  it("shows a draft event to its organizer and to editors, not to another organizer", async () => {
-    for (const [who, sees] of [[organizer, true], [editor, true], [otherOrganizer, false]] as const) {
+  it('shows a draft event to its organizer and to editors, not to another organizer', async () => {
+    for (const [who, sees] of [
+      [organizer, true],
+      [editor, true],
+      [otherOrganizer, false],
+    ] as const) {
       const token = await api.login(who.email, 'Correct-Horse-9')
       const res = await api.get(`/events?where[tags][in]=${tag}&depth=0`, token)
       expect(titles(res.body as never).includes(`Draft ${tag}`)).toBe(sees)

@@ -74,9 +74,14 @@ describe('client address and per-client limits', () => {
     const event = await makeEvent(payload, organizer.id)
     const tt = await makeTicketType(payload, String(event.id), { capacity: 50 })
     await insideOneMinute()
-    const rs = await Promise.all(Array.from({ length: 300 }, (_, i) => hold(String(tt.id), { xff: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` })))
+    const rs = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => hold(String(tt.id), { xff: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` })),
+    )
     expect(tally(rs)).toEqual({ '201': 50, '409 sold_out': 250 })
-    const { rows } = await pool.query(`SELECT COALESCE(SUM(quantity), 0)::int AS held FROM holds WHERE ticket_type_id = $1 AND status = 'active'`, [tt.id])
+    const { rows } = await pool.query(
+      `SELECT COALESCE(SUM(quantity), 0)::int AS held FROM holds WHERE ticket_type_id = $1 AND status = 'active'`,
+      [tt.id],
+    )
     expect(rows[0].held).toBe(50)
   })
 
@@ -99,7 +104,11 @@ describe('client address and per-client limits', () => {
     const rs = []
     for (let i = 0; i < RATE + 3; i++) {
       rs.push(
-        await api.call('POST', '/checkout/holds', { body: { items: [{ ticketType: tt.id, quantity: 1 }] }, peer, headers: { cookie: 'payload-token=forged' } }),
+        await api.call('POST', '/checkout/holds', {
+          body: { items: [{ ticketType: tt.id, quantity: 1 }] },
+          peer,
+          headers: { cookie: 'payload-token=forged' },
+        }),
       )
     }
     expect(tally(rs)).toEqual({ '201': RATE, '429 rate_limited': 3 })
@@ -129,7 +138,11 @@ describe('the front (scripts/front.ts)', () => {
       res.end(JSON.stringify({ ok: true }))
     })
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
-    const front = await startFront({ port: 0, host: '127.0.0.1', target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port } })
+    const front = await startFront({
+      port: 0,
+      host: '127.0.0.1',
+      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
+    })
     try {
       const res = await fetch(`http://127.0.0.1:${front.port}/api/x?y=1`, {
         headers: { [CLIENT_ADDRESS_HEADER]: '6.6.6.6', [EDGE_PROOF_HEADER]: 'forged', 'x-forwarded-for': '198.51.100.4' },
@@ -245,7 +258,12 @@ describe('the request guard', () => {
   })
 
   it('lets ordinary reads through: bounds, sort by real and nested fields, versions', async () => {
-    for (const path of ['/events?limit=100&page=2&depth=2', '/events?sort=-startDate,title', '/events?sort=venue.name', '/pages/versions?sort=-updatedAt&limit=5']) {
+    for (const path of [
+      '/events?limit=100&page=2&depth=2',
+      '/events?sort=-startDate,title',
+      '/events?sort=venue.name',
+      '/pages/versions?sort=-updatedAt&limit=5',
+    ]) {
       const res = await api.call('GET', path, { token: adminToken })
       expect([path, res.status]).toEqual([path, 200])
     }

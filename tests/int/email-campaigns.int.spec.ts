@@ -33,24 +33,50 @@ const person = (name: string, opts: { consent?: boolean; email?: boolean; status
 
 const withLink = (text: string, url: string) => {
   const doc = richText(text)
-  ;(doc.root.children[0].children as unknown[]).push({ type: 'link', version: 3, format: '', indent: 0, direction: 'ltr', fields: { url, linkType: 'custom', newTab: false }, children: [{ type: 'text', text: 'Shop the collection', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }] })
+  ;(doc.root.children[0].children as unknown[]).push({
+    type: 'link',
+    version: 3,
+    format: '',
+    indent: 0,
+    direction: 'ltr',
+    fields: { url, linkType: 'custom', newTab: false },
+    children: [{ type: 'text', text: 'Shop the collection', format: 0, style: '', mode: 'normal', detail: 0, version: 1 }],
+  })
   return doc
 }
 
 async function emailCampaign(segment: string, extra: Record<string, unknown> = {}) {
   return String(
-    (await payload.create({
-      collection: 'email-campaigns',
-      data: { campaign: campaignId, subject: 'Hello {{firstName}}', previewText: 'The new season', senderName: 'Fashionistas', senderEmail: 'news@test.local', content: withLink('Hi {{firstName}}, the season is here. ', 'https://shop.example.com/new?ref=mail&x=1'), segment, ...extra } as never,
-      ...sudo,
-    })).id,
+    (
+      await payload.create({
+        collection: 'email-campaigns',
+        data: {
+          campaign: campaignId,
+          subject: 'Hello {{firstName}}',
+          previewText: 'The new season',
+          senderName: 'Fashionistas',
+          senderEmail: 'news@test.local',
+          content: withLink('Hi {{firstName}}, the season is here. ', 'https://shop.example.com/new?ref=mail&x=1'),
+          segment,
+          ...extra,
+        } as never,
+        ...sudo,
+      })
+    ).id,
   )
 }
 const staticSegment = async (members: string[]) =>
   payload.create({ collection: 'marketing-segments', data: { name: unique('Seg'), type: 'static', members } as never, ...sudo })
-const sendsOf = async (id: string) => (await pool.query(`SELECT s.email, s.status, s.token, s.user_id FROM email_sends s WHERE email_campaign_id = $1 ORDER BY s.email`, [id])).rows
+const sendsOf = async (id: string) =>
+  (await pool.query(`SELECT s.email, s.status, s.token, s.user_id FROM email_sends s WHERE email_campaign_id = $1 ORDER BY s.email`, [id]))
+    .rows
 const analyticsOf = async (id: string) =>
-  (await pool.query(`SELECT sum(sends)::int AS sends, sum(opens)::int AS opens, sum(clicks)::int AS clicks, sum(bounces)::int AS bounces, sum(unsubscribes)::int AS unsubscribes FROM email_analytics WHERE email_campaign_id = $1`, [id])).rows[0]
+  (
+    await pool.query(
+      `SELECT sum(sends)::int AS sends, sum(opens)::int AS opens, sum(clicks)::int AS clicks, sum(bounces)::int AS bounces, sum(unsubscribes)::int AS unsubscribes FROM email_analytics WHERE email_campaign_id = $1`,
+      [id],
+    )
+  ).rows[0]
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -60,7 +86,15 @@ beforeAll(async () => {
   pool = poolOf(payload)
   marketing = await makeUser(payload, 'marketing')
   marketingToken = await api.login(marketing.email, 'Correct-Horse-9')
-  campaignId = String((await payload.create({ collection: 'marketing-campaigns', data: { name: unique('Launch'), startDate: '2030-01-01', endDate: '2030-12-31', status: 'active' } as never, ...sudo })).id)
+  campaignId = String(
+    (
+      await payload.create({
+        collection: 'marketing-campaigns',
+        data: { name: unique('Launch'), startDate: '2030-01-01', endDate: '2030-12-31', status: 'active' } as never,
+        ...sudo,
+      })
+    ).id,
+  )
 })
 afterAll(async () => {
   await closePayload(payload)
@@ -77,8 +111,17 @@ describe('segments', () => {
     const seg = await staticSegment([a.id, b.id, c.id, d.id])
     expect(seg).toMatchObject({ estimatedSize: 3, reachable: 1 })
     const interested = await person('Eve Five', { consent: true })
-    await payload.update({ collection: 'users', id: interested.id, data: { profile: { interests: ['Couture', 'streetwear'] } } as never, ...sudo })
-    const dynamic = await payload.create({ collection: 'marketing-segments', data: { name: unique('Dyn'), type: 'dynamic', criteria: { interests: ['couture'] } } as never, ...sudo })
+    await payload.update({
+      collection: 'users',
+      id: interested.id,
+      data: { profile: { interests: ['Couture', 'streetwear'] } } as never,
+      ...sudo,
+    })
+    const dynamic = await payload.create({
+      collection: 'marketing-segments',
+      data: { name: unique('Dyn'), type: 'dynamic', criteria: { interests: ['couture'] } } as never,
+      ...sudo,
+    })
     expect(dynamic).toMatchObject({ estimatedSize: 1, reachable: 1 })
     const recount = await api.post(`/marketing-segments/${dynamic.id}/compute`, {}, marketingToken)
     expect(recount.status).toBe(200)
@@ -121,7 +164,10 @@ describe('sending over SMTP', () => {
     expect(toAlice.html).not.toContain('shop.example.com')
     expect(toAlice.text).toContain(`/api/m/u/${aliceSend.token}`)
     expect(JSON.stringify([...toAlice.headers.entries()])).toContain(`/api/m/u/${aliceSend.token}`)
-    expect((await pool.query(`SELECT status, sent_at FROM email_campaigns WHERE id = $1`, [id])).rows[0]).toMatchObject({ status: 'sent', sent_at: expect.any(Date) })
+    expect((await pool.query(`SELECT status, sent_at FROM email_campaigns WHERE id = $1`, [id])).rows[0]).toMatchObject({
+      status: 'sent',
+      sent_at: expect.any(Date),
+    })
     expect(await analyticsOf(id)).toEqual({ sends: 2, opens: 0, clicks: 0, bounces: 1, unsubscribes: 0 })
 
     // Opens count once per recipient; the pixel is always a GIF.
@@ -140,21 +186,35 @@ describe('sending over SMTP', () => {
     expect((await api.call('GET', `/m/c/${bobSend.token}?l=7`)).status).toBe(404)
     expect((await api.call('GET', `/m/c/${bobSend.token}?l=abc`)).status).toBe(400)
     expect(await analyticsOf(id)).toEqual({ sends: 2, opens: 2, clicks: 1, bounces: 1, unsubscribes: 0 })
-    const channel = (await pool.query(`SELECT clicks::int FROM campaign_analytics WHERE campaign_id = $1 AND channel = 'email'`, [campaignId])).rows[0]
+    const channel = (
+      await pool.query(`SELECT clicks::int FROM campaign_analytics WHERE campaign_id = $1 AND channel = 'email'`, [campaignId])
+    ).rows[0]
     expect(channel.clicks).toBeGreaterThanOrEqual(1)
 
     // Unsubscribing: the page asks first (GET changes nothing); POST clears consent.
     expect((await api.call('GET', `/m/u/${aliceSend.token}`)).status).toBe(200)
-    expect((await pool.query(`SELECT profile_notification_settings_marketing AS m FROM users WHERE id = $1`, [alice.id])).rows[0].m).toBe(true)
+    expect((await pool.query(`SELECT profile_notification_settings_marketing AS m FROM users WHERE id = $1`, [alice.id])).rows[0].m).toBe(
+      true,
+    )
     const unsub = await api.call('POST', `/m/u/${aliceSend.token}`)
     expect(unsub.status).toBe(200)
     await api.call('POST', `/m/u/${aliceSend.token}`)
-    expect((await pool.query(`SELECT profile_notification_settings_marketing AS m FROM users WHERE id = $1`, [alice.id])).rows[0].m).toBe(false)
+    expect((await pool.query(`SELECT profile_notification_settings_marketing AS m FROM users WHERE id = $1`, [alice.id])).rows[0].m).toBe(
+      false,
+    )
     expect(await analyticsOf(id)).toEqual({ sends: 2, opens: 2, clicks: 1, bounces: 1, unsubscribes: 1 })
 
     // The report reads the same figures: open rate 2/2, click-to-open 1/2.
     const report = await api.get('/reports/email-performance', marketingToken)
-    expect(report.body.rows.find((r: { id: string }) => r.id === id)).toMatchObject({ sends: 2, opens: 2, clicks: 1, bounces: 1, unsubscribes: 1, openRate: 100, clickToOpenRate: 50 })
+    expect(report.body.rows.find((r: { id: string }) => r.id === id)).toMatchObject({
+      sends: 2,
+      opens: 2,
+      clicks: 1,
+      bounces: 1,
+      unsubscribes: 1,
+      openRate: 100,
+      clickToOpenRate: 50,
+    })
 
     // Sending again sends nothing; a new campaign to the same segment skips the unsubscribed.
     expect((await api.post(`/email-campaigns/${id}/send`, {}, marketingToken)).status).toBe(409)
@@ -185,7 +245,11 @@ describe('sending over SMTP', () => {
     await Promise.all([sendDueCampaigns(payload), sendDueCampaigns(payload)])
     await sendDueCampaigns(payload)
     const ours = new Set(people.map((p) => p.email))
-    const got = smtp.received.slice(before).map((m) => m.to[0]).filter((to) => ours.has(to)).sort()
+    const got = smtp.received
+      .slice(before)
+      .map((m) => m.to[0])
+      .filter((to) => ours.has(to))
+      .sort()
     expect(got).toEqual([...ours].sort())
     expect((await sendsOf(id)).every((s) => s.status === 'sent')).toBe(true)
     expect((await analyticsOf(id)).sends).toBe(6)
@@ -196,7 +260,12 @@ describe('sending over SMTP', () => {
     const seg = await staticSegment([m.id, n.id])
     const id = await emailCampaign(String(seg.id), { status: 'scheduled', scheduledAt: new Date(Date.now() - 1000).toISOString() })
     await startCampaign(payload, id, new Date())
-    await payload.update({ collection: 'users', id: m.id, data: { profile: { notificationSettings: { marketing: false } } } as never, ...sudo })
+    await payload.update({
+      collection: 'users',
+      id: m.id,
+      data: { profile: { notificationSettings: { marketing: false } } } as never,
+      ...sudo,
+    })
     const before = smtp.received.length
     await sendPending(payload, id, () => new Date())
     expect(smtp.received.slice(before).map((x) => x.to[0])).toEqual([n.email])
@@ -205,7 +274,10 @@ describe('sending over SMTP', () => {
 
   it('a user who received campaign email can still be deleted; the send stays for the counts', async () => {
     const gone = await person('Gone Soon')
-    const id = await emailCampaign(String((await staticSegment([gone.id])).id), { status: 'scheduled', scheduledAt: new Date(Date.now() - 1000).toISOString() })
+    const id = await emailCampaign(String((await staticSegment([gone.id])).id), {
+      status: 'scheduled',
+      scheduledAt: new Date(Date.now() - 1000).toISOString(),
+    })
     await startCampaign(payload, id, new Date())
     await sendPending(payload, id, () => new Date())
     await payload.delete({ collection: 'users', id: gone.id, overrideAccess: true })
@@ -213,7 +285,15 @@ describe('sending over SMTP', () => {
   })
 
   it('refuses to schedule without a segment, and people cannot mark a campaign sent', async () => {
-    const id = String((await payload.create({ collection: 'email-campaigns', data: { campaign: campaignId, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never, ...sudo })).id)
+    const id = String(
+      (
+        await payload.create({
+          collection: 'email-campaigns',
+          data: { campaign: campaignId, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never,
+          ...sudo,
+        })
+      ).id,
+    )
     const res = await api.post(`/email-campaigns/${id}/send`, {}, marketingToken)
     expect(res.status).toBe(400)
     expect(res.body.message).toContain('segment')

@@ -34,7 +34,15 @@ async function paidOrder(phone: string, street: string) {
   const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { price: 0 })
   const token = await api.login(buyer.email, 'Correct-Horse-9')
   const hold = (await api.post('/checkout/holds', { items: [{ ticketType: tt.id, quantity: 1 }] }, token)).body
-  const res = await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: buyer.email, name: 'B', phone, address: { line1: street, city: 'Paris', country: 'FR' } } }, token)
+  const res = await api.post(
+    '/checkout/orders',
+    {
+      hold: hold.id,
+      token: hold.token,
+      billing: { email: buyer.email, name: 'B', phone, address: { line1: street, city: 'Paris', country: 'FR' } },
+    },
+    token,
+  )
   return res.body.order.id as string
 }
 
@@ -64,21 +72,29 @@ describe('field encryption', () => {
     const orderId = await paidOrder('+33 1 00 00 00 01', 'Old-key street')
     process.env.FIELD_ENCRYPTION_KEYS = `1:${K1},2:${K2}`
     // A value under key 1 reads while key 2 is active.
-    const { rows: [before] } = await pool.query(`SELECT billing_phone FROM orders WHERE id = $1`, [orderId])
+    const {
+      rows: [before],
+    } = await pool.query(`SELECT billing_phone FROM orders WHERE id = $1`, [orderId])
     expect(before.billing_phone).toMatch(/^enc:v1:/)
     expect(decryptValue(before.billing_phone)).toBe('+33 1 00 00 00 01')
     expect(encryptValue('fresh')).toMatch(/^enc:v2:/)
     await payload.jobs.queue({ task: 'rotateFieldEncryption', input: {} })
     await payload.jobs.run({ limit: 5 })
-    const leftovers = await pool.query(`SELECT count(*)::int AS n FROM orders WHERE billing_phone LIKE 'enc:v1:%' OR (billing_address #>> '{}') LIKE 'enc:v1:%'`)
+    const leftovers = await pool.query(
+      `SELECT count(*)::int AS n FROM orders WHERE billing_phone LIKE 'enc:v1:%' OR (billing_address #>> '{}') LIKE 'enc:v1:%'`,
+    )
     expect(leftovers.rows[0].n).toBe(0)
     expect((await pool.query(`SELECT count(*)::int AS n FROM users WHERE phone LIKE 'enc:v1:%'`)).rows[0].n).toBe(0)
-    const { rows: [after] } = await pool.query(`SELECT billing_phone, billing_address FROM orders WHERE id = $1`, [orderId])
+    const {
+      rows: [after],
+    } = await pool.query(`SELECT billing_phone, billing_address FROM orders WHERE id = $1`, [orderId])
     expect(decryptValue(after.billing_phone)).toBe('+33 1 00 00 00 01')
     expect(decryptValue(after.billing_address)).toMatchObject({ line1: 'Old-key street' })
     await payload.jobs.queue({ task: 'rotateFieldEncryption', input: {} })
     await payload.jobs.run({ limit: 5 })
-    const { rows: [again] } = await pool.query(`SELECT billing_phone FROM orders WHERE id = $1`, [orderId])
+    const {
+      rows: [again],
+    } = await pool.query(`SELECT billing_phone FROM orders WHERE id = $1`, [orderId])
     expect(again.billing_phone).toBe(after.billing_phone)
     const reg = await payload.find({ collection: 'encryption-keys', where: { version: { equals: 2 } }, overrideAccess: true })
     expect(reg.docs[0]?.rotatedAt ?? null).not.toBeNull()

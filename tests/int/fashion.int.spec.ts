@@ -22,7 +22,9 @@ const sudo = { overrideAccess: true, depth: 0 } as const
 const mk = async (collection: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   String(((await payload.create({ collection, data, ...sudo, ...extra } as never)) as { id: string }).id)
 const png = async (color = '#336699') => {
-  const data = await sharp({ create: { width: 60, height: 80, channels: 3, background: color } }).png().toBuffer()
+  const data = await sharp({ create: { width: 60, height: 80, channels: 3, background: color } })
+    .png()
+    .toBuffer()
   return { data, mimetype: 'image/png', name: `${unique('look')}.png`, size: data.length }
 }
 const media = async () => mk('media', { alt: 'A look' }, { file: await png() })
@@ -52,11 +54,30 @@ beforeAll(async () => {
   otherOrganizer = await makeUser(payload, 'organizer')
   modelUser = await makeUser(payload, 'attendee', { userType: 'model' })
   admin = await makeUser(payload, 'admin')
-  fx.designer = await mk('designers', { name: unique('Maison Aurore'), brand: 'Aurore', status: 'active', featured: true, user: designerUser.id })
+  fx.designer = await mk('designers', {
+    name: unique('Maison Aurore'),
+    brand: 'Aurore',
+    status: 'active',
+    featured: true,
+    user: designerUser.id,
+  })
   fx.otherDesigner = await mk('designers', { name: unique('Atelier Noir'), status: 'active', user: otherDesignerUser.id })
   fx.pendingDesigner = await mk('designers', { name: unique('Pending Studio'), status: 'pending' })
-  fx.collection = await mk('fashion-collections', { designer: fx.designer, name: 'Lumiere', season: 'spring', year: 2027, status: 'published', releaseDate: '2027-02-01T00:00:00Z' })
-  fx.draftCollection = await mk('fashion-collections', { designer: fx.designer, name: 'Secret', season: 'fall', year: 2027, status: 'draft' })
+  fx.collection = await mk('fashion-collections', {
+    designer: fx.designer,
+    name: 'Lumiere',
+    season: 'spring',
+    year: 2027,
+    status: 'published',
+    releaseDate: '2027-02-01T00:00:00Z',
+  })
+  fx.draftCollection = await mk('fashion-collections', {
+    designer: fx.designer,
+    name: 'Secret',
+    season: 'fall',
+    year: 2027,
+    status: 'draft',
+  })
   fx.otherCollection = await mk('fashion-collections', { designer: fx.otherDesigner, name: 'Nuit', status: 'published' })
   fx.item = await mk('fashion-items', { collection: fx.collection, name: 'Silk gown', type: 'dress', displayOrder: 2 })
   fx.item2 = await mk('fashion-items', { collection: fx.collection, name: 'Cropped jacket', type: 'outerwear', displayOrder: 1 })
@@ -64,10 +85,36 @@ beforeAll(async () => {
   fx.venue = await mk('venues', { name: unique('Hall'), address: '1 Quai', city: 'Paris', country: 'France' })
   fx.model = await mk('models', { name: unique('Ines'), agency: 'Elite', status: 'active', user: modelUser.id })
   fx.model2 = await mk('models', { name: unique('Kofi'), status: 'active' })
-  fx.show = await mk('runway-shows', { title: 'Lumiere show', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-01T19:00:00Z', durationMinutes: 40, status: 'scheduled' })
-  fx.seg1 = await mk('runway-segments', { show: fx.show, name: 'Opening', order: 1, startTime: '2030-03-01T19:00:00Z', durationMinutes: 10 })
-  fx.seg2 = await mk('runway-segments', { show: fx.show, name: 'Evening', order: 2, startTime: '2030-03-01T19:10:00Z', durationMinutes: 10 })
-  fx.seg3 = await mk('runway-segments', { show: fx.show, name: 'Overlap', order: 3, startTime: '2030-03-01T19:05:00Z', durationMinutes: 10 })
+  fx.show = await mk('runway-shows', {
+    title: 'Lumiere show',
+    collection: fx.collection,
+    event: fx.event,
+    venue: fx.venue,
+    showDate: '2030-03-01T19:00:00Z',
+    durationMinutes: 40,
+    status: 'scheduled',
+  })
+  fx.seg1 = await mk('runway-segments', {
+    show: fx.show,
+    name: 'Opening',
+    order: 1,
+    startTime: '2030-03-01T19:00:00Z',
+    durationMinutes: 10,
+  })
+  fx.seg2 = await mk('runway-segments', {
+    show: fx.show,
+    name: 'Evening',
+    order: 2,
+    startTime: '2030-03-01T19:10:00Z',
+    durationMinutes: 10,
+  })
+  fx.seg3 = await mk('runway-segments', {
+    show: fx.show,
+    name: 'Overlap',
+    order: 3,
+    startTime: '2030-03-01T19:05:00Z',
+    durationMinutes: 10,
+  })
 })
 afterAll(async () => closePayload(payload))
 
@@ -90,7 +137,9 @@ describe('item images', () => {
     const b = await mk('fashion-item-images', { item, media: await media(), displayOrder: 1 })
     const c = await mk('fashion-item-images', { item, media: await media(), displayOrder: 2 })
     expect((await payload.findByID({ collection: 'fashion-item-images', id: first, ...sudo })).isPrimary).toBe(true)
-    await Promise.all([b, c].map((id) => payload.update({ collection: 'fashion-item-images', id, data: { isPrimary: true }, ...as(designerUser) })))
+    await Promise.all(
+      [b, c].map((id) => payload.update({ collection: 'fashion-item-images', id, data: { isPrimary: true }, ...as(designerUser) })),
+    )
     const { rows } = await pool.query('SELECT id FROM fashion_item_images WHERE item_id = $1 AND is_primary', [item])
     expect(rows).toHaveLength(1)
     expect([b, c]).toContain(rows[0].id)
@@ -118,36 +167,101 @@ describe('runway rules', () => {
 
   it('lets only one of two concurrent bookings of a model into overlapping segments', async () => {
     const model = await mk('models', { name: unique('Rapid'), status: 'active' })
-    const seg = await mk('runway-segments', { show: fx.show, name: 'Rush', order: 20, startTime: '2030-03-01T20:00:00Z', durationMinutes: 10 })
-    const seg2 = await mk('runway-segments', { show: fx.show, name: 'Rush 2', order: 21, startTime: '2030-03-01T20:05:00Z', durationMinutes: 10 })
-    const results = await Promise.allSettled([mk('runway-appearances', { segment: seg, order: 1, model }), mk('runway-appearances', { segment: seg2, order: 1, model })])
+    const seg = await mk('runway-segments', {
+      show: fx.show,
+      name: 'Rush',
+      order: 20,
+      startTime: '2030-03-01T20:00:00Z',
+      durationMinutes: 10,
+    })
+    const seg2 = await mk('runway-segments', {
+      show: fx.show,
+      name: 'Rush 2',
+      order: 21,
+      startTime: '2030-03-01T20:05:00Z',
+      durationMinutes: 10,
+    })
+    const results = await Promise.allSettled([
+      mk('runway-appearances', { segment: seg, order: 1, model }),
+      mk('runway-appearances', { segment: seg2, order: 1, model }),
+    ])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
   })
 
   it('keeps the show inside its event, attendance within capacity, and price ranges ordered', async () => {
-    await expect(mk('runway-shows', { title: 'Late', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-02T19:00:00Z' })).rejects.toMatchObject({
+    await expect(
+      mk('runway-shows', { title: 'Late', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-02T19:00:00Z' }),
+    ).rejects.toMatchObject({
       data: { errors: [{ path: 'showDate', message: expect.stringMatching(/within the event/) }] },
     })
-    await expect(mk('runway-shows', { title: 'Full', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-01T19:00:00Z', capacity: 10, attendance: 11 })).rejects.toThrow()
-    await expect(mk('fashion-items', { collection: fx.collection, name: 'X', type: 'top', priceMin: 5000, priceMax: 1000 })).rejects.toThrow()
+    await expect(
+      mk('runway-shows', {
+        title: 'Full',
+        collection: fx.collection,
+        event: fx.event,
+        venue: fx.venue,
+        showDate: '2030-03-01T19:00:00Z',
+        capacity: 10,
+        attendance: 11,
+      }),
+    ).rejects.toThrow()
+    await expect(
+      mk('fashion-items', { collection: fx.collection, name: 'X', type: 'top', priceMin: 5000, priceMax: 1000 }),
+    ).rejects.toThrow()
   })
 })
 
 describe('access', () => {
   it('lets a designer edit their own profile, collections, items and images, and nothing of another designer', async () => {
-    await expect(payload.update({ collection: 'designers', id: fx.designer, data: { bio: 'Mine' }, ...as(designerUser) })).resolves.toBeTruthy()
-    await expect(payload.update({ collection: 'designers', id: fx.otherDesigner, data: { bio: 'Theirs' }, ...as(designerUser) })).rejects.toThrow()
-    await expect(payload.update({ collection: 'fashion-collections', id: fx.collection, data: { description: 'x' }, ...as(designerUser) })).resolves.toBeTruthy()
-    await expect(payload.update({ collection: 'fashion-collections', id: fx.otherCollection, data: { description: 'x' }, ...as(designerUser) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'fashion-collections', data: { designer: fx.otherDesigner, name: 'Sneaky' } as never, ...as(designerUser) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'fashion-items', data: { collection: fx.otherCollection, name: 'Sneaky', type: 'top' } as never, ...as(designerUser) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'fashion-items', data: { collection: fx.collection, name: 'Mine', type: 'top' } as never, ...as(designerUser) })).resolves.toBeTruthy()
-    await expect(payload.create({ collection: 'runway-shows', data: { title: 'No', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-01T19:00:00Z' } as never, ...as(designerUser) })).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'designers', id: fx.designer, data: { bio: 'Mine' }, ...as(designerUser) }),
+    ).resolves.toBeTruthy()
+    await expect(
+      payload.update({ collection: 'designers', id: fx.otherDesigner, data: { bio: 'Theirs' }, ...as(designerUser) }),
+    ).rejects.toThrow()
+    await expect(
+      payload.update({ collection: 'fashion-collections', id: fx.collection, data: { description: 'x' }, ...as(designerUser) }),
+    ).resolves.toBeTruthy()
+    await expect(
+      payload.update({ collection: 'fashion-collections', id: fx.otherCollection, data: { description: 'x' }, ...as(designerUser) }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'fashion-collections',
+        data: { designer: fx.otherDesigner, name: 'Sneaky' } as never,
+        ...as(designerUser),
+      }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'fashion-items',
+        data: { collection: fx.otherCollection, name: 'Sneaky', type: 'top' } as never,
+        ...as(designerUser),
+      }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({
+        collection: 'fashion-items',
+        data: { collection: fx.collection, name: 'Mine', type: 'top' } as never,
+        ...as(designerUser),
+      }),
+    ).resolves.toBeTruthy()
+    await expect(
+      payload.create({
+        collection: 'runway-shows',
+        data: { title: 'No', collection: fx.collection, event: fx.event, venue: fx.venue, showDate: '2030-03-01T19:00:00Z' } as never,
+        ...as(designerUser),
+      }),
+    ).rejects.toThrow()
   })
 
   it('does not let a designer feature, verify or activate themselves', async () => {
     const me = await makeUser(payload, 'designer')
-    const d = await payload.create({ collection: 'designers', data: { name: unique('Self'), status: 'active', featured: true, verified: true } as never, ...as(me) })
+    const d = await payload.create({
+      collection: 'designers',
+      data: { name: unique('Self'), status: 'active', featured: true, verified: true } as never,
+      ...as(me),
+    })
     const stored = await payload.findByID({ collection: 'designers', id: d.id, ...sudo })
     expect([stored.status, stored.featured, stored.verified, stored.user]).toEqual(['pending', false, false, me.id])
   })
@@ -164,9 +278,15 @@ describe('access', () => {
 
   it('lets organizers manage the shows of their own events only', async () => {
     await expect(payload.update({ collection: 'runway-shows', id: fx.show, data: { notes: 'ok' }, ...as(organizer) })).resolves.toBeTruthy()
-    await expect(payload.update({ collection: 'runway-shows', id: fx.show, data: { notes: 'no' }, ...as(otherOrganizer) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'runway-segments', data: { show: fx.show, name: 'Theirs', order: 50 } as never, ...as(otherOrganizer) })).rejects.toThrow()
-    await expect(payload.create({ collection: 'runway-segments', data: { show: fx.show, name: 'Mine', order: 51 } as never, ...as(organizer) })).resolves.toBeTruthy()
+    await expect(
+      payload.update({ collection: 'runway-shows', id: fx.show, data: { notes: 'no' }, ...as(otherOrganizer) }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({ collection: 'runway-segments', data: { show: fx.show, name: 'Theirs', order: 50 } as never, ...as(otherOrganizer) }),
+    ).rejects.toThrow()
+    await expect(
+      payload.create({ collection: 'runway-segments', data: { show: fx.show, name: 'Mine', order: 51 } as never, ...as(organizer) }),
+    ).resolves.toBeTruthy()
   })
 
   it('shows a model only their own appearances, the organizer all of their show', async () => {
@@ -182,7 +302,12 @@ describe('access', () => {
 
 describe('endpoints', () => {
   it('GET /api/designers/featured: featured active designers with their 3 latest published collections, nulls last', async () => {
-    for (const [name, date] of [['A', '2026-01-01T00:00:00Z'], ['B', '2027-06-01T00:00:00Z'], ['C', null], ['D', '2025-01-01T00:00:00Z']] as const) {
+    for (const [name, date] of [
+      ['A', '2026-01-01T00:00:00Z'],
+      ['B', '2027-06-01T00:00:00Z'],
+      ['C', null],
+      ['D', '2025-01-01T00:00:00Z'],
+    ] as const) {
       await mk('fashion-collections', { designer: fx.designer, name: `Line ${name}`, status: 'published', releaseDate: date })
     }
     const res = await api.get('/designers/featured')
@@ -230,7 +355,12 @@ describe('endpoints', () => {
   it('GET /api/runway-shows/upcoming: scheduled and in-progress shows with collection, designer, venue and event', async () => {
     const res = await api.get('/runway-shows/upcoming?limit=50')
     const show = res.body.shows.find((s: { id: string }) => s.id === fx.show)
-    expect(show).toMatchObject({ status: 'scheduled', collection: { id: fx.collection, season: 'spring', year: 2027 }, designer: { id: fx.designer, brand: 'Aurore' }, venue: { id: fx.venue, city: 'Paris' } })
+    expect(show).toMatchObject({
+      status: 'scheduled',
+      collection: { id: fx.collection, season: 'spring', year: 2027 },
+      designer: { id: fx.designer, brand: 'Aurore' },
+      venue: { id: fx.venue, city: 'Paris' },
+    })
     expect(show.event.id).toBe(fx.event)
     expect((await api.get('/runway-shows/upcoming?limit=0')).status).toBe(400)
     const one = await countQueries(() => api.get('/runway-shows/upcoming?limit=1'))
@@ -249,17 +379,28 @@ describe('endpoints', () => {
     expect(typeof opening.appearances[0].item.primaryImage).toBe('string')
     const before = await countQueries(() => api.get(`/runway-shows/${fx.show}/run-of-show`, orgToken))
     const seg = await mk('runway-segments', { show: fx.show, name: 'Count', order: 77 })
-    for (let i = 0; i < 6; i++) await mk('runway-appearances', { segment: seg, order: i, model: await mk('models', { name: unique('C'), status: 'active' }), item: fx.item })
+    for (let i = 0; i < 6; i++)
+      await mk('runway-appearances', {
+        segment: seg,
+        order: i,
+        model: await mk('models', { name: unique('C'), status: 'active' }),
+        item: fx.item,
+      })
     const after = await countQueries(() => api.get(`/runway-shows/${fx.show}/run-of-show`, orgToken))
     expect(after.queries).toBe(before.queries)
-    expect((await api.get(`/runway-shows/${fx.show}/run-of-show`, await api.login(otherOrganizer.email, 'Correct-Horse-9'))).status).toBe(404)
+    expect((await api.get(`/runway-shows/${fx.show}/run-of-show`, await api.login(otherOrganizer.email, 'Correct-Horse-9'))).status).toBe(
+      404,
+    )
     expect((await api.get(`/runway-shows/${fx.show}/run-of-show`)).status).toBe(401)
   })
 
-  it('reorders a segment\'s appearances in one go', async () => {
+  it("reorders a segment's appearances in one go", async () => {
     const seg = await mk('runway-segments', { show: fx.show, name: 'Reorder', order: 30 })
     const ids = []
-    for (let i = 0; i < 3; i++) ids.push(await mk('runway-appearances', { segment: seg, order: i, model: await mk('models', { name: unique('M'), status: 'active' }) }))
+    for (let i = 0; i < 3; i++)
+      ids.push(
+        await mk('runway-appearances', { segment: seg, order: i, model: await mk('models', { name: unique('M'), status: 'active' }) }),
+      )
     const token = await api.login(organizer.email, 'Correct-Horse-9')
     const res = await api.post(`/runway-segments/${seg}/reorder`, { appearances: [ids[2], ids[0], ids[1]] }, token)
     expect(res.status).toBe(200)
@@ -268,10 +409,19 @@ describe('endpoints', () => {
     expect((await api.post(`/runway-segments/${seg}/reorder`, { appearances: [ids[0]] }, token)).status).toBe(422)
   })
 
-  it('POST /api/designers/:id/track counts atomically into today\'s row, and only the designer and admins read it', async () => {
-    const designer = await mk('designers', { name: unique('Tracked'), status: 'active', user: otherDesignerUser.id === designerUser.id ? undefined : undefined })
+  it("POST /api/designers/:id/track counts atomically into today's row, and only the designer and admins read it", async () => {
+    const designer = await mk('designers', {
+      name: unique('Tracked'),
+      status: 'active',
+      user: otherDesignerUser.id === designerUser.id ? undefined : undefined,
+    })
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => api.call('POST', `/designers/${designer}/track`, { body: { kind: i % 2 ? 'profile_view' : 'share' }, headers: { 'x-forwarded-for': `10.0.0.${i}` } })),
+      Array.from({ length: 40 }, (_, i) =>
+        api.call('POST', `/designers/${designer}/track`, {
+          body: { kind: i % 2 ? 'profile_view' : 'share' },
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+        }),
+      ),
     )
     expect(results.every((r) => r.status === 202)).toBe(true)
     const { rows } = await pool.query('SELECT profile_views, shares FROM designer_analytics WHERE designer_id = $1', [designer])
@@ -286,10 +436,17 @@ describe('endpoints', () => {
     expect((await payload.find({ collection: 'designer-analytics', ...as(admin) })).docs.length).toBeGreaterThanOrEqual(2)
   })
 
-  it('resolves a page\'s designer list block to real designers, featured or hand-picked', async () => {
+  it("resolves a page's designer list block to real designers, featured or hand-picked", async () => {
     const page = await payload.create({
       collection: 'pages',
-      data: { title: unique('Designers page'), _status: 'published', layout: [{ blockType: 'designerList', mode: 'featured', limit: 50 }, { blockType: 'designerList', mode: 'manual', designers: [fx.otherDesigner, fx.pendingDesigner] }] } as never,
+      data: {
+        title: unique('Designers page'),
+        _status: 'published',
+        layout: [
+          { blockType: 'designerList', mode: 'featured', limit: 50 },
+          { blockType: 'designerList', mode: 'manual', designers: [fx.otherDesigner, fx.pendingDesigner] },
+        ],
+      } as never,
       ...sudo,
     })
     const res = await api.get(`/pages/${page.id}?depth=0`)
@@ -300,7 +457,7 @@ describe('endpoints', () => {
     expect(manual.resolvedDesigners.map((d: { id: string }) => d.id)).toEqual([fx.otherDesigner])
   })
 
-  it('lists an item\'s images and a show\'s segments on their own records (join fields)', async () => {
+  it("lists an item's images and a show's segments on their own records (join fields)", async () => {
     const item = await payload.findByID({ collection: 'fashion-items', id: fx.item, ...sudo })
     expect((item.images?.docs ?? []).length).toBeGreaterThan(0)
     const show = await payload.findByID({ collection: 'runway-shows', id: fx.show, ...sudo })
@@ -309,7 +466,15 @@ describe('endpoints', () => {
 
   it('rate-limits tracking per client', async () => {
     const statuses = []
-    for (let i = 0; i < 70; i++) statuses.push((await api.call('POST', `/designers/${fx.designer}/track`, { body: { kind: 'item_view' }, headers: { 'x-forwarded-for': '192.0.2.77' } })).status)
+    for (let i = 0; i < 70; i++)
+      statuses.push(
+        (
+          await api.call('POST', `/designers/${fx.designer}/track`, {
+            body: { kind: 'item_view' },
+            headers: { 'x-forwarded-for': '192.0.2.77' },
+          })
+        ).status,
+      )
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0)
     expect(statuses.slice(0, 60).every((s) => s === 202)).toBe(true)
   })

@@ -18,7 +18,10 @@ const MIN_REQUESTS = 2000
 let payload: Payload
 let api: Api
 let adminToken: string
-let doc: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: any }> } }>>; components: { schemas: Record<string, any> } }
+let doc: {
+  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: any }> } }>>
+  components: { schemas: Record<string, any> }
+}
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -39,25 +42,107 @@ function rng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) }
+  return {
+    next,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  }
 }
 
-const ODD_IDS = ['00000000-0000-0000-0000-000000000000', 'abc', '-1', '0', '1e309', 'null', '%00', '..%2F..%2Fetc', 'x'.repeat(600), '%F0%9F%92%A5', "1'%20OR%20'1'='1", '[]', '%7B%7D', ' ', 'true']
+const ODD_IDS = [
+  '00000000-0000-0000-0000-000000000000',
+  'abc',
+  '-1',
+  '0',
+  '1e309',
+  'null',
+  '%00',
+  '..%2F..%2Fetc',
+  'x'.repeat(600),
+  '%F0%9F%92%A5',
+  "1'%20OR%20'1'='1",
+  '[]',
+  '%7B%7D',
+  ' ',
+  'true',
+]
 const ODD_QUERIES = [
-  'page=-5', 'page=0', 'page=1.5', 'page=99999999999', 'limit=999999999', 'limit=-1', 'limit=abc', 'limit=0', 'depth=99', 'depth=-1',
-  'sort=zzz', 'sort=-', 'sort=,,', 'sort[$gt]=1', 'where=string', 'where[nope][equals]=1', 'where[title][like]=%25', 'where[or][0][x][equals]=1',
-  'where[id][in]=a,b', 'where[createdAt][greater_than]=not-a-date', 'where[and][0][or][0][and]=1', 'where[title][near]=1,2', 'where[id][exists]=maybe',
-  'where[id][equals][$ne]=1', 'locale=xx', 'locale[]=en', 'draft=maybe', 'select[nope]=true', 'select=1', 'populate[x]=1', 'joins=1', 'joins[x][limit]=-1',
-  'q=%00', 'q=' + 'a'.repeat(2000), 'q[]=1', 'types=nope', 'from=yesterday', 'to=2030-13-45', 'event=abc', 'limit=1&limit=2', 'trash=maybe', 'pagination=no',
-  'fallback-locale=zz', '__proto__[x]=1', 'constructor[prototype][x]=1', 'depth=1&where[venue.name][equals]=x', 'sort=venue.nope',
+  'page=-5',
+  'page=0',
+  'page=1.5',
+  'page=99999999999',
+  'limit=999999999',
+  'limit=-1',
+  'limit=abc',
+  'limit=0',
+  'depth=99',
+  'depth=-1',
+  'sort=zzz',
+  'sort=-',
+  'sort=,,',
+  'sort[$gt]=1',
+  'where=string',
+  'where[nope][equals]=1',
+  'where[title][like]=%25',
+  'where[or][0][x][equals]=1',
+  'where[id][in]=a,b',
+  'where[createdAt][greater_than]=not-a-date',
+  'where[and][0][or][0][and]=1',
+  'where[title][near]=1,2',
+  'where[id][exists]=maybe',
+  'where[id][equals][$ne]=1',
+  'locale=xx',
+  'locale[]=en',
+  'draft=maybe',
+  'select[nope]=true',
+  'select=1',
+  'populate[x]=1',
+  'joins=1',
+  'joins[x][limit]=-1',
+  'q=%00',
+  'q=' + 'a'.repeat(2000),
+  'q[]=1',
+  'types=nope',
+  'from=yesterday',
+  'to=2030-13-45',
+  'event=abc',
+  'limit=1&limit=2',
+  'trash=maybe',
+  'pagination=no',
+  'fallback-locale=zz',
+  '__proto__[x]=1',
+  'constructor[prototype][x]=1',
+  'depth=1&where[venue.name][equals]=x',
+  'sort=venue.nope',
 ]
 
 function badValue(schema: any, r: ReturnType<typeof rng>): unknown {
   const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type
-  const pool: unknown[] = [null, 42, -1, 1.5, 1e308, 'x', '', 'x'.repeat(5000), true, [], {}, [1, 'a', null], { $gt: '' }, '2030-13-45T99:99', '00000000-0000-0000-0000-000000000000']
+  const pool: unknown[] = [
+    null,
+    42,
+    -1,
+    1.5,
+    1e308,
+    'x',
+    '',
+    'x'.repeat(5000),
+    true,
+    [],
+    {},
+    [1, 'a', null],
+    { $gt: '' },
+    '2030-13-45T99:99',
+    '00000000-0000-0000-0000-000000000000',
+  ]
   if (type === 'string') pool.push(123, {}, ['a'], '\u0000', '<script>')
   if (type === 'number' || type === 'integer') pool.push('12', 'NaN', -999999999999, 2 ** 53 + 1)
-  if (type === 'array') pool.push('a,b', { 0: 'a' }, Array.from({ length: 200 }, () => 'x'))
+  if (type === 'array')
+    pool.push(
+      'a,b',
+      { 0: 'a' },
+      Array.from({ length: 200 }, () => 'x'),
+    )
   if (type === 'object') pool.push('{}', [[]])
   return r.pick(pool)
 }
@@ -101,7 +186,18 @@ function body(schema: any, r: ReturnType<typeof rng>): { raw?: string; json?: un
       return { json: out }
     }
     case 7:
-      return { json: { items: r.pick([[], [{}], 'x', [{ ticketType: 'x', quantity: -1 }], [{ ticketType: '00000000-0000-0000-0000-000000000000', quantity: 1e9 }]]), code: r.pick([1, '', null]) } }
+      return {
+        json: {
+          items: r.pick([
+            [],
+            [{}],
+            'x',
+            [{ ticketType: 'x', quantity: -1 }],
+            [{ ticketType: '00000000-0000-0000-0000-000000000000', quantity: 1e9 }],
+          ]),
+          code: r.pick([1, '', null]),
+        },
+      }
     default: {
       const out: Record<string, unknown> = {}
       for (const n of names) if (r.next() < 0.5) out[n] = badValue(props[n], r)
@@ -148,7 +244,11 @@ describe('fuzz', () => {
           let outcome: { status: number; body: unknown } | 'timeout'
           try {
             outcome = await Promise.race([
-              api.call(op.method, url, { headers: p.headers, peer, ...(b.raw !== undefined ? { rawBody: b.raw } : b.json !== undefined ? { body: b.json } : {}) }),
+              api.call(op.method, url, {
+                headers: p.headers,
+                peer,
+                ...(b.raw !== undefined ? { rawBody: b.raw } : b.json !== undefined ? { body: b.json } : {}),
+              }),
               new Promise<'timeout'>((res) => setTimeout(() => res('timeout'), 15_000).unref()),
             ])
           } catch (err) {
@@ -157,21 +257,43 @@ describe('fuzz', () => {
           const status = outcome === 'timeout' ? 'timeout' : outcome.status
           statuses[String(status)] = (statuses[String(status)] ?? 0) + 1
           if (outcome === 'timeout' || outcome.status >= 500) {
-            failures.push({ method: op.method, url: url.slice(0, 300), who: p.who, status, body: outcome === 'timeout' ? '' : JSON.stringify(outcome.body).slice(0, 300) })
+            failures.push({
+              method: op.method,
+              url: url.slice(0, 300),
+              who: p.who,
+              status,
+              body: outcome === 'timeout' ? '' : JSON.stringify(outcome.body).slice(0, 300),
+            })
           }
         }
       }
       // GraphQL: malformed documents, hostile arguments and variables.
       for (const q of [
-        '{ Events(limit: -1) { docs { id } } }', '{ Events(where: { nope: { equals: 1 } }) { docs { id } } }', '{ Event(id: "abc") { id } }',
-        '{ Events(sort: "zzz") { docs { id } } }', 'mutation { createHold(items: []) { id } }', 'mutation { createHold(items: [{ ticketType: "x", quantity: -5 }]) { id } }',
-        '{ __schema { types { name } } }', '{ Events { docs { id', 'query { a: Events { docs { id } } b: Events { docs { id } } c: Events { docs { id } } }', '{ Users(depth: 99) { docs { id } } }',
+        '{ Events(limit: -1) { docs { id } } }',
+        '{ Events(where: { nope: { equals: 1 } }) { docs { id } } }',
+        '{ Event(id: "abc") { id } }',
+        '{ Events(sort: "zzz") { docs { id } } }',
+        'mutation { createHold(items: []) { id } }',
+        'mutation { createHold(items: [{ ticketType: "x", quantity: -5 }]) { id } }',
+        '{ __schema { types { name } } }',
+        '{ Events { docs { id',
+        'query { a: Events { docs { id } } b: Events { docs { id } } c: Events { docs { id } } }',
+        '{ Users(depth: 99) { docs { id } } }',
       ]) {
         for (const p of personas) {
           sent++
-          const res = await api.graphql(q, p.who === 'admin' ? adminToken : undefined).catch((err) => ({ status: 599, body: { errors: [{ message: String(err) }] } }))
+          const res = await api
+            .graphql(q, p.who === 'admin' ? adminToken : undefined)
+            .catch((err) => ({ status: 599, body: { errors: [{ message: String(err) }] } }))
           statuses[`graphql ${res.status}`] = (statuses[`graphql ${res.status}`] ?? 0) + 1
-          if (res.status >= 500) failures.push({ method: 'POST', url: `/graphql ${q}`, who: p.who, status: res.status, body: JSON.stringify(res.body).slice(0, 300) })
+          if (res.status >= 500)
+            failures.push({
+              method: 'POST',
+              url: `/graphql ${q}`,
+              who: p.who,
+              status: res.status,
+              body: JSON.stringify(res.body).slice(0, 300),
+            })
         }
       }
     }

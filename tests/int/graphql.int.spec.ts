@@ -42,9 +42,14 @@ describe('GraphQL custom operations', () => {
   it('eventAvailability: public for published events, drafts only for their organizer', async () => {
     const anon = await api.graphql(AVAIL, undefined, { e: published })
     expect(anon.body.errors).toBeUndefined()
-    expect(anon.body.data.eventAvailability).toEqual([expect.objectContaining({ id: ticketType, price: 2000, capacity: 5, available: 5, onSale: true })])
+    expect(anon.body.data.eventAvailability).toEqual([
+      expect.objectContaining({ id: ticketType, price: 2000, capacity: 5, available: 5, onSale: true }),
+    ])
     const hidden = await api.graphql(AVAIL, undefined, { e: draft })
-    expect(hidden.body.errors?.[0]).toMatchObject({ message: 'No such event.', extensions: expect.objectContaining({ statusCode: 404, data: expect.objectContaining({ code: 'unknown_event' }) }) })
+    expect(hidden.body.errors?.[0]).toMatchObject({
+      message: 'No such event.',
+      extensions: expect.objectContaining({ statusCode: 404, data: expect.objectContaining({ code: 'unknown_event' }) }),
+    })
     const token = await api.login(organizer.email, 'Correct-Horse-9')
     expect((await api.graphql(AVAIL, token, { e: draft })).body.data.eventAvailability).toHaveLength(1)
     const bad = await api.graphql(AVAIL, undefined, { e: 'nope' })
@@ -52,7 +57,11 @@ describe('GraphQL custom operations', () => {
   })
 
   it('holds and orders as mutations, validated like REST', async () => {
-    const hold = await api.graphql(`mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 2 }]) { id token expiresAt items { ticketType quantity } } }`, undefined, { t: ticketType })
+    const hold = await api.graphql(
+      `mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 2 }]) { id token expiresAt items { ticketType quantity } } }`,
+      undefined,
+      { t: ticketType },
+    )
     expect(hold.body.errors).toBeUndefined()
     const h = hold.body.data.createHold
     expect(h.items).toEqual([{ ticketType, quantity: 2 }])
@@ -61,7 +70,10 @@ describe('GraphQL custom operations', () => {
 
     const ORDER = `mutation($h: String!, $k: String!, $b: CheckoutBillingInput!) { createOrder(hold: $h, token: $k, billing: $b) { order { id status subtotal total currency items { quantity unitPrice } } payment { provider clientSecret paymentIntent } } }`
     const badEmail = await api.graphql(ORDER, undefined, { h: h.id, k: h.token, b: { email: 'not-an-email', name: 'B' } })
-    expect(badEmail.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('billing.email'), extensions: expect.objectContaining({ statusCode: 400, data: expect.objectContaining({ code: 'invalid_request' }) }) })
+    expect(badEmail.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('billing.email'),
+      extensions: expect.objectContaining({ statusCode: 400, data: expect.objectContaining({ code: 'invalid_request' }) }),
+    })
     const wrongToken = await api.graphql(ORDER, undefined, { h: h.id, k: 'x'.repeat(40), b: { email: 'b@test.local', name: 'B' } })
     expect(wrongToken.body.errors?.[0].extensions?.statusCode).toBeGreaterThanOrEqual(400)
     expect(wrongToken.body.errors?.[0].extensions?.statusCode).toBeLessThan(500)
@@ -70,11 +82,27 @@ describe('GraphQL custom operations', () => {
     expect(ok.body.data.createOrder.order).toMatchObject({ status: 'pending', subtotal: 4000, total: 4000, currency: 'EUR' })
     expect(ok.body.data.createOrder.payment).toMatchObject({ provider: 'stripe', clientSecret: expect.stringMatching(/^pi_/) })
 
-    const again = await api.graphql(`mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 1 }]) { id token } }`, undefined, { t: ticketType })
+    const again = await api.graphql(
+      `mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 1 }]) { id token } }`,
+      undefined,
+      { t: ticketType },
+    )
     const r = again.body.data.createHold
-    expect((await api.graphql(`mutation($i: String!, $k: String!) { releaseHold(id: $i, token: $k) }`, undefined, { i: r.id, k: 'y'.repeat(30) })).body.errors).toBeDefined()
-    expect((await api.graphql(`mutation($i: String!, $k: String!) { releaseHold(id: $i, token: $k) }`, undefined, { i: r.id, k: r.token })).body.data.releaseHold).toBe(true)
-    const tooMany = await api.graphql(`mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 4 }]) { id } }`, undefined, { t: ticketType })
+    expect(
+      (
+        await api.graphql(`mutation($i: String!, $k: String!) { releaseHold(id: $i, token: $k) }`, undefined, {
+          i: r.id,
+          k: 'y'.repeat(30),
+        })
+      ).body.errors,
+    ).toBeDefined()
+    expect(
+      (await api.graphql(`mutation($i: String!, $k: String!) { releaseHold(id: $i, token: $k) }`, undefined, { i: r.id, k: r.token })).body
+        .data.releaseHold,
+    ).toBe(true)
+    const tooMany = await api.graphql(`mutation($t: String!) { createHold(items: [{ ticketType: $t, quantity: 4 }]) { id } }`, undefined, {
+      t: ticketType,
+    })
     expect(tooMany.body.errors?.[0].extensions).toMatchObject({ statusCode: 409 })
   })
 
@@ -89,7 +117,10 @@ describe('GraphQL custom operations', () => {
 
   it('the committed schema (npm run generate:graphql) matches the config', () => {
     const out = path.join(os.tmpdir(), `schema-${process.pid}.graphql`)
-    execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/generate-graphql.ts'], { env: { ...process.env, GRAPHQL_SCHEMA_OUT: out }, stdio: 'pipe' })
+    execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/generate-graphql.ts'], {
+      env: { ...process.env, GRAPHQL_SCHEMA_OUT: out },
+      stdio: 'pipe',
+    })
     const committed = fs.readFileSync(payload.config.graphQL.schemaOutputFile, 'utf8')
     expect(committed === fs.readFileSync(out, 'utf8'), 'run npm run generate:graphql and commit src/graphql/schema.graphql').toBe(true)
     expect(committed).toContain('createOrder(')

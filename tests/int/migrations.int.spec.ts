@@ -35,7 +35,11 @@ describe('migrations', () => {
     const { generateDrizzleJson, generateMigration } = adapter.requireDrizzleKit()
     const current = await generateDrizzleJson(adapter.schema)
     const dir = path.resolve(import.meta.dirname, '../../migrations')
-    const latest = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().at(-1)!
+    const latest = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .at(-1)!
     const snapshot = JSON.parse(fs.readFileSync(path.join(dir, latest), 'utf8'))
     const pending = await generateMigration(snapshot, current)
     expect(pending, 'run `npm run migrate:create -- <name>` and commit the result').toEqual([])
@@ -45,7 +49,9 @@ describe('migrations', () => {
     const adapter = payload.db as unknown as PostgresAdapter
     const { pushSchema } = adapter.requireDrizzleKit()
     // Payload's typing of drizzle-kit's pushSchema omits statementsToExecute, which it returns.
-    const { statementsToExecute } = (await pushSchema(adapter.schema, adapter.drizzle as never, ['public'] as never)) as unknown as { statementsToExecute: string[] }
+    const { statementsToExecute } = (await pushSchema(adapter.schema, adapter.drizzle as never, ['public'] as never)) as unknown as {
+      statementsToExecute: string[]
+    }
     // Constraints and indexes that hand-written SQL migrations add are not in Payload's schema,
     // so push would drop them: collect their names from the migration files.
     const dir = path.resolve(import.meta.dirname, '../../migrations')
@@ -76,11 +82,26 @@ describe('migrations', () => {
 
   it('create the roles and permissions, and make the first user an admin', async () => {
     const roles = await payload.find({ collection: 'roles', pagination: false, overrideAccess: true })
-    expect(roles.docs.map((r) => r.name).sort()).toEqual(['admin', 'attendee', 'auditor', 'designer', 'editor', 'marketing', 'organizer', 'sponsor', 'staff'])
+    expect(roles.docs.map((r) => r.name).sort()).toEqual([
+      'admin',
+      'attendee',
+      'auditor',
+      'designer',
+      'editor',
+      'marketing',
+      'organizer',
+      'sponsor',
+      'staff',
+    ])
     const api = apiClient(payload.config)
     const first = await api.post('/users', { email: 'first@test.local', password: 'Correct-Horse-9', fullName: 'First', roles: [] })
     expect(first.status).toBe(201)
-    const second = await api.post('/users', { email: 'second@test.local', password: 'Correct-Horse-9', fullName: 'Second', userType: 'admin' })
+    const second = await api.post('/users', {
+      email: 'second@test.local',
+      password: 'Correct-Horse-9',
+      fullName: 'Second',
+      userType: 'admin',
+    })
     expect(second.status).toBe(201)
     const docs = await payload.find({ collection: 'users', depth: 1, overrideAccess: true, sort: 'createdAt' })
     const byEmail = Object.fromEntries(docs.docs.map((u) => [u.email, u]))

@@ -63,7 +63,11 @@ const hold = async (ticketType: unknown, quantity = 1) => {
 }
 const buy = async (ticketType: unknown, quantity = 1, extra: Record<string, unknown> = {}, token?: string) => {
   const h = await hold(ticketType, quantity)
-  const res = await api.post('/checkout/orders', { hold: h.id, token: h.token, billing: { email: `${unique('b')}@test.local`, name: 'Bea Buyer' }, ...extra }, token)
+  const res = await api.post(
+    '/checkout/orders',
+    { hold: h.id, token: h.token, billing: { email: `${unique('b')}@test.local`, name: 'Bea Buyer' }, ...extra },
+    token,
+  )
   expect(res.status).toBe(201)
   return { order: res.body.order as { id: string; total: number; status: string }, pi: res.body.payment.paymentIntent as string }
 }
@@ -73,7 +77,8 @@ const paid = async (ticketType: unknown, quantity = 1) => {
   return o
 }
 const orderRow = async (id: string) => (await pool.query(`SELECT * FROM orders WHERE id = $1`, [id])).rows[0]
-const ticketStatuses = async (id: string) => (await pool.query(`SELECT status FROM tickets WHERE order_id = $1 ORDER BY created_at, id`, [id])).rows.map((r) => r.status)
+const ticketStatuses = async (id: string) =>
+  (await pool.query(`SELECT status FROM tickets WHERE order_id = $1 ORDER BY created_at, id`, [id])).rows.map((r) => r.status)
 const soldOf = async (id: unknown) => Number((await pool.query('SELECT sold FROM ticket_types WHERE id = $1', [id])).rows[0].sold)
 const refundsIn = (pi: string) => [...stripe.refunds.values()].filter((r) => r.payment_intent === pi).map((r) => r.amount)
 const lapse = (orderId: string) =>
@@ -83,15 +88,24 @@ const lapse = (orderId: string) =>
   ])
 /** What the platform made of the latest Stripe event of `type` about the order. */
 const outcomeOf = async (orderId: string, type = 'payment_intent.succeeded') =>
-  (await pool.query(`SELECT outcome FROM payment_events WHERE order_id = $1 AND type = $2 ORDER BY created_at DESC LIMIT 1`, [orderId, type])).rows[0]?.outcome
+  (
+    await pool.query(`SELECT outcome FROM payment_events WHERE order_id = $1 AND type = $2 ORDER BY created_at DESC LIMIT 1`, [
+      orderId,
+      type,
+    ])
+  ).rows[0]?.outcome
 const webhookTypes = async (orderId: string) =>
-  (await pool.query(`SELECT type FROM webhook_events WHERE data->'order'->>'id' = $1 ORDER BY created_at`, [orderId])).rows.map((r) => r.type)
+  (await pool.query(`SELECT type FROM webhook_events WHERE data->'order'->>'id' = $1 ORDER BY created_at`, [orderId])).rows.map(
+    (r) => r.type,
+  )
 
 describe('a declined card is not the end', () => {
   it('records the decline, keeps the order payable and its seats held, then completes on a retry', async () => {
     const tt = await makeTicketType(payload, eventId, { capacity: 2, price: 3000 })
     const { order, pi } = await buy(tt.id, 2)
-    const declined = await stripeClient().paymentIntents.confirm(pi, { payment_method: 'pm_card_chargeDeclined' }).catch((e) => e)
+    const declined = await stripeClient()
+      .paymentIntents.confirm(pi, { payment_method: 'pm_card_chargeDeclined' })
+      .catch((e) => e)
     expect(declined.code).toBe('card_declined')
     const afterDecline = await orderRow(order.id)
     expect([afterDecline.status, Number(afterDecline.payment_attempts)]).toEqual(['pending', 1])
@@ -126,7 +140,13 @@ describe('expiry', () => {
     expect((await orderRow(order.id)).status).toBe('failed')
     expect((await payload.findByID({ collection: 'discount-codes', id: code.id, overrideAccess: true })).timesUsed).toBe(0)
     // A cancelled intent cannot be paid any more.
-    expect((await stripeClient().paymentIntents.confirm(pi, { payment_method: 'pm_card_visa' }).catch((e) => e)).code).toBe('payment_intent_unexpected_state')
+    expect(
+      (
+        await stripeClient()
+          .paymentIntents.confirm(pi, { payment_method: 'pm_card_visa' })
+          .catch((e) => e)
+      ).code,
+    ).toBe('payment_intent_unexpected_state')
     expect((await api.post('/checkout/holds', { items: [{ ticketType: String(tt.id), quantity: 1 }] })).status).toBe(201)
   })
 })
@@ -164,7 +184,7 @@ describe('a payment that arrives too late', () => {
     expect(mails.filter((m) => m.to === organizer.email && (m.text ?? '').includes(order.id))).toHaveLength(1)
   })
 
-  it("never takes seats another buyer holds, even before the sweep has run", async () => {
+  it('never takes seats another buyer holds, even before the sweep has run', async () => {
     const tt = await makeTicketType(payload, eventId, { capacity: 2 })
     const { order, pi } = await buy(tt.id, 1)
     await hold(tt.id, 1) // B holds the other seat
@@ -196,20 +216,31 @@ describe('partial refunds', () => {
   it('refunds by tickets, then by amount, then the rest; only refunded tickets are voided and return capacity', async () => {
     const tt = await makeTicketType(payload, eventId, { capacity: 10, price: 2000 })
     const { order, pi } = await paid(tt.id, 3)
-    const tickets = (await pool.query(`SELECT id FROM tickets WHERE order_id = $1 ORDER BY created_at, id`, [order.id])).rows.map((r) => r.id)
+    const tickets = (await pool.query(`SELECT id FROM tickets WHERE order_id = $1 ORDER BY created_at, id`, [order.id])).rows.map(
+      (r) => r.id,
+    )
     const url = `/orders/${order.id}/refund`
     const one = await api.post(url, { tickets: [tickets[0]] }, orgToken)
     expect(one.status).toBe(202)
-    expect(one.body).toMatchObject({ refund: { amount: 2000, status: 'succeeded', tickets: [tickets[0]] }, order: { status: 'partially_refunded', refundedAmount: 2000 } })
+    expect(one.body).toMatchObject({
+      refund: { amount: 2000, status: 'succeeded', tickets: [tickets[0]] },
+      order: { status: 'partially_refunded', refundedAmount: 2000 },
+    })
     expect(await ticketStatuses(order.id)).toEqual(['void', 'valid', 'valid'])
     expect(await soldOf(tt.id)).toBe(2)
     const some = await api.post(url, { amount: 1000 }, orgToken)
-    expect(some.body).toMatchObject({ refund: { amount: 1000, tickets: [] }, order: { status: 'partially_refunded', refundedAmount: 3000 } })
+    expect(some.body).toMatchObject({
+      refund: { amount: 1000, tickets: [] },
+      order: { status: 'partially_refunded', refundedAmount: 3000 },
+    })
     expect(await soldOf(tt.id)).toBe(2)
     // Bad input: 400 naming the field, or 422 with what is refundable; nothing changes.
     expect((await api.post(url, { amount: 999999 }, orgToken)).body).toMatchObject({ error: 'amount_too_large', refundable: 3000 })
     expect((await api.post(url, { amount: -5 }, orgToken)).status).toBe(400)
-    expect((await api.post(url, { tickets: [tickets[0]] }, orgToken)).body).toMatchObject({ error: 'unknown_tickets', tickets: [tickets[0]] })
+    expect((await api.post(url, { tickets: [tickets[0]] }, orgToken)).body).toMatchObject({
+      error: 'unknown_tickets',
+      tickets: [tickets[0]],
+    })
     expect((await api.post(url, { tickets: [tickets[1]], amount: 5 }, orgToken)).status).toBe(400)
     const rest = await api.post(url, {}, orgToken)
     expect(rest.body).toMatchObject({ refund: { amount: 3000 }, order: { status: 'refunded', refundedAmount: 6000 } })
@@ -217,11 +248,23 @@ describe('partial refunds', () => {
     expect(await soldOf(tt.id)).toBe(0)
     expect(refundsIn(pi)).toEqual([2000, 1000, 3000])
     expect((await api.post(url, {}, orgToken)).body.error).toBe('not_refundable')
-    expect(await webhookTypes(order.id)).toEqual(['order.completed', 'order.partially_refunded', 'order.partially_refunded', 'order.refunded'])
+    expect(await webhookTypes(order.id)).toEqual([
+      'order.completed',
+      'order.partially_refunded',
+      'order.partially_refunded',
+      'order.refunded',
+    ])
   })
 
   it('does not give back the seat of a checked-in ticket once the event has started', async () => {
-    const started = String((await makeEvent(payload, organizer.id, { startDate: new Date(Date.now() + 3_600_000).toISOString(), endDate: '2030-01-01T00:00:00Z' })).id)
+    const started = String(
+      (
+        await makeEvent(payload, organizer.id, {
+          startDate: new Date(Date.now() + 3_600_000).toISOString(),
+          endDate: '2030-01-01T00:00:00Z',
+        })
+      ).id,
+    )
     const tt = await makeTicketType(payload, started, { capacity: 5 })
     const { order } = await paid(tt.id, 2)
     const [first] = (await pool.query(`SELECT id, code FROM tickets WHERE order_id = $1 ORDER BY created_at, id`, [order.id])).rows
@@ -254,7 +297,14 @@ describe('partial refunds', () => {
 
 describe('disputes', () => {
   const dispute = (pi: string, status: string, id: string) => {
-    const ev = stripe.signedEvent(status === 'needs_response' ? 'charge.dispute.created' : 'charge.dispute.closed', { id, object: 'dispute', amount: 3000, payment_intent: pi, reason: 'fraudulent', status })
+    const ev = stripe.signedEvent(status === 'needs_response' ? 'charge.dispute.created' : 'charge.dispute.closed', {
+      id,
+      object: 'dispute',
+      amount: 3000,
+      payment_intent: pi,
+      reason: 'fraudulent',
+      status,
+    })
     return api.raw('POST', '/stripe/webhook', ev.body, { 'stripe-signature': ev.signature })
   }
 
@@ -269,7 +319,11 @@ describe('disputes', () => {
     expect((await orderRow(order.id)).dispute_status).toBe('won')
     expect(await ticketStatuses(order.id)).toEqual(['valid'])
     await payload.jobs.run({ queue: 'transactional' })
-    expect(readOutbox(outbox).filter((m) => m.to === organizer.email && (m.subject ?? '').includes(order.id)).map((m) => m.subject)).toHaveLength(2)
+    expect(
+      readOutbox(outbox)
+        .filter((m) => m.to === organizer.email && (m.subject ?? '').includes(order.id))
+        .map((m) => m.subject),
+    ).toHaveLength(2)
   })
 
   it('voids the remaining tickets when it is lost', async () => {
@@ -338,16 +392,42 @@ describe('cancelling an event', () => {
     expect(stripe.intents.get(unpaid.pi)!.status).toBe('canceled')
     const event = await payload.findByID({ collection: 'events', id: ev, overrideAccess: true })
     expect([event.cancellationStatus, event.cancellationOrders, event.cancellationOrdersDone]).toEqual(['done', 31, 31])
-    expect(Number((await pool.query(`SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.event_id = $1`, [ev])).rows[0].count)).toBe(30)
-    expect(Number((await pool.query(`SELECT count(*) FROM notifications WHERE event_id = $1 AND kind = 'event_cancelled'`, [ev])).rows[0].count)).toBe(31)
+    expect(
+      Number(
+        (await pool.query(`SELECT count(*) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.event_id = $1`, [ev])).rows[0].count,
+      ),
+    ).toBe(30)
+    expect(
+      Number((await pool.query(`SELECT count(*) FROM notifications WHERE event_id = $1 AND kind = 'event_cancelled'`, [ev])).rows[0].count),
+    ).toBe(31)
     expect(await soldOf(tt.id)).toBe(0)
   })
 })
 
 describe('the confirmation e-mail', () => {
   it('goes through the jobs queue, is retried when the mail server fails, and names the date, time and zone, the venue and every code', async () => {
-    const venue = await payload.create({ collection: 'venues', data: { name: 'Palais Test', address: '1 Rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'France', capacity: 500 } as never, overrideAccess: true })
-    const ev = String((await makeEvent(payload, organizer.id, { venue: venue.id, startDate: '2030-05-01T18:00:00Z', endDate: '2030-05-01T22:00:00Z', timeZone: 'Europe/Paris' })).id)
+    const venue = await payload.create({
+      collection: 'venues',
+      data: {
+        name: 'Palais Test',
+        address: '1 Rue de Rivoli',
+        city: 'Paris',
+        postalCode: '75001',
+        country: 'France',
+        capacity: 500,
+      } as never,
+      overrideAccess: true,
+    })
+    const ev = String(
+      (
+        await makeEvent(payload, organizer.id, {
+          venue: venue.id,
+          startDate: '2030-05-01T18:00:00Z',
+          endDate: '2030-05-01T22:00:00Z',
+          timeZone: 'Europe/Paris',
+        })
+      ).id,
+    )
     const tt = await makeTicketType(payload, ev, { price: 0 })
     // Earlier tests' mail is out of the way first.
     while ((await sendNotifications(payload, pool, 100)).sent > 0);
@@ -360,7 +440,9 @@ describe('the confirmation e-mail', () => {
     }
     await payload.jobs.run({ queue: 'transactional' })
     payload.sendEmail = sendEmail
-    const n = (await pool.query(`SELECT status, attempts, last_error FROM notifications WHERE dedupe_key = $1`, [`order_confirmation:${order.id}`])).rows[0]
+    const n = (
+      await pool.query(`SELECT status, attempts, last_error FROM notifications WHERE dedupe_key = $1`, [`order_confirmation:${order.id}`])
+    ).rows[0]
     expect([n.status, Number(n.attempts), n.last_error]).toEqual(['pending', 1, 'connect ECONNREFUSED'])
     await pool.query(`UPDATE notifications SET next_attempt_at = now() WHERE dedupe_key = $1`, [`order_confirmation:${order.id}`])
     await payload.jobs.queue({ task: 'sendNotifications', input: {} })
@@ -378,21 +460,69 @@ describe('organizers are fenced to their own events', () => {
   it("refuses another organizer's code on an event, and scopes an organizer's 'all' to their own events", async () => {
     const other = await makeUser(payload, 'organizer')
     const otherToken = await api.login(other.email, 'Correct-Horse-9')
-    const created = await api.post('/discount-codes', { code: unique('FREE').replace(/[^A-Za-z0-9-]/g, '').slice(0, 30), kind: 'percentage', value: 100, appliesTo: 'all' }, otherToken)
+    const created = await api.post(
+      '/discount-codes',
+      {
+        code: unique('FREE')
+          .replace(/[^A-Za-z0-9-]/g, '')
+          .slice(0, 30),
+        kind: 'percentage',
+        value: 100,
+        appliesTo: 'all',
+      },
+      otherToken,
+    )
     expect(created.status).toBe(201)
     expect(created.body.doc.organizer.id).toBe(other.id)
     const theirEvent = String((await makeEvent(payload, other.id)).id)
     const mine = await makeTicketType(payload, eventId, { price: 1000 })
     const h = await hold(mine.id, 1)
-    const refused = await api.post('/checkout/orders', { hold: h.id, token: h.token, discountCode: created.body.doc.code, billing: { email: 'x@test.local', name: 'X' } })
+    const refused = await api.post('/checkout/orders', {
+      hold: h.id,
+      token: h.token,
+      discountCode: created.body.doc.code,
+      billing: { email: 'x@test.local', name: 'X' },
+    })
     expect([refused.status, refused.body.error, refused.body.reason]).toEqual([422, 'invalid_discount', 'not_applicable'])
     const theirs = await makeTicketType(payload, theirEvent, { price: 1000 })
     const h2 = await hold(theirs.id, 1)
-    const ok = await api.post('/checkout/orders', { hold: h2.id, token: h2.token, discountCode: created.body.doc.code, billing: { email: 'y@test.local', name: 'Y' } })
+    const ok = await api.post('/checkout/orders', {
+      hold: h2.id,
+      token: h2.token,
+      discountCode: created.body.doc.code,
+      billing: { email: 'y@test.local', name: 'Y' },
+    })
     expect(ok.body.order).toMatchObject({ total: 0, status: 'completed' })
     // Naming someone else's event, or making a platform-wide code, is refused.
-    expect((await api.post('/discount-codes', { code: unique('STEAL').replace(/[^A-Za-z0-9-]/g, '').slice(0, 30), kind: 'percentage', value: 100, appliesTo: 'events', events: [eventId] }, otherToken)).status).toBe(403)
-    const sneaky = await api.post('/discount-codes', { code: unique('PLAT').replace(/[^A-Za-z0-9-]/g, '').slice(0, 30), kind: 'percentage', value: 100, organizer: null }, otherToken)
+    expect(
+      (
+        await api.post(
+          '/discount-codes',
+          {
+            code: unique('STEAL')
+              .replace(/[^A-Za-z0-9-]/g, '')
+              .slice(0, 30),
+            kind: 'percentage',
+            value: 100,
+            appliesTo: 'events',
+            events: [eventId],
+          },
+          otherToken,
+        )
+      ).status,
+    ).toBe(403)
+    const sneaky = await api.post(
+      '/discount-codes',
+      {
+        code: unique('PLAT')
+          .replace(/[^A-Za-z0-9-]/g, '')
+          .slice(0, 30),
+        kind: 'percentage',
+        value: 100,
+        organizer: null,
+      },
+      otherToken,
+    )
     expect(sneaky.body.doc.organizer.id).toBe(other.id)
   })
 
@@ -401,7 +531,14 @@ describe('organizers are fenced to their own events', () => {
     const tryCode = async (spec: Record<string, unknown>) => {
       const code = await makeCode(payload, spec)
       const h = await hold(usd.id, 1)
-      return (await api.post('/checkout/orders', { hold: h.id, token: h.token, discountCode: code.code, billing: { email: 'c@test.local', name: 'C' } })).body
+      return (
+        await api.post('/checkout/orders', {
+          hold: h.id,
+          token: h.token,
+          discountCode: code.code,
+          billing: { email: 'c@test.local', name: 'C' },
+        })
+      ).body
     }
     expect((await tryCode({ kind: 'fixed', value: 500 })).reason).toBe('not_applicable') // no currency: EUR
     expect((await tryCode({ kind: 'percentage', value: 10, minimumOrder: 1000 })).reason).toBe('not_applicable')

@@ -29,11 +29,31 @@ beforeAll(async () => {
     secret: crypto.randomBytes(16).toString('hex'),
     db: postgresAdapter({ pool: { connectionString: inject('pluginsDatabaseUrl') }, idType: 'uuid', push: true }),
     collections: [
-      { slug: 'members', auth: true, access: { read: () => true, create: () => true }, fields: [{ name: 'nickname', type: 'text' }, { name: 'phone', type: 'text' }] },
-      { slug: 'articles', access: { read: () => true, create: () => true, update: () => true, delete: () => true }, fields: [{ name: 'title', type: 'text' }, { name: 'author', type: 'relationship', relationTo: 'members' as never }] },
+      {
+        slug: 'members',
+        auth: true,
+        access: { read: () => true, create: () => true },
+        fields: [
+          { name: 'nickname', type: 'text' },
+          { name: 'phone', type: 'text' },
+        ],
+      },
+      {
+        slug: 'articles',
+        access: { read: () => true, create: () => true, update: () => true, delete: () => true },
+        fields: [
+          { name: 'title', type: 'text' },
+          { name: 'author', type: 'relationship', relationTo: 'members' as never },
+        ],
+      },
     ],
     plugins: [
-      apiKeysPlugin({ ownerCollection: 'members', slug: 'member-keys', usageSlug: 'member-key-usage', scopes: ['articles:read', 'articles:create'] }),
+      apiKeysPlugin({
+        ownerCollection: 'members',
+        slug: 'member-keys',
+        usageSlug: 'member-key-usage',
+        scopes: ['articles:read', 'articles:create'],
+      }),
       webhooksPlugin({
         ownerCollection: 'members',
         eventTypes: ['article.featured'],
@@ -43,7 +63,10 @@ beforeAll(async () => {
       privacyPlugin({
         userCollection: 'members',
         sources: [
-          { name: 'articles', export: async (id, db) => ({ articles: (await db.query(`SELECT title FROM articles WHERE author_id = $1`, [id])).rows }) },
+          {
+            name: 'articles',
+            export: async (id, db) => ({ articles: (await db.query(`SELECT title FROM articles WHERE author_id = $1`, [id])).rows }),
+          },
           {
             name: 'articles-erase',
             erase: async (person, tx) => {
@@ -65,37 +88,74 @@ beforeAll(async () => {
 afterAll(async () => closePayload(payload))
 
 const member = async (email: string) =>
-  (await payload.create({ collection: 'members' as never, data: { email, password: 'Correct-Horse-9', nickname: 'M', phone: '+33 6 00 00 00 00' } as never, overrideAccess: true })) as { id: string }
+  (await payload.create({
+    collection: 'members' as never,
+    data: { email, password: 'Correct-Horse-9', nickname: 'M', phone: '+33 6 00 00 00 00' } as never,
+    overrideAccess: true,
+  })) as { id: string }
 
 describe('plugins in a bare Payload app', () => {
   it('api-keys: a member issues a key; it authenticates as the member with its scopes, and the gate refuses a bad one', async () => {
     const m = await member(`k-${Date.now()}@example.com`)
-    const created = (await payload.create({ collection: 'member-keys' as never, data: { name: 'k', scopes: ['articles:read'] } as never, user: { ...m, collection: 'members' } as never, overrideAccess: false })) as { key?: string }
+    const created = (await payload.create({
+      collection: 'member-keys' as never,
+      data: { name: 'k', scopes: ['articles:read'] } as never,
+      user: { ...m, collection: 'members' } as never,
+      overrideAccess: false,
+    })) as { key?: string }
     expect(created.key).toMatch(/^fsh_/)
     const auth = await payload.auth({ headers: new Headers({ authorization: `Bearer ${created.key}` }) })
     expect(auth.user).toMatchObject({ id: m.id, collection: 'members', apiKeyScopes: ['articles:read'] })
-    const gate = withApiKeyGate(async () => payload, async () => Response.json({ ok: true }))
-    const bad = await gate(new Request('http://x/api/articles', { headers: { authorization: 'Bearer fsh_nopenope_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' } }), {})
+    const gate = withApiKeyGate(
+      async () => payload,
+      async () => Response.json({ ok: true }),
+    )
+    const bad = await gate(
+      new Request('http://x/api/articles', {
+        headers: { authorization: 'Bearer fsh_nopenope_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' },
+      }),
+      {},
+    )
     expect(bad.status).toBe(401)
-    await expect(payload.create({ collection: 'member-keys' as never, data: { name: 'k2', scopes: ['orders:refund'] } as never, user: { ...m, collection: 'members' } as never, overrideAccess: false })).rejects.toThrow(/invalid: scopes/)
+    await expect(
+      payload.create({
+        collection: 'member-keys' as never,
+        data: { name: 'k2', scopes: ['orders:refund'] } as never,
+        user: { ...m, collection: 'members' } as never,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow(/invalid: scopes/)
   })
 
   it('webhooks: a change to a watched collection and a domain event are recorded for an active subscriber', async () => {
     const m = await member(`w-${Date.now()}@example.com`)
     await payload.db.drizzle.execute(`SELECT 1` as never).catch(() => undefined)
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
-    const { rows: [hook] } = await pool.query(`INSERT INTO webhooks (name, url, active, owner_id, signing_secret, consecutive_failures) VALUES ('h', 'https://example.com/hook', true, $1, 's', 0) RETURNING id`, [m.id])
-    await pool.query(`INSERT INTO webhooks_event_types (parent_id, value, "order") VALUES ($1, 'articles.created', 1), ($1, 'article.featured', 2)`, [hook.id])
+    const {
+      rows: [hook],
+    } = await pool.query(
+      `INSERT INTO webhooks (name, url, active, owner_id, signing_secret, consecutive_failures) VALUES ('h', 'https://example.com/hook', true, $1, 's', 0) RETURNING id`,
+      [m.id],
+    )
+    await pool.query(
+      `INSERT INTO webhooks_event_types (parent_id, value, "order") VALUES ($1, 'articles.created', 1), ($1, 'article.featured', 2)`,
+      [hook.id],
+    )
     await payload.create({ collection: 'articles' as never, data: { title: 'Hello' } as never, overrideAccess: true })
     expect(await recordEvent(pgRun(pool), 'article.featured', { id: 'a1' }, { public: true })).toBe(1)
-    const { rows } = await pool.query(`SELECT e.type FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.webhook_id = $1 ORDER BY e.created_at`, [hook.id])
+    const { rows } = await pool.query(
+      `SELECT e.type FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.webhook_id = $1 ORDER BY e.created_at`,
+      [hook.id],
+    )
     expect(rows.map((r) => r.type)).toEqual(['articles.created', 'article.featured'])
   })
 
   it('field-encryption: the member’s phone is ciphertext at rest and plain through the API', async () => {
     const m = await member(`e-${Date.now()}@example.com`)
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
-    const { rows: [row] } = await pool.query(`SELECT phone FROM members WHERE id = $1`, [m.id])
+    const {
+      rows: [row],
+    } = await pool.query(`SELECT phone FROM members WHERE id = $1`, [m.id])
     expect(row.phone).toMatch(/^enc:v1:/)
     const read = (await payload.findByID({ collection: 'members' as never, id: m.id, overrideAccess: true })) as { phone?: string }
     expect(read.phone).toBe('+33 6 00 00 00 00')
@@ -107,7 +167,12 @@ describe('plugins in a bare Payload app', () => {
     const endpoints = config.endpoints ?? []
     const call = async (path: string, method: string, body?: unknown) => {
       const ep = endpoints.find((e) => e.path === path && e.method === method)!
-      const req = { payload, user: { ...m, collection: 'members' }, searchParams: new URLSearchParams(), text: async () => (body ? JSON.stringify(body) : '') }
+      const req = {
+        payload,
+        user: { ...m, collection: 'members' },
+        searchParams: new URLSearchParams(),
+        text: async () => (body ? JSON.stringify(body) : ''),
+      }
       const res = await ep.handler(req as never)
       return { status: res.status, body: await res.json() }
     }
@@ -124,11 +189,22 @@ describe('plugins in a bare Payload app', () => {
 
   it('audit-log: a change writes an entry naming the member who made it; nobody reads the log without readAccess', async () => {
     const m = await member(`a-${Date.now()}@example.com`)
-    const art = (await payload.create({ collection: 'articles' as never, data: { title: 'Audited' } as never, user: { ...m, collection: 'members' } as never, overrideAccess: false })) as { id: string }
-    const entries = await payload.find({ collection: 'member-audit' as never, where: { documentId: { equals: art.id } }, overrideAccess: true })
+    const art = (await payload.create({
+      collection: 'articles' as never,
+      data: { title: 'Audited' } as never,
+      user: { ...m, collection: 'members' } as never,
+      overrideAccess: false,
+    })) as { id: string }
+    const entries = await payload.find({
+      collection: 'member-audit' as never,
+      where: { documentId: { equals: art.id } },
+      overrideAccess: true,
+    })
     expect(entries.docs).toHaveLength(1)
     expect(entries.docs[0]).toMatchObject({ action: 'create', collection: 'articles', actor: expect.objectContaining({ id: m.id }) })
-    await expect(payload.find({ collection: 'member-audit' as never, user: { ...m, collection: 'members' } as never, overrideAccess: false })).rejects.toThrow(/not allowed/)
+    await expect(
+      payload.find({ collection: 'member-audit' as never, user: { ...m, collection: 'members' } as never, overrideAccess: false }),
+    ).rejects.toThrow(/not allowed/)
   })
 
   it('request-guard: bounds this app’s own maximum and names the parameter', async () => {

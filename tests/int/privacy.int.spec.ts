@@ -34,15 +34,54 @@ async function person() {
   const token = await api.login(user.email, 'Correct-Horse-9')
   const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { price: 0 })
   const hold = (await api.post('/checkout/holds', { items: [{ ticketType: tt.id, quantity: 2 }] }, token)).body
-  const order = (await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: user.email, name: fullName, phone, address: { line1: `${fullName} street`, city: 'Lyon' } } }, token)).body.order
-  await payload.create({ collection: 'data-subject-requests', data: { type: 'access', details: 'Please send my data' } as never, ...as(user) })
+  const order = (
+    await api.post(
+      '/checkout/orders',
+      {
+        hold: hold.id,
+        token: hold.token,
+        billing: { email: user.email, name: fullName, phone, address: { line1: `${fullName} street`, city: 'Lyon' } },
+      },
+      token,
+    )
+  ).body.order
+  await payload.create({
+    collection: 'data-subject-requests',
+    data: { type: 'access', details: 'Please send my data' } as never,
+    ...as(user),
+  })
   // The marketing footprint: consent, a tracked event, a list membership and a campaign email.
   await pool.query(`UPDATE users SET profile_notification_settings_marketing = true WHERE id = $1`, [user.id])
-  expect((await api.call('POST', '/track', { body: { events: [{ type: 'page_view', source: 'web' }] }, token, headers: { 'x-forwarded-for': '10.77.0.1' } })).status).toBe(202)
-  const segment = await payload.create({ collection: 'marketing-segments', data: { name: unique('List'), type: 'static', members: [user.id] } as never, overrideAccess: true })
-  const campaign = await payload.create({ collection: 'marketing-campaigns', data: { name: unique('C'), startDate: '2030-01-01', endDate: '2030-01-02' } as never, overrideAccess: true })
-  const email = await payload.create({ collection: 'email-campaigns', data: { campaign: campaign.id, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never, overrideAccess: true })
-  await pool.query(`INSERT INTO email_sends (email_campaign_id, user_id, email, token, status) VALUES ($1, $2, $3, $4, 'sent')`, [email.id, user.id, user.email, unique('tok')])
+  expect(
+    (
+      await api.call('POST', '/track', {
+        body: { events: [{ type: 'page_view', source: 'web' }] },
+        token,
+        headers: { 'x-forwarded-for': '10.77.0.1' },
+      })
+    ).status,
+  ).toBe(202)
+  const segment = await payload.create({
+    collection: 'marketing-segments',
+    data: { name: unique('List'), type: 'static', members: [user.id] } as never,
+    overrideAccess: true,
+  })
+  const campaign = await payload.create({
+    collection: 'marketing-campaigns',
+    data: { name: unique('C'), startDate: '2030-01-01', endDate: '2030-01-02' } as never,
+    overrideAccess: true,
+  })
+  const email = await payload.create({
+    collection: 'email-campaigns',
+    data: { campaign: campaign.id, subject: 'S', senderName: 'F', senderEmail: 'n@test.local', content: richText('x') } as never,
+    overrideAccess: true,
+  })
+  await pool.query(`INSERT INTO email_sends (email_campaign_id, user_id, email, token, status) VALUES ($1, $2, $3, $4, 'sent')`, [
+    email.id,
+    user.id,
+    user.email,
+    unique('tok'),
+  ])
   return { user, token, fullName, phone, company, orderId: order.id as string, segment: String(segment.id) }
 }
 
@@ -95,9 +134,15 @@ describe('privacy', () => {
     expect((await pool.query(`SELECT count(*)::int AS n FROM user_engagement WHERE user_id = $1`, [a.user.id])).rows[0].n).toBe(0)
     expect((await pool.query(`SELECT count(*)::int AS n FROM marketing_segments_rels WHERE users_id = $1`, [a.user.id])).rows[0].n).toBe(0)
     expect((await pool.query(`SELECT status FROM email_sends WHERE user_id = $1`, [a.user.id])).rows).toEqual([{ status: 'sent' }])
-    const { rows: [o] } = await pool.query(`SELECT total, status, billing_name FROM orders WHERE id = $1`, [a.orderId])
+    const {
+      rows: [o],
+    } = await pool.query(`SELECT total, status, billing_name FROM orders WHERE id = $1`, [a.orderId])
     expect(o).toMatchObject({ status: 'completed', billing_name: 'Erased person' })
-    const audit = await payload.find({ collection: 'audit-logs', where: { and: [{ action: { equals: 'erasure' } }, { documentId: { equals: a.user.id } }] }, overrideAccess: true })
+    const audit = await payload.find({
+      collection: 'audit-logs',
+      where: { and: [{ action: { equals: 'erasure' } }, { documentId: { equals: a.user.id } }] },
+      overrideAccess: true,
+    })
     expect(audit.docs).toHaveLength(1)
     expect((await api.post('/users/login', { email: a.user.email, password: 'Correct-Horse-9' })).status).toBe(401)
     expect((await api.post('/privacy/erase', {}, await api.login(admin.email, 'Correct-Horse-9'))).status).toBe(400)
@@ -110,25 +155,44 @@ describe('privacy', () => {
     expect(mine.docs.map((d) => d.user)).toEqual([a.user.id])
     const due = new Date(mine.docs[0].dueAt!).getTime() - new Date(mine.docs[0].submittedAt!).getTime()
     expect(due).toBe(30 * 86_400_000)
-    await expect(payload.update({ collection: 'data-subject-requests', id: mine.docs[0].id, data: { status: 'completed' }, ...as(a.user) })).rejects.toThrow()
-    const done = await payload.update({ collection: 'data-subject-requests', id: mine.docs[0].id, data: { status: 'completed' }, ...as(admin) })
+    await expect(
+      payload.update({ collection: 'data-subject-requests', id: mine.docs[0].id, data: { status: 'completed' }, ...as(a.user) }),
+    ).rejects.toThrow()
+    const done = await payload.update({
+      collection: 'data-subject-requests',
+      id: mine.docs[0].id,
+      data: { status: 'completed' },
+      ...as(admin),
+    })
     expect(done.completedAt).toBeTruthy()
     expect(done.handledBy).toMatchObject({ id: admin.id })
-    expect((await payload.find({ collection: 'data-subject-requests', ...as(b.user) })).docs.every((d) => String((d.user as { id?: string })?.id ?? d.user) === b.user.id)).toBe(true)
+    expect(
+      (await payload.find({ collection: 'data-subject-requests', ...as(b.user) })).docs.every(
+        (d) => String((d.user as { id?: string })?.id ?? d.user) === b.user.id,
+      ),
+    ).toBe(true)
   })
 
   it('applies the retention periods: inactive users and old orders anonymized, old logs deleted', async () => {
     const a = await person()
-    await pool.query(`UPDATE users SET last_login = now() - interval '4 years', created_at = now() - interval '4 years' WHERE id = $1`, [a.user.id])
+    await pool.query(`UPDATE users SET last_login = now() - interval '4 years', created_at = now() - interval '4 years' WHERE id = $1`, [
+      a.user.id,
+    ])
     await pool.query(`UPDATE orders SET created_at = now() - interval '8 years' WHERE id = $1`, [a.orderId])
-    await pool.query(`INSERT INTO usage_logs (key_prefix, method, path, status, created_at) VALUES ('oldlogs1', 'GET', '/api/x', 200, now() - interval '200 days')`)
+    await pool.query(
+      `INSERT INTO usage_logs (key_prefix, method, path, status, created_at) VALUES ('oldlogs1', 'GET', '/api/x', 200, now() - interval '200 days')`,
+    )
     const result = await runRetention(pool, resolvePrivacy(privacyOptions()))
     expect(result.usersAnonymized).toBeGreaterThanOrEqual(1)
     expect(result.usageLogsDeleted).toBeGreaterThanOrEqual(1)
-    const { rows: [u] } = await pool.query(`SELECT email FROM users WHERE id = $1`, [a.user.id])
+    const {
+      rows: [u],
+    } = await pool.query(`SELECT email FROM users WHERE id = $1`, [a.user.id])
     expect(u.email).toMatch(/^erased\+/)
     expect((await pool.query(`SELECT count(*)::int AS n FROM usage_logs WHERE key_prefix = 'oldlogs1'`)).rows[0].n).toBe(0)
-    const { rows: [adminRow] } = await pool.query(`SELECT email FROM users WHERE id = $1`, [admin.id])
+    const {
+      rows: [adminRow],
+    } = await pool.query(`SELECT email FROM users WHERE id = $1`, [admin.id])
     expect(adminRow.email).toBe(admin.email)
   })
 })

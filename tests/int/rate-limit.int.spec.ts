@@ -68,7 +68,9 @@ describe('the batched store across instances', () => {
     const waits = await Promise.all(Array.from({ length: 10 }, () => b.hit(key, 20, at)))
     expect(waits.filter((w) => w === 0)).toHaveLength(5)
     await b.flush()
-    const { rows } = await poolOf(payload).query(`SELECT count FROM rate_limit_counters WHERE bucket = $1`, [`${key}@${Math.floor(at.getTime() / 60_000)}`])
+    const { rows } = await poolOf(payload).query(`SELECT count FROM rate_limit_counters WHERE bucket = $1`, [
+      `${key}@${Math.floor(at.getTime() / 60_000)}`,
+    ])
     expect(rows[0].count).toBe(25)
     await a.close()
     await b.close()
@@ -78,7 +80,10 @@ describe('the batched store across instances', () => {
     const key = unique('offline')
     const at = new Date('2030-01-01T12:00:10Z')
     const errors: unknown[] = []
-    const pool = new (poolOf(payload).constructor as typeof import('pg').Pool)({ connectionString: 'postgres://nobody@127.0.0.1:1/none', connectionTimeoutMillis: 500 })
+    const pool = new (poolOf(payload).constructor as typeof import('pg').Pool)({
+      connectionString: 'postgres://nobody@127.0.0.1:1/none',
+      connectionTimeoutMillis: 500,
+    })
     const store = batchedStore(pool, { flushMs: 60_000, onError: (e) => errors.push(e) })
     expect((await Promise.all(Array.from({ length: 6 }, () => store.hit(key, 4, at)))).filter((w) => w === 0)).toHaveLength(4)
     await store.flush()

@@ -45,21 +45,32 @@ describe('events', () => {
       'endDate',
     )
     expect(msg).toMatch(/must be after the start/)
-    expect(await rejection(() => payload.create({ collection: 'events', data: event({ endDate: '2027-09-10T09:00:00Z' }) as never, ...as(organizer) }), 'endDate')).toMatch(/after/)
+    expect(
+      await rejection(
+        () => payload.create({ collection: 'events', data: event({ endDate: '2027-09-10T09:00:00Z' }) as never, ...as(organizer) }),
+        'endDate',
+      ),
+    ).toMatch(/after/)
   })
 
   it('refuses an unknown time zone and attendance above capacity', async () => {
-    expect(await rejection(() => payload.create({ collection: 'events', data: event({ timeZone: 'Mars/Olympus' }) as never, ...as(organizer) }), 'timeZone')).toMatch(/IANA/)
     expect(
-      await rejection(() => payload.create({ collection: 'events', data: event({ capacity: 10, currentAttendance: 11 }) as never, ...as(organizer) }), 'currentAttendance'),
+      await rejection(
+        () => payload.create({ collection: 'events', data: event({ timeZone: 'Mars/Olympus' }) as never, ...as(organizer) }),
+        'timeZone',
+      ),
+    ).toMatch(/IANA/)
+    expect(
+      await rejection(
+        () => payload.create({ collection: 'events', data: event({ capacity: 10, currentAttendance: 11 }) as never, ...as(organizer) }),
+        'currentAttendance',
+      ),
     ).toMatch(/cannot exceed/)
   })
 
   it('has the database refuse an end before the start even past the Local API', async () => {
     const ev = await payload.create({ collection: 'events', data: event() as never, ...sudo })
-    await expect(
-      payload.db.updateOne({ collection: 'events', id: ev.id, data: { endDate: '2000-01-01T00:00:00Z' } }),
-    ).rejects.toThrow()
+    await expect(payload.db.updateOne({ collection: 'events', id: ev.id, data: { endDate: '2000-01-01T00:00:00Z' } })).rejects.toThrow()
   })
 
   it('sets publishedAt when first published and keeps it afterwards', async () => {
@@ -81,7 +92,11 @@ describe('events', () => {
   it('keeps schedule items inside the event', async () => {
     const ev = await payload.create({ collection: 'events', data: event() as never, ...as(organizer) })
     const item = (startTime: string, endTime: string) =>
-      payload.create({ collection: 'event-schedules', data: { event: ev.id, title: 'Panel', startTime, endTime } as never, ...as(organizer) })
+      payload.create({
+        collection: 'event-schedules',
+        data: { event: ev.id, title: 'Panel', startTime, endTime } as never,
+        ...as(organizer),
+      })
     await expect(item('2027-09-10T10:00:00Z', '2027-09-10T11:00:00Z')).resolves.toMatchObject({ title: 'Panel' })
     expect(await rejection(() => item('2027-09-10T07:00:00Z', '2027-09-10T08:00:00Z'), 'startTime')).toMatch(/within the event/)
     expect(await rejection(() => item('2027-09-10T11:00:00Z', '2027-09-10T10:00:00Z'), 'endTime')).toMatch(/after the start/)
@@ -90,13 +105,25 @@ describe('events', () => {
 
 describe('pages: exactly one homepage', () => {
   it('moves the homepage flag, refuses to unflag or delete the homepage', async () => {
-    const first = await payload.create({ collection: 'pages', data: { title: unique('Home A'), isHomepage: true, _status: 'published' } as never, ...as(editor) })
-    const second = await payload.create({ collection: 'pages', data: { title: unique('Home B'), isHomepage: true, _status: 'published' } as never, ...as(editor) })
+    const first = await payload.create({
+      collection: 'pages',
+      data: { title: unique('Home A'), isHomepage: true, _status: 'published' } as never,
+      ...as(editor),
+    })
+    const second = await payload.create({
+      collection: 'pages',
+      data: { title: unique('Home B'), isHomepage: true, _status: 'published' } as never,
+      ...as(editor),
+    })
     const homes = await payload.find({ collection: 'pages', where: { isHomepage: { equals: true } }, ...sudo })
     expect(homes.docs.map((d) => d.id)).toEqual([second.id])
     expect((await payload.findByID({ collection: 'pages', id: first.id, ...sudo })).isHomepage).toBe(false)
     expect(
-      await rejection(() => payload.update({ collection: 'pages', id: second.id, data: { isHomepage: false, _status: 'published' } as never, ...as(editor) }), 'isHomepage'),
+      await rejection(
+        () =>
+          payload.update({ collection: 'pages', id: second.id, data: { isHomepage: false, _status: 'published' } as never, ...as(editor) }),
+        'isHomepage',
+      ),
     ).toMatch(/another page/)
     await expect(payload.delete({ collection: 'pages', id: second.id, ...as(editor) })).rejects.toThrow(/homepage cannot be deleted/)
   })
@@ -112,9 +139,17 @@ describe('pages: exactly one homepage', () => {
 
 describe('venues: section capacities', () => {
   const venue = (capacity: number) =>
-    payload.create({ collection: 'venues', data: { name: unique('Hall'), address: '1 St', city: 'Paris', country: 'France', capacity } as never, ...as(organizer) })
+    payload.create({
+      collection: 'venues',
+      data: { name: unique('Hall'), address: '1 St', city: 'Paris', country: 'France', capacity } as never,
+      ...as(organizer),
+    })
   const section = (venueId: string, capacity: number, name = unique('Sec')) =>
-    payload.create({ collection: 'venue-sections', data: { venue: venueId, name, capacity, sectionType: 'general' } as never, ...as(organizer) })
+    payload.create({
+      collection: 'venue-sections',
+      data: { venue: venueId, name, capacity, sectionType: 'general' } as never,
+      ...as(organizer),
+    })
 
   it('refuses sections that together exceed the venue, and says how much is left', async () => {
     const v = await venue(100)
@@ -127,14 +162,19 @@ describe('venues: section capacities', () => {
     const v = await venue(100)
     const results = await Promise.allSettled([section(v.id, 70), section(v.id, 70)])
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    const total = (await payload.find({ collection: 'venue-sections', where: { venue: { equals: v.id } }, ...sudo })).docs.reduce((s, d) => s + Number(d.capacity), 0)
+    const total = (await payload.find({ collection: 'venue-sections', where: { venue: { equals: v.id } }, ...sudo })).docs.reduce(
+      (s, d) => s + Number(d.capacity),
+      0,
+    )
     expect(total).toBe(70)
   })
 
   it('refuses lowering the venue below what its sections hold', async () => {
     const v = await venue(100)
     await section(v.id, 80)
-    expect(await rejection(() => payload.update({ collection: 'venues', id: v.id, data: { capacity: 50 }, ...as(organizer) }), 'capacity')).toMatch(/below the 80/)
+    expect(
+      await rejection(() => payload.update({ collection: 'venues', id: v.id, data: { capacity: 50 }, ...as(organizer) }), 'capacity'),
+    ).toMatch(/below the 80/)
     await expect(payload.update({ collection: 'venues', id: v.id, data: { capacity: 80 }, ...as(organizer) })).resolves.toBeTruthy()
   })
 
@@ -144,7 +184,8 @@ describe('venues: section capacities', () => {
     await expect(section(v.id, 10, 'Front')).rejects.toThrow()
     const other = await venue(100)
     await expect(section(other.id, 10, 'Front')).resolves.toBeTruthy()
-    const seat = () => payload.create({ collection: 'venue-seats', data: { section: s.id, rowName: 'A', seatNumber: '7' } as never, ...as(organizer) })
+    const seat = () =>
+      payload.create({ collection: 'venue-seats', data: { section: s.id, rowName: 'A', seatNumber: '7' } as never, ...as(organizer) })
     expect((await seat()).label).toBe('A-7')
     await expect(seat()).rejects.toThrow()
   })
@@ -152,7 +193,12 @@ describe('venues: section capacities', () => {
   it('checks latitude and longitude ranges', async () => {
     expect(
       await rejection(
-        () => payload.create({ collection: 'venues', data: { name: unique('Geo'), address: 'a', city: 'c', country: 'x', latitude: 91 } as never, ...as(organizer) }),
+        () =>
+          payload.create({
+            collection: 'venues',
+            data: { name: unique('Geo'), address: 'a', city: 'c', country: 'x', latitude: 91 } as never,
+            ...as(organizer),
+          }),
         'latitude',
       ),
     ).toMatch(/between -90 and 90/)
@@ -161,16 +207,26 @@ describe('venues: section capacities', () => {
 
 describe('media', () => {
   const file = async () => {
-    const data = await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#123456' } }).jpeg().toBuffer()
+    const data = await sharp({ create: { width: 2000, height: 1200, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer()
     return { data, mimetype: 'image/jpeg', name: `${unique('photo')}.jpg`, size: data.length }
   }
 
   it('requires alt text for images', async () => {
-    expect(await rejection(async () => payload.create({ collection: 'media', data: {} as never, file: await file(), ...as(editor) }), 'alt')).toMatch(/Alt text is required/)
+    expect(
+      await rejection(async () => payload.create({ collection: 'media', data: {} as never, file: await file(), ...as(editor) }), 'alt'),
+    ).toMatch(/Alt text is required/)
   })
 
   it('stores dimensions, webp sizes and the uploader', async () => {
-    const doc = await payload.create({ collection: 'media', data: { alt: 'A blue square', uploadedBy: organizer.id } as never, file: await file(), depth: 0, ...as(editor) })
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt: 'A blue square', uploadedBy: organizer.id } as never,
+      file: await file(),
+      depth: 0,
+      ...as(editor),
+    })
     expect(doc.width).toBe(2000)
     expect(doc.height).toBe(1200)
     expect(doc.uploadedBy).toBe(editor.id)

@@ -44,7 +44,11 @@ describe('generateSlug', () => {
   it('normalises and de-duplicates a slug an editor types', async () => {
     const base = unique('typed')
     const a = await payload.create({ collection: 'events', data: eventData('A', { slug: `${base}` }) as never, ...as(organizer) })
-    const b = await payload.create({ collection: 'events', data: eventData('B', { slug: `  ${base.toUpperCase()} ` }) as never, ...as(organizer) })
+    const b = await payload.create({
+      collection: 'events',
+      data: eventData('B', { slug: `  ${base.toUpperCase()} ` }) as never,
+      ...as(organizer),
+    })
     expect(a.slug).toBe(base)
     expect(b.slug).toBe(`${base}-1`)
   })

@@ -66,7 +66,15 @@ describe('availability', () => {
     const res = await api.get(`/events/${eventId}/availability`)
     expect(res.status).toBe(200)
     expect(res.body.ticketTypes.find((t: { id: string }) => t.id === tt.id)).toEqual({
-      id: tt.id, name: tt.name, price: 2500, currency: 'EUR', capacity: 20, sold: 0, held: 3, available: 17, onSale: true,
+      id: tt.id,
+      name: tt.name,
+      price: 2500,
+      currency: 'EUR',
+      capacity: 20,
+      sold: 0,
+      held: 3,
+      available: 17,
+      onSale: true,
     })
   })
 
@@ -94,7 +102,10 @@ describe('holds under concurrency', () => {
   it('holds nothing when any line cannot be met', async () => {
     const a = await makeTicketType(payload, eventId, { capacity: 5 })
     const b = await makeTicketType(payload, eventId, { capacity: 1 })
-    const res = await hold([{ ticketType: String(a.id), quantity: 2 }, { ticketType: String(b.id), quantity: 2 }])
+    const res = await hold([
+      { ticketType: String(a.id), quantity: 2 },
+      { ticketType: String(b.id), quantity: 2 },
+    ])
     expect(res.status).toBe(409)
     expect(res.body).toMatchObject({ error: 'sold_out', ticketType: b.id, available: 1 })
     const av = await eventAvailability(pool, eventId, new Date())
@@ -218,10 +229,24 @@ describe('orders and Stripe', () => {
     expect((await api.post(`/orders/${ok.body.order.id}/refund`, {}, await api.login(stranger.email, 'Correct-Horse-9'))).status).toBe(404)
     const refund = await api.post(`/orders/${ok.body.order.id}/refund`, {}, orgToken)
     expect(refund.status).toBe(202)
-    expect(refund.body).toMatchObject({ refund: { amount: 5000, status: 'succeeded' }, order: { status: 'refunded', refundedAmount: 5000 } })
+    expect(refund.body).toMatchObject({
+      refund: { amount: 5000, status: 'succeeded' },
+      order: { status: 'refunded', refundedAmount: 5000 },
+    })
     expect([...stripe.refunds.values()].filter((r) => r.payment_intent === pi.id).map((r) => r.amount)).toEqual([5000])
     // Stripe's own charge.refunded for that refund is an echo: nothing more happens.
-    expect((await deliver('charge.refunded', { id: pi.latest_charge, object: 'charge', amount: 5000, amount_refunded: 5000, payment_intent: pi.id, refunded: true })).body.outcome).toBe('refund_known')
+    expect(
+      (
+        await deliver('charge.refunded', {
+          id: pi.latest_charge,
+          object: 'charge',
+          amount: 5000,
+          amount_refunded: 5000,
+          payment_intent: pi.id,
+          refunded: true,
+        })
+      ).body.outcome,
+    ).toBe('refund_known')
     expect((await ticketsOf(ok.body.order.id)).map((t) => t.status)).toEqual(['void', 'void'])
     expect(await soldOf(String(tt.id))).toBe(0)
     expect((await payload.findByID({ collection: 'orders', id: ok.body.order.id, overrideAccess: true })).status).toBe('refunded')
@@ -254,7 +279,11 @@ describe('discount codes', () => {
   for (let run = 1; run <= 5; run++) {
     it(`never uses a code past its limit when 60 orders on three events race for 3 uses (run ${run} of 5)`, async () => {
       const code = await makeCode(payload, { usageLimit: 3, kind: 'fixed', value: 500 })
-      const types = await Promise.all([eventId, ...(await Promise.all([1, 2].map(async () => String((await makeEvent(payload, organizer.id)).id))))].map((e) => makeTicketType(payload, e, { capacity: 100, price: 3000 })))
+      const types = await Promise.all(
+        [eventId, ...(await Promise.all([1, 2].map(async () => String((await makeEvent(payload, organizer.id)).id))))].map((e) =>
+          makeTicketType(payload, e, { capacity: 100, price: 3000 }),
+        ),
+      )
       const holds = await Promise.all(Array.from({ length: 60 }, (_, i) => hold([{ ticketType: String(types[i % 3].id), quantity: 1 }])))
       expect(holds.every((h) => h.status === 201)).toBe(true)
       const results = await Promise.all(holds.map((r) => order(r.body, { discountCode: code.code.toLowerCase() })))
@@ -265,7 +294,9 @@ describe('discount codes', () => {
       expect(refused).toHaveLength(57)
       expect(refused.filter((r) => r.body.reason === 'used_up')).toHaveLength(57)
       expect((await payload.findByID({ collection: 'discount-codes', id: code.id, overrideAccess: true })).timesUsed).toBe(3)
-      expect(Number((await pool.query(`SELECT count(*) FROM discount_redemptions WHERE discount_code_id = $1`, [code.id])).rows[0].count)).toBe(3)
+      expect(
+        Number((await pool.query(`SELECT count(*) FROM discount_redemptions WHERE discount_code_id = $1`, [code.id])).rows[0].count),
+      ).toBe(3)
     })
   }
 
@@ -276,8 +307,23 @@ describe('discount codes', () => {
     const holds = await Promise.all(Array.from({ length: 10 }, () => hold([{ ticketType: String(tt.id), quantity: 1 }])))
     // Aliases of one mailbox count as one buyer.
     const [name, domain] = ['bea.buyer', 'gmail.com']
-    const aliases = [`${name}@${domain}`, `BEA.BUYER@GMAIL.COM`, `Bea.Buyer@Gmail.com`, `bea.buyer+vip@gmail.com`, `b.e.a.buyer@googlemail.com`]
-    const results = await Promise.all(holds.map((r, i) => api.post('/checkout/orders', { hold: r.body.id, token: r.body.token, discountCode: code.code, billing: billing(i < 5 ? aliases[i] : email) })))
+    const aliases = [
+      `${name}@${domain}`,
+      `BEA.BUYER@GMAIL.COM`,
+      `Bea.Buyer@Gmail.com`,
+      `bea.buyer+vip@gmail.com`,
+      `b.e.a.buyer@googlemail.com`,
+    ]
+    const results = await Promise.all(
+      holds.map((r, i) =>
+        api.post('/checkout/orders', {
+          hold: r.body.id,
+          token: r.body.token,
+          discountCode: code.code,
+          billing: billing(i < 5 ? aliases[i] : email),
+        }),
+      ),
+    )
     expect(results.filter((r) => r.status === 201)).toHaveLength(2) // one gmail buyer, one other
     expect(results.filter((r) => r.status === 422)).toHaveLength(8)
     expect(results.filter((r) => r.status === 422 && r.body.reason === 'already_used')).toHaveLength(8)
@@ -304,16 +350,34 @@ describe('discount codes', () => {
     const once = await makeCode(payload, { onePerBuyer: true })
     const email = `${unique('once')}@test.local`
     const first = (await holdOne()).h
-    expect((await api.post('/checkout/orders', { hold: first.id, token: first.token, discountCode: once.code, billing: billing(email) })).status).toBe(201)
+    expect(
+      (await api.post('/checkout/orders', { hold: first.id, token: first.token, discountCode: once.code, billing: billing(email) })).status,
+    ).toBe(201)
     const second = (await holdOne()).h
-    expect((await api.post('/checkout/orders', { hold: second.id, token: second.token, discountCode: once.code, billing: billing(email.toUpperCase()) })).body.reason).toBe('already_used')
+    expect(
+      (
+        await api.post('/checkout/orders', {
+          hold: second.id,
+          token: second.token,
+          discountCode: once.code,
+          billing: billing(email.toUpperCase()),
+        })
+      ).body.reason,
+    ).toBe('already_used')
   })
 
   it('caps percentages by the maximum and never lets a fixed discount exceed the subtotal', async () => {
     const pct = await makeCode(payload, { kind: 'percentage', value: 50, maximumDiscount: 1000 })
-    expect((await order((await holdOne(10000)).h, { discountCode: pct.code })).body.order).toMatchObject({ subtotal: 10000, discount: 1000, total: 9000 })
+    expect((await order((await holdOne(10000)).h, { discountCode: pct.code })).body.order).toMatchObject({
+      subtotal: 10000,
+      discount: 1000,
+      total: 9000,
+    })
     const big = await makeCode(payload, { kind: 'fixed', value: 99999 })
-    expect((await order((await holdOne(1500)).h, { discountCode: big.code })).body).toMatchObject({ order: { discount: 1500, total: 0, status: 'completed' }, payment: { provider: 'none' } })
+    expect((await order((await holdOne(1500)).h, { discountCode: big.code })).body).toMatchObject({
+      order: { discount: 1500, total: 0, status: 'completed' },
+      payment: { provider: 'none' },
+    })
     const odd = await makeCode(payload, { kind: 'percentage', value: 12.5 })
     expect((await order((await holdOne(1999)).h, { discountCode: odd.code })).body.order).toMatchObject({ discount: 250, total: 1749 })
   })
@@ -379,7 +443,9 @@ describe('check-in', () => {
     expect((await pool.query(`SELECT status FROM tickets WHERE code = $1`, [code])).rows[0].status).toBe('valid')
     // The admin may scan anywhere.
     const admin = await makeUser(payload, 'admin')
-    expect((await api.post('/tickets/check-in', { code, event: eventId }, await api.login(admin.email, 'Correct-Horse-9'))).status).toBe(200)
+    expect((await api.post('/tickets/check-in', { code, event: eventId }, await api.login(admin.email, 'Correct-Horse-9'))).status).toBe(
+      200,
+    )
   })
 })
 
@@ -389,7 +455,8 @@ describe('who reads orders and tickets', () => {
     const buyerToken = await api.login(buyer.email, 'Correct-Horse-9')
     const tt = await makeTicketType(payload, eventId, { price: 0 })
     const h = (await hold([{ ticketType: String(tt.id), quantity: 1 }], buyerToken)).body
-    const mine = (await api.post('/checkout/orders', { hold: h.id, token: h.token, billing: billing(buyer.email) }, buyerToken)).body.order.id
+    const mine = (await api.post('/checkout/orders', { hold: h.id, token: h.token, billing: billing(buyer.email) }, buyerToken)).body.order
+      .id
     const list = async (token: string, path: string) => (await api.get(path, token)).body.docs.map((d: { id: string }) => d.id)
     expect(await list(buyerToken, '/orders?limit=500&depth=0')).toEqual([mine])
     expect((await list(buyerToken, '/tickets?limit=500&depth=0')).length).toBe(1)
@@ -399,12 +466,16 @@ describe('who reads orders and tickets', () => {
     expect((await api.get('/orders')).status).toBe(403)
   })
 
-  it('keeps status and amounts out of reach of hand edits, even an admin\'s', async () => {
+  it("keeps status and amounts out of reach of hand edits, even an admin's", async () => {
     const admin = await makeUser(payload, 'admin')
     const tt = await makeTicketType(payload, eventId, { price: 0 })
     const h = (await hold([{ ticketType: String(tt.id), quantity: 1 }])).body
     const id = (await order(h)).body.order.id
-    const res = await api.patch(`/orders/${id}`, { status: 'refunded', total: 1, billingName: 'Corrected Name' }, await api.login(admin.email, 'Correct-Horse-9'))
+    const res = await api.patch(
+      `/orders/${id}`,
+      { status: 'refunded', total: 1, billingName: 'Corrected Name' },
+      await api.login(admin.email, 'Correct-Horse-9'),
+    )
     expect(res.status).toBe(200)
     const after = await payload.findByID({ collection: 'orders', id, overrideAccess: true })
     expect([after.status, after.total, after.billingName]).toEqual(['completed', 0, 'Corrected Name'])

@@ -21,7 +21,9 @@ describe('two-factor login (TOTP)', () => {
     const setup = await api.post('/two-factor/setup', {}, token)
     expect(setup.status).toBe(200)
     expect(setup.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//)
-    const { rows: [stored] } = await poolOf(payload).query(`SELECT totp_secret FROM users WHERE id = $1`, [user.id])
+    const {
+      rows: [stored],
+    } = await poolOf(payload).query(`SELECT totp_secret FROM users WHERE id = $1`, [user.id])
     expect(stored.totp_secret).toMatch(/^enc:v\d+:/)
     expect((await api.post('/two-factor/enable', { code: '000000' }, token)).status).toBe(422)
     expect((await api.post('/two-factor/enable', { code: totpAt(setup.body.secret, Date.now()) }, token)).body).toEqual({ enabled: true })
@@ -33,7 +35,11 @@ describe('two-factor login (TOTP)', () => {
     expect(without.status).toBe(401)
     expect(JSON.stringify(without.body)).toMatch(/two-factor code/)
     expect((await api.post('/users/login', { email: user.email, password: 'Correct-Horse-9', totp: '123456' })).status).toBe(401)
-    const withBody = await api.post('/users/login', { email: user.email, password: 'Correct-Horse-9', totp: totpAt(setup.body.secret, Date.now()) })
+    const withBody = await api.post('/users/login', {
+      email: user.email,
+      password: 'Correct-Horse-9',
+      totp: totpAt(setup.body.secret, Date.now()),
+    })
     expect(withBody.status).toBe(200)
     const withCookie = await api.call('POST', '/users/login', {
       body: { email: user.email, password: 'Correct-Horse-9' },

@@ -23,7 +23,12 @@ describe('users', () => {
   it('signs up anonymously as a pending attendee, whatever roles, type or status are sent', async () => {
     const adminRole = (await payload.find({ collection: 'roles', where: { name: { equals: 'admin' } }, overrideAccess: true })).docs[0]
     const res = await api.post('/users', {
-      email: `${unique('signup')}@test.local`, password: PASSWORD, fullName: 'Eve', roles: [adminRole.id], userType: 'admin', status: 'active',
+      email: `${unique('signup')}@test.local`,
+      password: PASSWORD,
+      fullName: 'Eve',
+      roles: [adminRole.id],
+      userType: 'admin',
+      status: 'active',
     })
     expect(res.status).toBe(201)
     const doc = await payload.findByID({ collection: 'users', id: res.body.doc.id, depth: 1, overrideAccess: true })
@@ -42,7 +47,11 @@ describe('users', () => {
     const me = await makeUser(payload, 'attendee')
     const adminRole = (await payload.find({ collection: 'roles', where: { name: { equals: 'admin' } }, overrideAccess: true })).docs[0]
     const token = await api.login(me.email, PASSWORD)
-    const res = await api.patch(`/users/${me.id}`, { roles: [adminRole.id], userType: 'admin', status: 'active', emailVerified: true, fullName: 'Renamed' }, token)
+    const res = await api.patch(
+      `/users/${me.id}`,
+      { roles: [adminRole.id], userType: 'admin', status: 'active', emailVerified: true, fullName: 'Renamed' },
+      token,
+    )
     expect(res.status).toBe(200)
     const after = await raw(me.id)
     expect(after.fullName).toBe('Renamed')
@@ -85,7 +94,11 @@ describe('users', () => {
   })
 
   it('refuses weak passwords with a message naming the field', async () => {
-    for (const [password, why] of [['short1A', /at least 10/], ['alllowercaseletters', /Mix/], ['bobby-tables-2027', null]] as const) {
+    for (const [password, why] of [
+      ['short1A', /at least 10/],
+      ['alllowercaseletters', /Mix/],
+      ['bobby-tables-2027', null],
+    ] as const) {
       const res = await api.post('/users', { email: `bobby-tables-${unique('x')}@test.local`, password, fullName: 'Bob' })
       if (why) {
         expect(res.status).toBe(400)

@@ -32,12 +32,15 @@ let partnerKey: string
 let eventId: string
 const SECRET = 'whsec_webhook_tests'
 
-const hook = async (token: string, data: Record<string, unknown>) => api.post('/webhooks', { name: unique('hook'), url: receiver.url(), eventTypes: ['order.completed'], ...data }, token)
+const hook = async (token: string, data: Record<string, unknown>) =>
+  api.post('/webhooks', { name: unique('hook'), url: receiver.url(), eventTypes: ['order.completed'], ...data }, token)
 const flush = (opts: Parameters<typeof deliverDue>[1] = {}) => deliverDue(pool, opts)
 
 async function buy(ticketType: string) {
   const hold = (await api.post('/checkout/holds', { items: [{ ticketType, quantity: 1 }] })).body
-  const order = (await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: `${unique('b')}@test.local`, name: 'B' } })).body.order
+  const order = (
+    await api.post('/checkout/orders', { hold: hold.id, token: hold.token, billing: { email: `${unique('b')}@test.local`, name: 'B' } })
+  ).body.order
   const pi = [...stripe.intents.values()].find((p) => p.metadata.orderId === order.id)!
   await stripe.confirm(pi.id)
   const ev = stripe.signedEvent('payment_intent.succeeded', pi)
@@ -78,7 +81,9 @@ describe('subscribing', () => {
     expect(again.status).toBe(200)
     expect(again.body.secret).toBeUndefined()
     expect(again.body.signingSecret).toBeUndefined()
-    const { rows: [row] } = await pool.query(`SELECT signing_secret FROM webhooks WHERE id = $1`, [res.body.doc.id])
+    const {
+      rows: [row],
+    } = await pool.query(`SELECT signing_secret FROM webhooks WHERE id = $1`, [res.body.doc.id])
     expect(row.signing_secret).toMatch(/^enc:v\d+:/)
     // Deleting a hook takes its deliveries and attempts with it.
     const gone = (await hook(partnerKey, { url: receiver.url('/deleted') })).body.doc
@@ -96,7 +101,18 @@ describe('subscribing', () => {
     const saved = process.env.WEBHOOK_ALLOWED_HOSTS
     process.env.WEBHOOK_ALLOWED_HOSTS = ''
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://localhost/x', 'http://10.1.2.3/', 'http://192.168.0.10/', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/', 'http://[fd00::1]/', 'http://[::ffff:127.0.0.1]/', 'ftp://example.com/', 'http://user:pw@example.com/']) {
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://localhost/x',
+        'http://10.1.2.3/',
+        'http://192.168.0.10/',
+        'http://169.254.169.254/latest/meta-data',
+        'http://[::1]/',
+        'http://[fd00::1]/',
+        'http://[::ffff:127.0.0.1]/',
+        'ftp://example.com/',
+        'http://user:pw@example.com/',
+      ]) {
         const res = await hook(partnerKey, { url })
         expect(res.status, url).toBe(400)
         expect(JSON.stringify(res.body), url).toContain('url')
@@ -128,7 +144,12 @@ describe('delivering', () => {
 
     const d = toMine[0]
     const body = JSON.parse(d.body)
-    expect(body).toMatchObject({ id: expect.any(String), type: 'order.completed', createdAt: expect.any(String), data: { order: { id: orderId, status: 'completed', total: 3000, currency: 'EUR', event: eventId } } })
+    expect(body).toMatchObject({
+      id: expect.any(String),
+      type: 'order.completed',
+      createdAt: expect.any(String),
+      data: { order: { id: orderId, status: 'completed', total: 3000, currency: 'EUR', event: eventId } },
+    })
     expect(d.headers['idempotency-key']).toBe(body.id)
     // Verified the way a receiver does: HMAC-SHA256 over "t.rawBody" with the secret.
     const header = String(d.headers['fashionistas-signature'])
@@ -148,14 +169,30 @@ describe('delivering', () => {
     const sub = (await hook(partnerKey, { url: receiver.url('/events'), eventTypes: ['events.updated', 'event.updated'] })).body.doc
     const req = await createLocalReq({}, payload)
     await initTransaction(req)
-    await payload.update({ collection: 'events', id: eventId, data: { shortDescription: 'rolled back' } as never, req, overrideAccess: true })
+    await payload.update({
+      collection: 'events',
+      id: eventId,
+      data: { shortDescription: 'rolled back' } as never,
+      req,
+      overrideAccess: true,
+    })
     await killTransaction(req)
-    const count = async () => (await pool.query(`SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.webhook_id = $1`, [sub.id])).rows[0].n
+    const count = async () =>
+      (
+        await pool.query(
+          `SELECT count(*)::int AS n FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id WHERE d.webhook_id = $1`,
+          [sub.id],
+        )
+      ).rows[0].n
     expect(await count()).toBe(0)
     await payload.update({ collection: 'events', id: eventId, data: { shortDescription: 'committed' } as never, overrideAccess: true })
     expect(await count()).toBe(2)
     await flush()
-    const last = receiver.received.filter((d) => d.path === '/events').slice(-2).map((d) => JSON.parse(d.body).type).sort()
+    const last = receiver.received
+      .filter((d) => d.path === '/events')
+      .slice(-2)
+      .map((d) => JSON.parse(d.body).type)
+      .sort()
     expect(last).toEqual(['event.updated', 'events.updated'])
   })
 
@@ -167,7 +204,11 @@ describe('delivering', () => {
     const clock = () => ({ now: () => new Date(now), random: () => 0.5 })
     for (let n = 1; n <= MAX_ATTEMPTS; n++) {
       await flush({ clock: clock(), webhookId: sub.id })
-      const { rows: [d] } = await pool.query(`SELECT status, attempts::int AS attempts, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1`, [sub.id])
+      const {
+        rows: [d],
+      } = await pool.query(`SELECT status, attempts::int AS attempts, next_attempt_at FROM webhook_deliveries WHERE webhook_id = $1`, [
+        sub.id,
+      ])
       expect(d.attempts).toBe(n)
       if (n < MAX_ATTEMPTS) {
         expect(d.status).toBe('retrying')
@@ -182,7 +223,13 @@ describe('delivering', () => {
     }
     const total = RETRY_SCHEDULE.reduce((a, b) => a + b, 0)
     expect(total / 3600).toBeGreaterThan(20) // about a day
-    const log = await payload.find({ collection: 'webhook-attempts', where: { webhook: { equals: sub.id } }, sort: 'attempt', limit: 20, overrideAccess: true })
+    const log = await payload.find({
+      collection: 'webhook-attempts',
+      where: { webhook: { equals: sub.id } },
+      sort: 'attempt',
+      limit: 20,
+      overrideAccess: true,
+    })
     expect(log.docs.map((a) => a.statusCode)).toEqual(Array(MAX_ATTEMPTS).fill(503))
     expect(log.docs.at(-1)!.nextAttemptAt).toBeFalsy()
   })
@@ -196,7 +243,9 @@ describe('delivering', () => {
       await flush()
       expect(receiver.received.some((d) => d.path === '/broken')).toBe(false)
       expect(receiver.received.some((d) => d.path === '/fine')).toBe(true)
-      const { rows: [a] } = await pool.query(`SELECT error FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
+      const {
+        rows: [a],
+      } = await pool.query(`SELECT error FROM webhook_attempts WHERE webhook_id = $1`, [broken.id])
       expect(a.error).toContain('cannot be decrypted')
       expect(fine.id).toBeTruthy()
     } finally {
@@ -236,7 +285,11 @@ describe('delivering', () => {
       for (let i = 0; i < 3; i++) await buy(tt)
       await flush({ webhookId: sub.id })
       const w = await payload.findByID({ collection: 'webhooks', id: sub.id, overrideAccess: true })
-      expect(w).toMatchObject({ active: false, consecutiveFailures: 3, disabledReason: expect.stringContaining('3 failed attempts in a row') })
+      expect(w).toMatchObject({
+        active: false,
+        consecutiveFailures: 3,
+        disabledReason: expect.stringContaining('3 failed attempts in a row'),
+      })
       // Re-enabling starts the count again.
       const back = await api.patch(`/webhooks/${sub.id}`, { active: true }, partnerKey)
       expect(back.body.doc).toMatchObject({ active: true, consecutiveFailures: 0, disabledReason: null })
@@ -253,8 +306,12 @@ describe('replay and test events', () => {
     await flush({ webhookId: sub.id })
     const first = receiver.received.filter((d) => d.path === '/replay')
     expect(first).toHaveLength(1)
-    const { rows: [delivery] } = await pool.query(`SELECT id FROM webhook_deliveries WHERE webhook_id = $1`, [sub.id])
-    expect((await api.post(`/webhook-deliveries/${delivery.id}/replay`, {}, await api.login(other.email, 'Correct-Horse-9'))).status).toBe(404)
+    const {
+      rows: [delivery],
+    } = await pool.query(`SELECT id FROM webhook_deliveries WHERE webhook_id = $1`, [sub.id])
+    expect((await api.post(`/webhook-deliveries/${delivery.id}/replay`, {}, await api.login(other.email, 'Correct-Horse-9'))).status).toBe(
+      404,
+    )
     const replay = await api.post(`/webhook-deliveries/${delivery.id}/replay`, {}, partnerKey)
     expect(replay.status).toBe(201)
     expect(replay.body.delivery).toMatchObject({ status: 'succeeded', statusCode: 200 })

@@ -31,7 +31,8 @@ describe('the default grants', () => {
   })
   it('keep front-end roles out of the admin UI', () => {
     for (const role of ['attendee', 'designer', 'sponsor'] as const) expect(DEFAULT_GRANTS[role].permissions).not.toContain('admin:access')
-    for (const role of ['organizer', 'editor', 'staff', 'marketing'] as const) expect(DEFAULT_GRANTS[role].permissions).toContain('admin:access')
+    for (const role of ['organizer', 'editor', 'staff', 'marketing'] as const)
+      expect(DEFAULT_GRANTS[role].permissions).toContain('admin:access')
     expect(Object.keys(RESOURCES)).toContain('admin')
   })
 })

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 
 import { allocate, divideHalfUp, percentageOf, priceOrder, type DiscountRule } from '../../src/domain/ticketing/pricing'
 
-const rule = (r: Partial<DiscountRule>): DiscountRule => ({ kind: 'percentage', value: 10, appliesTo: 'all', events: [], ticketTypes: [], ...r })
+const rule = (r: Partial<DiscountRule>): DiscountRule => ({
+  kind: 'percentage',
+  value: 10,
+  appliesTo: 'all',
+  events: [],
+  ticketTypes: [],
+  ...r,
+})
 const line = (ticketType: string, unitPrice: number, quantity = 1) => ({ ticketType, event: 'e1', unitPrice, quantity })
 
 describe('rounding', () => {
@@ -39,11 +46,15 @@ describe('priceOrder', () => {
     const p = priceOrder([line('a', 1000), line('b', 3000)], 'EUR', rule({ appliesTo: 'ticketTypes', ticketTypes: ['b'], value: 10 }))
     expect(p).toMatchObject({ discount: 300, total: 3700 })
     if ('lines' in p) expect(p.lines.map((l) => l.discount)).toEqual([0, 300])
-    expect(priceOrder([line('a', 1000)], 'EUR', rule({ appliesTo: 'ticketTypes', ticketTypes: ['b'] }))).toEqual({ refused: 'not_applicable' })
+    expect(priceOrder([line('a', 1000)], 'EUR', rule({ appliesTo: 'ticketTypes', ticketTypes: ['b'] }))).toEqual({
+      refused: 'not_applicable',
+    })
   })
   it('checks the minimum order and the currency of fixed amounts', () => {
     expect(priceOrder([line('a', 1000)], 'EUR', rule({ minimumOrder: 2000 }))).toEqual({ refused: 'minimum_not_met' })
-    expect(priceOrder([line('a', 1000)], 'EUR', rule({ kind: 'fixed', value: 100, currency: 'USD' }))).toEqual({ refused: 'not_applicable' })
+    expect(priceOrder([line('a', 1000)], 'EUR', rule({ kind: 'fixed', value: 100, currency: 'USD' }))).toEqual({
+      refused: 'not_applicable',
+    })
   })
   it('keeps final price = subtotal - discount on every line', () => {
     const p = priceOrder([line('a', 333, 3), line('b', 777, 2)], 'EUR', rule({ value: 33 }))

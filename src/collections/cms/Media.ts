@@ -32,7 +32,13 @@ export const Media: CollectionConfig<'media'> = {
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 320, position: 'centre', formatOptions: { format: 'webp', options: { quality: 80 } } },
       { name: 'card', width: 768, height: 512, position: 'centre', formatOptions: { format: 'webp', options: { quality: 82 } } },
-      { name: 'hero', width: 1920, height: undefined, withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 85 } } },
+      {
+        name: 'hero',
+        width: 1920,
+        height: undefined,
+        withoutEnlargement: true,
+        formatOptions: { format: 'webp', options: { quality: 85 } },
+      },
     ],
     adminThumbnail: 'thumbnail',
     focalPoint: true,

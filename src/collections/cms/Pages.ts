@@ -21,9 +21,7 @@ const keepOneHomepage: CollectionBeforeChangeHook = async ({ data, originalDoc, 
   }
   if (data.isHomepage && data._status !== 'draft') {
     const db = await dbFor(req)
-    await db.execute(
-      sql`UPDATE pages SET is_homepage = false WHERE is_homepage AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`,
-    )
+    await db.execute(sql`UPDATE pages SET is_homepage = false WHERE is_homepage AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`)
   }
   if (data._status === 'published' && !originalDoc?.publishedAt && !data.publishedAt) {
     data.publishedAt = new Date().toISOString()
@@ -39,9 +37,7 @@ const refuseDeletingHomepage: CollectionBeforeDeleteHook = async ({ id, req }) =
 
 /** Published pages for everyone; pages that require sign-in only for signed-in users. */
 const publicPages = (req: { user?: unknown }): Where =>
-  req.user
-    ? { _status: { equals: 'published' } }
-    : { and: [{ _status: { equals: 'published' } }, { requiresAuth: { not_equals: true } }] }
+  req.user ? { _status: { equals: 'published' } } : { and: [{ _status: { equals: 'published' } }, { requiresAuth: { not_equals: true } }] }
 
 export const Pages: CollectionConfig<'pages'> = {
   slug: slugs.pages,

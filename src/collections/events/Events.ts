@@ -183,9 +183,25 @@ export const Events: CollectionConfig<'events'> = {
       label: 'Cancellation',
       admin: { position: 'sidebar', condition: (data) => data?.status === 'cancelled' || Boolean(data?.cancellationStatus) },
       fields: [
-        { name: 'cancellationStatus', type: 'select', options: ['refunding', 'done'], access: { create: () => false, update: () => false }, admin: { readOnly: true } },
-        { name: 'cancellationOrders', type: 'number', access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Paid or free orders to refund or cancel.' } },
-        { name: 'cancellationOrdersDone', type: 'number', access: { create: () => false, update: () => false }, admin: { readOnly: true, description: 'Orders refunded or cancelled so far.' } },
+        {
+          name: 'cancellationStatus',
+          type: 'select',
+          options: ['refunding', 'done'],
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true },
+        },
+        {
+          name: 'cancellationOrders',
+          type: 'number',
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true, description: 'Paid or free orders to refund or cancel.' },
+        },
+        {
+          name: 'cancellationOrdersDone',
+          type: 'number',
+          access: { create: () => false, update: () => false },
+          admin: { readOnly: true, description: 'Orders refunded or cancelled so far.' },
+        },
       ],
     },
     { name: 'metaData', type: 'json' },

@@ -19,7 +19,10 @@ const readOwnAnalytics: Access = async ({ req }) => {
 /** One row per designer per day; counted by POST /api/designers/:id/track with an atomic upsert. */
 export const DesignerAnalytics: CollectionConfig<'designer-analytics'> = {
   slug: slugs.designerAnalytics,
-  admin: { group: 'Fashion', defaultColumns: ['designer', 'day', 'profileViews', 'collectionViews', 'itemViews', 'favorites', 'shares', 'clickThroughs'] },
+  admin: {
+    group: 'Fashion',
+    defaultColumns: ['designer', 'day', 'profileViews', 'collectionViews', 'itemViews', 'favorites', 'shares', 'clickThroughs'],
+  },
   access: { read: readOwnAnalytics, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['designer', 'day'], unique: true }],
   fields: [

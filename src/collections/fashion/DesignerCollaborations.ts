@@ -21,8 +21,20 @@ export const DesignerCollaborations: CollectionConfig<'designer-collaborations'>
       type: 'row',
       fields: [
         { name: 'startDate', type: 'date' },
-        { name: 'endDate', type: 'date', validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => endAfterStart(siblingData.startDate, v, 'The end date') },
-        { name: 'status', type: 'select', required: true, defaultValue: 'planned', index: true, options: ['planned', 'active', 'completed', 'cancelled'] },
+        {
+          name: 'endDate',
+          type: 'date',
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            endAfterStart(siblingData.startDate, v, 'The end date'),
+        },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'planned',
+          index: true,
+          options: ['planned', 'active', 'completed', 'cancelled'],
+        },
       ],
     },
     {

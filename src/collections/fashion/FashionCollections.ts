@@ -31,7 +31,9 @@ export const FashionCollections: CollectionConfig<'fashion-collections'> = {
       // designer + name + season + year, e.g. "maison-aurore-lumiere-spring-2027"
       from: async (data, req) => {
         const id = idOf(data.designer)
-        const rows = id ? rowsOf<{ name: string }>(await (await dbFor(req)).execute(sql`SELECT name FROM designers WHERE id = ${id}::uuid`)) : []
+        const rows = id
+          ? rowsOf<{ name: string }>(await (await dbFor(req)).execute(sql`SELECT name FROM designers WHERE id = ${id}::uuid`))
+          : []
         return [rows[0]?.name, data.name, data.season, data.year].filter(Boolean).join(' ')
       },
     }),
@@ -44,7 +46,15 @@ export const FashionCollections: CollectionConfig<'fashion-collections'> = {
         { name: 'releaseDate', type: 'date', index: true },
       ],
     },
-    { name: 'status', type: 'select', required: true, defaultValue: 'draft', index: true, options: ['draft', 'published', 'archived'], admin: { position: 'sidebar' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: ['draft', 'published', 'archived'],
+      admin: { position: 'sidebar' },
+    },
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true, admin: { position: 'sidebar' } },
     { name: 'coverImage', type: 'upload', relationTo: slugs.media },
     { name: 'inspiration', type: 'textarea' },

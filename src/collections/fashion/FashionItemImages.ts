@@ -19,10 +19,14 @@ const keepOnePrimary: CollectionBeforeChangeHook = async ({ data, originalDoc, r
   const db = await dbFor(req)
   await db.execute(sql`SELECT id FROM fashion_items WHERE id = ${item}::uuid FOR UPDATE`)
   const others = rowsOf<{ id: string; is_primary: boolean }>(
-    await db.execute(sql`SELECT id, is_primary FROM fashion_item_images WHERE item_id = ${item}::uuid AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`),
+    await db.execute(
+      sql`SELECT id, is_primary FROM fashion_item_images WHERE item_id = ${item}::uuid AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`,
+    ),
   )
   if (data.isPrimary === true) {
-    await db.execute(sql`UPDATE fashion_item_images SET is_primary = false WHERE item_id = ${item}::uuid AND is_primary AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`)
+    await db.execute(
+      sql`UPDATE fashion_item_images SET is_primary = false WHERE item_id = ${item}::uuid AND is_primary AND id IS DISTINCT FROM ${originalDoc?.id ?? null}::uuid`,
+    )
   } else if (!others.some((o) => o.is_primary)) {
     // Nothing else is primary: this one must be (it is the first, or the only one left).
     data.isPrimary = true
@@ -43,7 +47,11 @@ export const FashionItemImages: CollectionConfig<'fashion-item-images'> = {
   labels: { singular: 'Item image', plural: 'Item images' },
   admin: { group: 'Fashion', defaultColumns: ['item', 'media', 'displayOrder', 'isPrimary'] },
   access: {
-    read: publicOrPermitted(slugs.fashionCollections, { 'item.collection.status': { equals: 'published' } }, 'item.collection.designer.user'),
+    read: publicOrPermitted(
+      slugs.fashionCollections,
+      { 'item.collection.status': { equals: 'published' } },
+      'item.collection.designer.user',
+    ),
     create: permitted(slugs.fashionCollections, 'create'),
     update: anyOrOwn(slugs.fashionCollections, 'update', 'item.collection.designer.user'),
     delete: anyOrOwn(slugs.fashionCollections, 'delete', 'item.collection.designer.user'),
@@ -55,7 +63,13 @@ export const FashionItemImages: CollectionConfig<'fashion-item-images'> = {
     { name: 'media', type: 'upload', relationTo: slugs.media, required: true },
     { name: 'altText', type: 'text' },
     { name: 'displayOrder', type: 'number', defaultValue: 0, index: true },
-    { name: 'isPrimary', type: 'checkbox', defaultValue: false, label: 'Primary image', admin: { description: 'Marking this primary unmarks the item\'s other images.' } },
+    {
+      name: 'isPrimary',
+      type: 'checkbox',
+      defaultValue: false,
+      label: 'Primary image',
+      admin: { description: "Marking this primary unmarks the item's other images." },
+    },
   ],
   timestamps: true,
 }

@@ -36,7 +36,9 @@ export const FashionItems: CollectionConfig<'fashion-items'> = {
           validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
             if (v == null || v === '') return true
             if (!Number.isInteger(Number(v)) || Number(v) < 0) return 'priceMax must be a whole number of minor units.'
-            return siblingData.priceMin == null || Number(siblingData.priceMin) <= Number(v) ? true : 'The price range minimum must not exceed its maximum.'
+            return siblingData.priceMin == null || Number(siblingData.priceMin) <= Number(v)
+              ? true
+              : 'The price range minimum must not exceed its maximum.'
           },
         }),
         { name: 'currency', type: 'text', defaultValue: 'EUR', maxLength: 3 },
@@ -45,7 +47,14 @@ export const FashionItems: CollectionConfig<'fashion-items'> = {
     { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
     { name: 'displayOrder', type: 'number', defaultValue: 0, index: true },
     // The item's images, listed (and marked primary) from the item's own edit view.
-    { name: 'images', type: 'join', collection: slugs.fashionItemImages, on: 'item', defaultSort: 'displayOrder', admin: { defaultColumns: ['media', 'altText', 'displayOrder', 'isPrimary'] } },
+    {
+      name: 'images',
+      type: 'join',
+      collection: slugs.fashionItemImages,
+      on: 'item',
+      defaultSort: 'displayOrder',
+      admin: { defaultColumns: ['media', 'altText', 'displayOrder', 'isPrimary'] },
+    },
   ],
   timestamps: true,
 }

@@ -17,19 +17,66 @@ export const Models: CollectionConfig<'models'> = {
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField({ collection: slugs.models, from: 'name' }),
-    { name: 'user', type: 'relationship', relationTo: slugs.users, index: true, access: { update: fieldPermitted(slugs.models, 'update') }, admin: { position: 'sidebar' } },
-    { type: 'row', fields: [{ name: 'agency', type: 'text', index: true }, { name: 'height', type: 'text', admin: { description: 'e.g. 178 cm' } }] },
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: slugs.users,
+      index: true,
+      access: { update: fieldPermitted(slugs.models, 'update') },
+      admin: { position: 'sidebar' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'agency', type: 'text', index: true },
+        { name: 'height', type: 'text', admin: { description: 'e.g. 178 cm' } },
+      ],
+    },
     {
       name: 'measurements',
       type: 'group',
-      fields: [{ type: 'row', fields: [{ name: 'bust', type: 'text' }, { name: 'waist', type: 'text' }, { name: 'hips', type: 'text' }, { name: 'shoe', type: 'text' }, { name: 'dress', type: 'text' }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'bust', type: 'text' },
+            { name: 'waist', type: 'text' },
+            { name: 'hips', type: 'text' },
+            { name: 'shoe', type: 'text' },
+            { name: 'dress', type: 'text' },
+          ],
+        },
+      ],
     },
     { name: 'bio', type: 'textarea' },
     { name: 'images', type: 'upload', relationTo: slugs.media, hasMany: true },
     { name: 'portfolioUrl', type: 'text' },
-    { name: 'socialMedia', type: 'array', fields: [{ name: 'platform', type: 'text', required: true }, { name: 'url', type: 'text', required: true }] },
-    { name: 'featured', type: 'checkbox', defaultValue: false, index: true, access: { update: fieldPermitted(slugs.models, 'update') }, admin: { position: 'sidebar' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'active', index: true, options: ['active', 'inactive'], access: { update: fieldPermitted(slugs.models, 'update') }, admin: { position: 'sidebar' } },
+    {
+      name: 'socialMedia',
+      type: 'array',
+      fields: [
+        { name: 'platform', type: 'text', required: true },
+        { name: 'url', type: 'text', required: true },
+      ],
+    },
+    {
+      name: 'featured',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { update: fieldPermitted(slugs.models, 'update') },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'active',
+      index: true,
+      options: ['active', 'inactive'],
+      access: { update: fieldPermitted(slugs.models, 'update') },
+      admin: { position: 'sidebar' },
+    },
   ],
   timestamps: true,
 }

@@ -35,7 +35,10 @@ const refuseOverlap: CollectionBeforeChangeHook = async ({ data, originalDoc, re
        LIMIT 1`),
   )
   if (clash.length) {
-    throw new ValidationError({ collection: slugs.runwayAppearances, errors: [{ path: 'model', message: `This model already walks in "${clash[0].name}" at an overlapping time in this show.` }] })
+    throw new ValidationError({
+      collection: slugs.runwayAppearances,
+      errors: [{ path: 'model', message: `This model already walks in "${clash[0].name}" at an overlapping time in this show.` }],
+    })
   }
   return data
 }

@@ -10,7 +10,11 @@ export const RunwaySegments: CollectionConfig<'runway-segments'> = {
   slug: slugs.runwaySegments,
   admin: { useAsTitle: 'name', group: 'Fashion', defaultColumns: ['name', 'show', 'order', 'startTime', 'durationMinutes'] },
   access: {
-    read: publicOrPermitted(slugs.runwayShows, { 'show.status': { in: ['scheduled', 'in_progress', 'completed'] } }, 'show.event.organizer'),
+    read: publicOrPermitted(
+      slugs.runwayShows,
+      { 'show.status': { in: ['scheduled', 'in_progress', 'completed'] } },
+      'show.event.organizer',
+    ),
     create: permitted(slugs.runwayShows, 'create'),
     update: anyOrOwn(slugs.runwayShows, 'update', 'show.event.organizer'),
     delete: anyOrOwn(slugs.runwayShows, 'delete', 'show.event.organizer'),
@@ -34,7 +38,14 @@ export const RunwaySegments: CollectionConfig<'runway-segments'> = {
     { name: 'theme', type: 'text' },
     { name: 'music', type: 'text' },
     { name: 'lightingNotes', type: 'textarea' },
-    { name: 'appearances', type: 'join', collection: slugs.runwayAppearances, on: 'segment', defaultSort: 'order', admin: { defaultColumns: ['order', 'model', 'item'] } },
+    {
+      name: 'appearances',
+      type: 'join',
+      collection: slugs.runwayAppearances,
+      on: 'segment',
+      defaultSort: 'order',
+      admin: { defaultColumns: ['order', 'model', 'item'] },
+    },
   ],
   timestamps: true,
 }

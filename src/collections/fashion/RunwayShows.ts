@@ -48,7 +48,14 @@ export const RunwayShows: CollectionConfig<'runway-shows'> = {
       fields: [
         { name: 'showDate', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'durationMinutes', type: 'number', min: 1 },
-        { name: 'status', type: 'select', required: true, defaultValue: 'scheduled', index: true, options: SHOW_STATUSES.map((s) => ({ label: s.replace('_', ' '), value: s })) },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'scheduled',
+          index: true,
+          options: SHOW_STATUSES.map((s) => ({ label: s.replace('_', ' '), value: s })),
+        },
       ],
     },
     {
@@ -60,13 +67,28 @@ export const RunwayShows: CollectionConfig<'runway-shows'> = {
           type: 'number',
           min: 0,
           validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-            v == null || siblingData.capacity == null || Number(v) <= Number(siblingData.capacity) ? true : `Attendance (${v}) cannot exceed the capacity (${siblingData.capacity}).`,
+            v == null || siblingData.capacity == null || Number(v) <= Number(siblingData.capacity)
+              ? true
+              : `Attendance (${v}) cannot exceed the capacity (${siblingData.capacity}).`,
         },
       ],
     },
-    { type: 'row', fields: [{ name: 'videoUrl', type: 'text' }, { name: 'livestreamUrl', type: 'text' }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'videoUrl', type: 'text' },
+        { name: 'livestreamUrl', type: 'text' },
+      ],
+    },
     { name: 'notes', type: 'textarea' },
-    { name: 'segments', type: 'join', collection: slugs.runwaySegments, on: 'show', defaultSort: 'order', admin: { defaultColumns: ['name', 'order', 'startTime', 'durationMinutes'] } },
+    {
+      name: 'segments',
+      type: 'join',
+      collection: slugs.runwaySegments,
+      on: 'show',
+      defaultSort: 'order',
+      admin: { defaultColumns: ['name', 'order', 'startTime', 'durationMinutes'] },
+    },
     { name: 'runOfShow', type: 'ui', admin: { components: { Field: '/src/components/admin/RunOfShow#RunOfShow' } } },
   ],
   timestamps: true,

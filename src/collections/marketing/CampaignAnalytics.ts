@@ -12,9 +12,22 @@ export const CampaignAnalytics: CollectionConfig<'campaign-analytics'> = {
   access: marketingAccess(slugs.campaignAnalytics),
   indexes: [{ fields: ['campaign', 'day', 'channel'], unique: true }],
   fields: [
-    { type: 'row', fields: [{ name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, required: true, index: true }, dayField(), { name: 'channel', type: 'select', required: true, index: true, options: [...CHANNELS] }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, required: true, index: true },
+        dayField(),
+        { name: 'channel', type: 'select', required: true, index: true, options: [...CHANNELS] },
+      ],
+    },
     { type: 'row', fields: [counter('impressions'), counter('clicks'), counter('conversions')] },
-    { type: 'row', fields: [moneyField('revenue', { admin: { description: 'Minor units, in the campaign’s currency.' } }), moneyField('cost', { admin: { description: 'Minor units, in the campaign’s currency.' } })] },
+    {
+      type: 'row',
+      fields: [
+        moneyField('revenue', { admin: { description: 'Minor units, in the campaign’s currency.' } }),
+        moneyField('cost', { admin: { description: 'Minor units, in the campaign’s currency.' } }),
+      ],
+    },
   ],
   timestamps: true,
 }

@@ -26,7 +26,13 @@ export const stampCreator: CollectionBeforeChangeHook = ({ data, req, operation 
   return data
 }
 
-export const createdByField = { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } } as const
+export const createdByField = {
+  name: 'createdBy',
+  type: 'relationship',
+  relationTo: slugs.users,
+  admin: { readOnly: true, position: 'sidebar' },
+  access: { create: () => false, update: () => false },
+} as const
 
 /** A marketing campaign: dates, budget, audience, goals and channels, optionally for one event. */
 export const MarketingCampaigns: CollectionConfig<'marketing-campaigns'> = {
@@ -58,7 +64,15 @@ export const MarketingCampaigns: CollectionConfig<'marketing-campaigns'> = {
     {
       name: 'goals',
       type: 'array',
-      fields: [{ type: 'row', fields: [{ name: 'metric', type: 'select', required: true, options: [...GOAL_METRICS] }, { name: 'target', type: 'number', required: true, min: 0 }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'metric', type: 'select', required: true, options: [...GOAL_METRICS] },
+            { name: 'target', type: 'number', required: true, min: 0 },
+          ],
+        },
+      ],
     },
     createdByField,
   ],
@@ -73,7 +87,9 @@ export const CampaignAssets: CollectionConfig<'campaign-assets'> = {
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR ?? path.resolve(process.cwd(), '.data/media'), 'campaign-assets'),
     mimeTypes: ['image/*', 'video/*', 'audio/*', 'application/pdf'],
-    imageSizes: [{ name: 'thumbnail', width: 320, height: 320, fit: 'inside', formatOptions: { format: 'webp', options: { quality: 80 } } }],
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 320, fit: 'inside', formatOptions: { format: 'webp', options: { quality: 80 } } },
+    ],
     adminThumbnail: 'thumbnail',
   },
   hooks: {
@@ -81,14 +97,35 @@ export const CampaignAssets: CollectionConfig<'campaign-assets'> = {
       stampCreator,
       ({ data }) => {
         const mime = String(data.mimeType ?? '')
-        if (mime) data.assetType = mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : mime === 'application/pdf' ? 'document' : 'other'
+        if (mime)
+          data.assetType = mime.startsWith('image/')
+            ? 'image'
+            : mime.startsWith('video/')
+              ? 'video'
+              : mime.startsWith('audio/')
+                ? 'audio'
+                : mime === 'application/pdf'
+                  ? 'document'
+                  : 'other'
         return data
       },
     ],
   },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { type: 'row', fields: [{ name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, required: true, index: true }, { name: 'assetType', type: 'select', index: true, options: ['image', 'video', 'document', 'audio', 'other'], admin: { readOnly: true } }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, required: true, index: true },
+        {
+          name: 'assetType',
+          type: 'select',
+          index: true,
+          options: ['image', 'video', 'document', 'audio', 'other'],
+          admin: { readOnly: true },
+        },
+      ],
+    },
     { name: 'duration', type: 'number', min: 0, admin: { description: 'Seconds, for audio and video.' } },
     createdByField,
   ],

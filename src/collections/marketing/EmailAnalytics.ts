@@ -11,8 +11,14 @@ export const EmailAnalytics: CollectionConfig<'email-analytics'> = {
   access: { read: permitted(slugs.emailAnalytics, 'read'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['emailCampaign', 'day'], unique: true }],
   fields: [
-    { type: 'row', fields: [{ name: 'emailCampaign', type: 'relationship', relationTo: slugs.emailCampaigns, required: true, index: true }, dayField()] },
-    { type: 'row', fields: [counter('sends'), counter('opens'), counter('clicks'), counter('bounces'), counter('unsubscribes'), counter('complaints')] },
+    {
+      type: 'row',
+      fields: [{ name: 'emailCampaign', type: 'relationship', relationTo: slugs.emailCampaigns, required: true, index: true }, dayField()],
+    },
+    {
+      type: 'row',
+      fields: [counter('sends'), counter('opens'), counter('clicks'), counter('bounces'), counter('unsubscribes'), counter('complaints')],
+    },
   ],
   timestamps: true,
 }

@@ -8,7 +8,11 @@ export const SEND_STATUSES = ['pending', 'sending', 'sent', 'bounced', 'failed',
 /** One recipient of one email campaign: the unit of idempotent sending and of open/click tracking. */
 export const EmailSends: CollectionConfig<'email-sends'> = {
   slug: slugs.emailSends,
-  admin: { group: 'Marketing', useAsTitle: 'email', defaultColumns: ['email', 'emailCampaign', 'status', 'sentAt', 'openedAt', 'clickedAt', 'unsubscribedAt'] },
+  admin: {
+    group: 'Marketing',
+    useAsTitle: 'email',
+    defaultColumns: ['email', 'emailCampaign', 'status', 'sentAt', 'openedAt', 'clickedAt', 'unsubscribedAt'],
+  },
   access: { read: permitted(slugs.emailSends, 'read'), create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['emailCampaign', 'user'], unique: true }],
   fields: [

@@ -34,21 +34,52 @@ export const MarketingSegments: CollectionConfig<'marketing-segments'> = {
     {
       name: 'criteria',
       type: 'group',
-      admin: { condition: (_, s) => s?.type === 'dynamic', description: 'Every filled criterion must hold; leave all empty for every active user.' },
+      admin: {
+        condition: (_, s) => s?.type === 'dynamic',
+        description: 'Every filled criterion must hold; leave all empty for every active user.',
+      },
       fields: [
         { name: 'userTypes', type: 'select', hasMany: true, options: [...USER_TYPES] },
-        { name: 'boughtForEvents', type: 'relationship', relationTo: slugs.events, hasMany: true, admin: { description: 'Has a completed order for one of these events.' } },
-        { name: 'attendedEvents', type: 'relationship', relationTo: slugs.events, hasMany: true, admin: { description: 'Has a ticket checked in at one of these events.' } },
+        {
+          name: 'boughtForEvents',
+          type: 'relationship',
+          relationTo: slugs.events,
+          hasMany: true,
+          admin: { description: 'Has a completed order for one of these events.' },
+        },
+        {
+          name: 'attendedEvents',
+          type: 'relationship',
+          relationTo: slugs.events,
+          hasMany: true,
+          admin: { description: 'Has a ticket checked in at one of these events.' },
+        },
         { name: 'interests', type: 'text', hasMany: true, admin: { description: 'Lists at least one of these interests.' } },
         { name: 'location', type: 'text', admin: { description: 'Profile location contains this text.' } },
-        { type: 'row', fields: [{ name: 'joinedAfter', type: 'date' }, { name: 'joinedBefore', type: 'date' }] },
+        {
+          type: 'row',
+          fields: [
+            { name: 'joinedAfter', type: 'date' },
+            { name: 'joinedBefore', type: 'date' },
+          ],
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'estimatedSize', type: 'number', admin: { readOnly: true, description: 'Matching users.' }, access: { create: nobody as never, update: nobody as never } },
-        { name: 'reachable', type: 'number', admin: { readOnly: true, description: 'Of those, who accept marketing email.' }, access: { create: nobody as never, update: nobody as never } },
+        {
+          name: 'estimatedSize',
+          type: 'number',
+          admin: { readOnly: true, description: 'Matching users.' },
+          access: { create: nobody as never, update: nobody as never },
+        },
+        {
+          name: 'reachable',
+          type: 'number',
+          admin: { readOnly: true, description: 'Of those, who accept marketing email.' },
+          access: { create: nobody as never, update: nobody as never },
+        },
         { name: 'computedAt', type: 'date', admin: { readOnly: true }, access: { create: nobody as never, update: nobody as never } },
       ],
     },

@@ -20,8 +20,18 @@ export const SocialAnalytics: CollectionConfig<'social-analytics'> = {
     ],
   },
   fields: [
-    { type: 'row', fields: [{ name: 'post', type: 'relationship', relationTo: slugs.socialPosts, required: true, index: true }, dayField()] },
-    { type: 'row', fields: [counter('impressions'), counter('reach'), { ...counter('engagement'), admin: { readOnly: true, description: 'likes + comments + shares + saves + clicks' } }] },
+    {
+      type: 'row',
+      fields: [{ name: 'post', type: 'relationship', relationTo: slugs.socialPosts, required: true, index: true }, dayField()],
+    },
+    {
+      type: 'row',
+      fields: [
+        counter('impressions'),
+        counter('reach'),
+        { ...counter('engagement'), admin: { readOnly: true, description: 'likes + comments + shares + saves + clicks' } },
+      ],
+    },
     { type: 'row', fields: [counter('likes'), counter('comments'), counter('shares'), counter('saves'), counter('clicks')] },
   ],
   timestamps: true,

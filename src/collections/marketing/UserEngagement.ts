@@ -13,11 +13,36 @@ export const UserEngagement: CollectionConfig<'user-engagement'> = {
   admin: { group: 'Marketing', defaultColumns: ['type', 'source', 'event', 'user', 'sessionId', 'occurredAt'] },
   access: { read: permitted(slugs.userEngagement, 'read'), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { type: 'row', fields: [{ name: 'type', type: 'text', required: true, index: true }, { name: 'source', type: 'text', required: true, index: true }] },
-    { type: 'row', fields: [{ name: 'user', type: 'relationship', relationTo: slugs.users, index: true }, { name: 'sessionId', type: 'text', index: true }] },
-    { type: 'row', fields: [{ name: 'event', type: 'relationship', relationTo: slugs.events, index: true }, { name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, index: true }, { name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, index: true }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'type', type: 'text', required: true, index: true },
+        { name: 'source', type: 'text', required: true, index: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'user', type: 'relationship', relationTo: slugs.users, index: true },
+        { name: 'sessionId', type: 'text', index: true },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'event', type: 'relationship', relationTo: slugs.events, index: true },
+        { name: 'campaign', type: 'relationship', relationTo: slugs.marketingCampaigns, index: true },
+        { name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, index: true },
+      ],
+    },
     { name: 'data', type: 'json' },
-    { type: 'row', fields: [{ name: 'ip', type: 'text' }, { name: 'userAgent', type: 'text' }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'ip', type: 'text' },
+        { name: 'userAgent', type: 'text' },
+      ],
+    },
     { name: 'occurredAt', type: 'date', required: true, index: true },
   ],
   timestamps: true,

@@ -6,7 +6,6 @@ import { moneyField } from '../../fields/money'
 import { slugs } from '../../config/slugs'
 import { sponsorOrOrganizer } from './access'
 
-
 /**
  * One row per sponsor, event and day. Impressions and clicks are counted by POST /api/track
  * (engagement events of type sponsor_impression / sponsor_click) with an atomic upsert;
@@ -23,14 +22,30 @@ export const SponsorAnalytics: CollectionConfig<'sponsor-analytics'> = {
   },
   // Unique (sponsor, event, day) with NULLS NOT DISTINCT: a SQL index in the migrations.
   fields: [
-    { type: 'row', fields: [{ name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, required: true, index: true }, { name: 'event', type: 'relationship', relationTo: slugs.events, index: true }, dayField()] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, required: true, index: true },
+        { name: 'event', type: 'relationship', relationTo: slugs.events, index: true },
+        dayField(),
+      ],
+    },
     { type: 'row', fields: [counter('impressions'), counter('clicks'), counter('leads'), counter('conversions')] },
-    { name: 'engagement', type: 'group', fields: [{ type: 'row', fields: [counter('interactions'), counter('shares'), counter('dwellSeconds')] }] },
+    {
+      name: 'engagement',
+      type: 'group',
+      fields: [{ type: 'row', fields: [counter('interactions'), counter('shares'), counter('dwellSeconds')] }],
+    },
     {
       name: 'roi',
       type: 'group',
       admin: { description: 'Money attributed to this sponsor for the day: what it cost them and what it returned, minor units.' },
-      fields: [{ type: 'row', fields: [moneyField('cost'), moneyField('value'), { name: 'currency', type: 'text', defaultValue: 'EUR', maxLength: 3 }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [moneyField('cost'), moneyField('value'), { name: 'currency', type: 'text', defaultValue: 'EUR', maxLength: 3 }],
+        },
+      ],
     },
   ],
   timestamps: true,

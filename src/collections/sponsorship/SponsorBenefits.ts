@@ -18,8 +18,20 @@ export const SponsorBenefits: CollectionConfig<'sponsor-benefits'> = {
   fields: [
     { name: 'name', type: 'text', required: true },
     { name: 'description', type: 'textarea' },
-    { type: 'row', fields: [{ name: 'category', type: 'select', required: true, index: true, options: [...BENEFIT_CATEGORIES] }, { name: 'icon', type: 'upload', relationTo: slugs.media }] },
-    { type: 'row', fields: [{ name: 'digital', type: 'checkbox', defaultValue: false }, { name: 'physical', type: 'checkbox', defaultValue: false }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'category', type: 'select', required: true, index: true, options: [...BENEFIT_CATEGORIES] },
+        { name: 'icon', type: 'upload', relationTo: slugs.media },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'digital', type: 'checkbox', defaultValue: false },
+        { name: 'physical', type: 'checkbox', defaultValue: false },
+      ],
+    },
   ],
   timestamps: true,
 }

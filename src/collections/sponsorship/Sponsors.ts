@@ -33,14 +33,50 @@ export const Sponsors: CollectionConfig<'sponsors'> = {
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
     slugField({ collection: slugs.sponsors, from: 'name' }),
-    { name: 'owner', type: 'relationship', relationTo: slugs.users, index: true, access: managed, admin: { position: 'sidebar', description: 'The sponsor user who manages this profile.' } },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...SPONSOR_STATUSES], access: managed, admin: { position: 'sidebar' } },
-    { type: 'row', fields: [{ name: 'logo', type: 'upload', relationTo: slugs.media }, { name: 'website', type: 'text', validate: (v: unknown) => (v == null || v === '' || /^https?:\/\/\S+$/.test(String(v)) ? true : 'Website must be an http(s) URL.') }] },
+    {
+      name: 'owner',
+      type: 'relationship',
+      relationTo: slugs.users,
+      index: true,
+      access: managed,
+      admin: { position: 'sidebar', description: 'The sponsor user who manages this profile.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [...SPONSOR_STATUSES],
+      access: managed,
+      admin: { position: 'sidebar' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'logo', type: 'upload', relationTo: slugs.media },
+        {
+          name: 'website',
+          type: 'text',
+          validate: (v: unknown) =>
+            v == null || v === '' || /^https?:\/\/\S+$/.test(String(v)) ? true : 'Website must be an http(s) URL.',
+        },
+      ],
+    },
     { name: 'description', type: 'textarea' },
     {
       name: 'contact',
       type: 'group',
-      fields: [{ type: 'row', fields: [{ name: 'name', type: 'text' }, { name: 'email', type: 'email' }, { name: 'phone', type: 'text' }] }],
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text' },
+            { name: 'email', type: 'email' },
+            { name: 'phone', type: 'text' },
+          ],
+        },
+      ],
     },
     {
       type: 'row',
@@ -51,7 +87,19 @@ export const Sponsors: CollectionConfig<'sponsors'> = {
         { name: 'headquarters', type: 'text' },
       ],
     },
-    { name: 'socialMedia', type: 'array', fields: [{ type: 'row', fields: [{ name: 'platform', type: 'text', required: true }, { name: 'url', type: 'text', required: true }] }] },
+    {
+      name: 'socialMedia',
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'platform', type: 'text', required: true },
+            { name: 'url', type: 'text', required: true },
+          ],
+        },
+      ],
+    },
   ],
   timestamps: true,
 }

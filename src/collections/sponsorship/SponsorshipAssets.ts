@@ -16,7 +16,9 @@ async function partiesOf(req: Parameters<CollectionBeforeChangeHook>[0]['req'], 
   const id = idOf(sponsorship)
   if (!id) return null
   const [row] = rowsOf<{ owner: string | null; organizer: string | null }>(
-    await (await dbFor(req)).execute(sql`SELECT s.owner_id AS owner, e.organizer_id AS organizer
+    await (
+      await dbFor(req)
+    ).execute(sql`SELECT s.owner_id AS owner, e.organizer_id AS organizer
                                           FROM sponsorships sp JOIN sponsors s ON s.id = sp.sponsor_id JOIN events e ON e.id = sp.event_id
                                          WHERE sp.id = ${id}::uuid`),
   )
@@ -32,7 +34,8 @@ const workflow: CollectionBeforeChangeHook = async ({ data, originalDoc, req, op
   if (!req.user) return data
   const principal = await getPrincipal(req)
   const parties = await partiesOf(req, data.sponsorship ?? originalDoc?.sponsorship)
-  if (!parties) throw new ValidationError({ collection: slugs.sponsorshipAssets, errors: [{ path: 'sponsorship', message: 'No such sponsorship.' }] })
+  if (!parties)
+    throw new ValidationError({ collection: slugs.sponsorshipAssets, errors: [{ path: 'sponsorship', message: 'No such sponsorship.' }] })
   const reviewer = await mayReview(req, parties.organizer)
   const linked = String(parties.owner) === String(req.user.id) || String(parties.organizer) === String(req.user.id)
   if (!can(principal, slugs.sponsorshipAssets, 'update') && !linked) throw new Forbidden(req.t)
@@ -44,9 +47,16 @@ const workflow: CollectionBeforeChangeHook = async ({ data, originalDoc, req, op
   const next = data.status ?? originalDoc?.status ?? 'pending'
   const before = operation === 'create' ? 'pending' : originalDoc?.status
   if (next !== before) {
-    if (!reviewer) throw new ValidationError({ collection: slugs.sponsorshipAssets, errors: [{ path: 'status', message: 'Only the event’s organizer or a reviewer approves or rejects assets.' }] })
+    if (!reviewer)
+      throw new ValidationError({
+        collection: slugs.sponsorshipAssets,
+        errors: [{ path: 'status', message: 'Only the event’s organizer or a reviewer approves or rejects assets.' }],
+      })
     if (next === 'rejected' && !String(data.rejectionReason ?? originalDoc?.rejectionReason ?? '').trim()) {
-      throw new ValidationError({ collection: slugs.sponsorshipAssets, errors: [{ path: 'rejectionReason', message: 'Say why the asset is rejected.' }] })
+      throw new ValidationError({
+        collection: slugs.sponsorshipAssets,
+        errors: [{ path: 'rejectionReason', message: 'Say why the asset is rejected.' }],
+      })
     }
     data.reviewedBy = next === 'pending' ? null : req.user.id
     data.reviewedAt = next === 'pending' ? null : new Date().toISOString()
@@ -63,7 +73,12 @@ const readAssets: Access = async ({ req }) => {
   if (can(principal, slugs.sponsorshipAssets, 'read')) return true
   const approved: Where = { status: { equals: 'approved' } }
   if (!principal) return approved
-  const or: Where[] = [approved, { uploadedBy: { equals: principal.id } }, { 'sponsorship.sponsor.owner': { equals: principal.id } }, { 'sponsorship.event.organizer': { equals: principal.id } }]
+  const or: Where[] = [
+    approved,
+    { uploadedBy: { equals: principal.id } },
+    { 'sponsorship.sponsor.owner': { equals: principal.id } },
+    { 'sponsorship.event.organizer': { equals: principal.id } },
+  ]
   return { or }
 }
 
@@ -71,14 +86,21 @@ const updateAssets: Access = async ({ req }) => {
   const principal = await getPrincipal(req)
   if (!principal) return false
   if (can(principal, slugs.sponsorshipAssets, 'update') || can(principal, slugs.sponsorshipAssets, 'review')) return true
-  const or: Where[] = [{ 'sponsorship.sponsor.owner': { equals: principal.id } }, { 'sponsorship.event.organizer': { equals: principal.id } }]
+  const or: Where[] = [
+    { 'sponsorship.sponsor.owner': { equals: principal.id } },
+    { 'sponsorship.event.organizer': { equals: principal.id } },
+  ]
   return { or }
 }
 
 /** Files a sponsor provides for a sponsorship (logos, banners, videos), with an approval workflow. */
 export const SponsorshipAssets: CollectionConfig<'sponsorship-assets'> = {
   slug: slugs.sponsorshipAssets,
-  admin: { useAsTitle: 'name', group: 'Sponsorship', defaultColumns: ['name', 'sponsorship', 'assetType', 'status', 'filesize', 'reviewedBy'] },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Sponsorship',
+    defaultColumns: ['name', 'sponsorship', 'assetType', 'status', 'filesize', 'reviewedBy'],
+  },
   access: {
     read: readAssets,
     create: async ({ req }) => {
@@ -91,18 +113,52 @@ export const SponsorshipAssets: CollectionConfig<'sponsorship-assets'> = {
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR ?? path.resolve(process.cwd(), '.data/media'), 'sponsorship-assets'),
     mimeTypes: ['image/*', 'video/*', 'application/pdf'],
-    imageSizes: [{ name: 'thumbnail', width: 320, height: 320, fit: 'inside', formatOptions: { format: 'webp', options: { quality: 80 } } }],
+    imageSizes: [
+      { name: 'thumbnail', width: 320, height: 320, fit: 'inside', formatOptions: { format: 'webp', options: { quality: 80 } } },
+    ],
     adminThumbnail: 'thumbnail',
   },
   hooks: { beforeChange: [workflow] },
   fields: [
     { name: 'name', type: 'text', required: true },
-    { type: 'row', fields: [{ name: 'sponsorship', type: 'relationship', relationTo: slugs.sponsorships, required: true, index: true }, { name: 'assetType', type: 'select', required: true, defaultValue: 'logo', options: [...ASSET_TYPES] }] },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: [...ASSET_STATUSES], admin: { position: 'sidebar' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sponsorship', type: 'relationship', relationTo: slugs.sponsorships, required: true, index: true },
+        { name: 'assetType', type: 'select', required: true, defaultValue: 'logo', options: [...ASSET_TYPES] },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [...ASSET_STATUSES],
+      admin: { position: 'sidebar' },
+    },
     { name: 'rejectionReason', type: 'textarea', admin: { position: 'sidebar', condition: (_, s) => s?.status === 'rejected' } },
-    { name: 'reviewedBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } },
-    { name: 'reviewedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } },
-    { name: 'uploadedBy', type: 'relationship', relationTo: slugs.users, index: true, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
+    {
+      name: 'reviewedBy',
+      type: 'relationship',
+      relationTo: slugs.users,
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'reviewedAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: slugs.users,
+      index: true,
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { update: () => false },
+    },
     { name: 'notes', type: 'textarea' },
   ],
   timestamps: true,

@@ -34,14 +34,22 @@ export const SponsorshipTiers: CollectionConfig<'sponsorship-tiers'> = {
         { name: 'currency', type: 'text', defaultValue: 'EUR', maxLength: 3 },
       ],
     },
-    { type: 'row', fields: [{ name: 'custom', type: 'checkbox', defaultValue: false }, { name: 'order', type: 'number', required: true, defaultValue: 0, index: true }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'custom', type: 'checkbox', defaultValue: false },
+        { name: 'order', type: 'number', required: true, defaultValue: 0, index: true },
+      ],
+    },
     {
       name: 'benefits',
       type: 'array',
       dbName: 'tier_benefits',
       admin: { description: 'What this tier includes; each benefit once.' },
       validate: (rows: unknown) => {
-        const ids = ((rows as { benefit?: unknown }[] | null) ?? []).map((r) => (r.benefit && typeof r.benefit === 'object' ? (r.benefit as { id: string }).id : r.benefit))
+        const ids = ((rows as { benefit?: unknown }[] | null) ?? []).map((r) =>
+          r.benefit && typeof r.benefit === 'object' ? (r.benefit as { id: string }).id : r.benefit,
+        )
         return new Set(ids).size === ids.length ? true : 'A benefit appears at most once per tier.'
       },
       fields: [

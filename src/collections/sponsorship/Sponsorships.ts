@@ -15,7 +15,10 @@ export const SPONSORSHIP_STATUSES = ['proposed', 'approved', 'cancelled'] as con
 const checkSponsorship: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data }
   if (!merged.tier && !String(merged.customTierName ?? '').trim()) {
-    throw new ValidationError({ collection: slugs.sponsorships, errors: [{ path: 'tier', message: 'Choose a tier or give a custom tier name.' }] })
+    throw new ValidationError({
+      collection: slugs.sponsorships,
+      errors: [{ path: 'tier', message: 'Choose a tier or give a custom tier name.' }],
+    })
   }
   if (data.status === 'approved' && originalDoc?.status !== 'approved') {
     data.approvedBy = req.user?.id ?? null
@@ -27,7 +30,10 @@ const checkSponsorship: CollectionBeforeChangeHook = ({ data, originalDoc, req }
 /** One sponsor at one event (unique pair): the deal, its money and its benefits. */
 export const Sponsorships: CollectionConfig<'sponsorships'> = {
   slug: slugs.sponsorships,
-  admin: { group: 'Sponsorship', defaultColumns: ['sponsor', 'event', 'tier', 'customTierName', 'status', 'amount', 'paymentStatus', 'featured'] },
+  admin: {
+    group: 'Sponsorship',
+    defaultColumns: ['sponsor', 'event', 'tier', 'customTierName', 'status', 'amount', 'paymentStatus', 'featured'],
+  },
   access: {
     read: sponsorOrOrganizer(slugs.sponsorships, 'read', 'sponsor.owner', 'event.organizer'),
     create: permitted(slugs.sponsorships, 'create'),
@@ -37,19 +43,61 @@ export const Sponsorships: CollectionConfig<'sponsorships'> = {
   indexes: [{ fields: ['sponsor', 'event'], unique: true }],
   hooks: { beforeChange: [requireOwnership(slugs.sponsorships, organizesEventOf), checkSponsorship] },
   fields: [
-    { type: 'row', fields: [{ name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, required: true, index: true }, { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true }] },
-    { type: 'row', fields: [{ name: 'tier', type: 'relationship', relationTo: slugs.sponsorshipTiers, index: true }, { name: 'customTierName', type: 'text', admin: { description: 'Instead of a tier, for one-off deals.' } }] },
     {
       type: 'row',
       fields: [
-        ...dayRangeFields(),
+        { name: 'sponsor', type: 'relationship', relationTo: slugs.sponsors, required: true, index: true },
+        { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
       ],
     },
-    { type: 'row', fields: [moneyField('amount'), currencyField(), { name: 'paymentStatus', type: 'select', required: true, defaultValue: 'pending', options: [...PAYMENT_STATUSES] }] },
-    { name: 'status', type: 'select', required: true, defaultValue: 'proposed', index: true, options: [...SPONSORSHIP_STATUSES], admin: { position: 'sidebar', description: 'Approved sponsorships show on the event’s pages.' } },
-    { name: 'approvedBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } },
-    { name: 'approvedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' }, access: { create: () => false, update: () => false } },
-    { type: 'row', fields: [{ name: 'featured', type: 'checkbox', defaultValue: false, index: true }, { name: 'order', type: 'number', defaultValue: 0 }] },
+    {
+      type: 'row',
+      fields: [
+        { name: 'tier', type: 'relationship', relationTo: slugs.sponsorshipTiers, index: true },
+        { name: 'customTierName', type: 'text', admin: { description: 'Instead of a tier, for one-off deals.' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [...dayRangeFields()],
+    },
+    {
+      type: 'row',
+      fields: [
+        moneyField('amount'),
+        currencyField(),
+        { name: 'paymentStatus', type: 'select', required: true, defaultValue: 'pending', options: [...PAYMENT_STATUSES] },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'proposed',
+      index: true,
+      options: [...SPONSORSHIP_STATUSES],
+      admin: { position: 'sidebar', description: 'Approved sponsorships show on the event’s pages.' },
+    },
+    {
+      name: 'approvedBy',
+      type: 'relationship',
+      relationTo: slugs.users,
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      name: 'approvedAt',
+      type: 'date',
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { create: () => false, update: () => false },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'featured', type: 'checkbox', defaultValue: false, index: true },
+        { name: 'order', type: 'number', defaultValue: 0 },
+      ],
+    },
     { name: 'contract', type: 'upload', relationTo: slugs.media, admin: { description: 'The signed contract (PDF).' } },
     { name: 'notes', type: 'textarea' },
     {

@@ -35,8 +35,14 @@ const scopeToOrganizer: CollectionBeforeChangeHook = async ({ data, originalDoc,
   const ticketTypes = ids(merged.ticketTypes)
   const db = await dbFor(req)
   const foreign = async (query: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await db.execute(query))[0]?.n ?? 0
-  const list = (xs: string[]) => sql`(${sql.join(xs.map((x) => sql`${x}::uuid`), sql`, `)})`
-  const badEvents = events.length ? await foreign(sql`SELECT count(*)::int AS n FROM events WHERE id IN ${list(events)} AND organizer_id IS DISTINCT FROM ${me}::uuid`) : 0
+  const list = (xs: string[]) =>
+    sql`(${sql.join(
+      xs.map((x) => sql`${x}::uuid`),
+      sql`, `,
+    )})`
+  const badEvents = events.length
+    ? await foreign(sql`SELECT count(*)::int AS n FROM events WHERE id IN ${list(events)} AND organizer_id IS DISTINCT FROM ${me}::uuid`)
+    : 0
   const badTypes = ticketTypes.length
     ? await foreign(sql`SELECT count(*)::int AS n FROM ticket_types tt JOIN events e ON e.id = tt.event_id
                         WHERE tt.id IN ${list(ticketTypes)} AND e.organizer_id IS DISTINCT FROM ${me}::uuid`)
@@ -48,7 +54,11 @@ const scopeToOrganizer: CollectionBeforeChangeHook = async ({ data, originalDoc,
 /** Percentage or fixed-amount codes. `code` is unique case-insensitively (stored upper-case). */
 export const DiscountCodes: CollectionConfig<'discount-codes'> = {
   slug: slugs.discountCodes,
-  admin: { useAsTitle: 'code', group: 'Ticketing', defaultColumns: ['code', 'kind', 'value', 'timesUsed', 'usageLimit', 'validUntil', 'active'] },
+  admin: {
+    useAsTitle: 'code',
+    group: 'Ticketing',
+    defaultColumns: ['code', 'kind', 'value', 'timesUsed', 'usageLimit', 'validUntil', 'active'],
+  },
   access: {
     read: anyOrOwn(slugs.discountCodes, 'read', 'createdBy'),
     create: permitted(slugs.discountCodes, 'create'),
@@ -62,7 +72,8 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
       type: 'text',
       required: true,
       unique: true,
-      validate: (v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9_-]{3,40}$/.test(v.trim()) ? true : 'Code: 3 to 40 letters, digits, - or _.'),
+      validate: (v: unknown) =>
+        typeof v === 'string' && /^[A-Za-z0-9_-]{3,40}$/.test(v.trim()) ? true : 'Code: 3 to 40 letters, digits, - or _.',
     },
     { name: 'description', type: 'textarea' },
     {
@@ -70,7 +81,10 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
       type: 'relationship',
       relationTo: slugs.marketingCampaigns,
       index: true,
-      admin: { position: 'sidebar', description: 'The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.' },
+      admin: {
+        position: 'sidebar',
+        description: 'The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.',
+      },
     },
     {
       type: 'row',
@@ -90,7 +104,15 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
             return true
           },
         },
-        { name: 'currency', type: 'text', maxLength: 3, admin: { description: 'The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).' } },
+        {
+          name: 'currency',
+          type: 'text',
+          maxLength: 3,
+          admin: {
+            description:
+              'The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).',
+          },
+        },
       ],
     },
     {
@@ -108,7 +130,8 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
           name: 'validUntil',
           type: 'date',
           admin: { date: { pickerAppearance: 'dayAndTime' } },
-          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => endAfterStart(siblingData.validFrom, v, 'Valid until'),
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            endAfterStart(siblingData.validFrom, v, 'Valid until'),
         },
       ],
     },
@@ -116,15 +139,39 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
       type: 'row',
       fields: [
         { name: 'usageLimit', type: 'number', min: 1, admin: { description: 'Empty: unlimited.' } },
-        { name: 'timesUsed', type: 'number', defaultValue: 0, admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        {
+          name: 'timesUsed',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true },
+          access: { create: () => false, update: () => false },
+        },
         { name: 'onePerBuyer', type: 'checkbox', defaultValue: false },
         { name: 'active', type: 'checkbox', defaultValue: true },
       ],
     },
     { name: 'appliesTo', type: 'select', required: true, defaultValue: 'all', options: ['all', 'events', 'ticketTypes'] },
-    { name: 'events', type: 'relationship', relationTo: slugs.events, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'events' } },
-    { name: 'ticketTypes', type: 'relationship', relationTo: slugs.ticketTypes, hasMany: true, admin: { condition: (_, s) => s?.appliesTo === 'ticketTypes' } },
-    { name: 'createdBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true, position: 'sidebar' }, access: { update: () => false } },
+    {
+      name: 'events',
+      type: 'relationship',
+      relationTo: slugs.events,
+      hasMany: true,
+      admin: { condition: (_, s) => s?.appliesTo === 'events' },
+    },
+    {
+      name: 'ticketTypes',
+      type: 'relationship',
+      relationTo: slugs.ticketTypes,
+      hasMany: true,
+      admin: { condition: (_, s) => s?.appliesTo === 'ticketTypes' },
+    },
+    {
+      name: 'createdBy',
+      type: 'relationship',
+      relationTo: slugs.users,
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { update: () => false },
+    },
     {
       name: 'organizer',
       type: 'relationship',
@@ -133,7 +180,8 @@ export const DiscountCodes: CollectionConfig<'discount-codes'> = {
       access: { create: fieldPermitted(slugs.discountCodes, 'update'), update: fieldPermitted(slugs.discountCodes, 'update') },
       admin: {
         position: 'sidebar',
-        description: 'Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).',
+        description:
+          'Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).',
       },
     },
   ],

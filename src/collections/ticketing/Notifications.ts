@@ -3,7 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { nobody, permitted } from '../../access/rules'
 import { slugs } from '../../config/slugs'
 
-export const NOTIFICATION_KINDS = ['order_confirmation', 'order_unfulfilled', 'organizer_unfulfilled', 'organizer_dispute', 'event_cancelled'] as const
+export const NOTIFICATION_KINDS = [
+  'order_confirmation',
+  'order_unfulfilled',
+  'organizer_unfulfilled',
+  'organizer_dispute',
+  'event_cancelled',
+] as const
 
 /**
  * The transactional e-mail outbox of ticketing: a row is written in the same transaction as
@@ -13,7 +19,11 @@ export const NOTIFICATION_KINDS = ['order_confirmation', 'order_unfulfilled', 'o
  */
 export const Notifications: CollectionConfig<'notifications'> = {
   slug: slugs.notifications,
-  admin: { useAsTitle: 'dedupeKey', group: 'Ticketing', defaultColumns: ['kind', 'recipient', 'status', 'attempts', 'sentAt', 'createdAt'] },
+  admin: {
+    useAsTitle: 'dedupeKey',
+    group: 'Ticketing',
+    defaultColumns: ['kind', 'recipient', 'status', 'attempts', 'sentAt', 'createdAt'],
+  },
   access: { read: permitted(slugs.notifications, 'read'), create: nobody, update: nobody, delete: nobody },
   fields: [
     { name: 'kind', type: 'select', required: true, index: true, options: NOTIFICATION_KINDS.map((k) => ({ label: k, value: k })) },

@@ -8,7 +8,12 @@ import { buyerOrganizerOrPermitted } from './Orders'
 export const OrderItems: CollectionConfig<'order-items'> = {
   slug: slugs.orderItems,
   admin: { group: 'Ticketing', defaultColumns: ['order', 'ticketType', 'quantity', 'unitPrice', 'finalPrice'] },
-  access: { read: buyerOrganizerOrPermitted(slugs.orders, 'order.buyer', 'order.event.organizer'), create: nobody, update: nobody, delete: nobody },
+  access: {
+    read: buyerOrganizerOrPermitted(slugs.orders, 'order.buyer', 'order.event.organizer'),
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
   fields: [
     { name: 'order', type: 'relationship', relationTo: slugs.orders, required: true, index: true },
     { name: 'ticketType', type: 'relationship', relationTo: slugs.ticketTypes, required: true, index: true },

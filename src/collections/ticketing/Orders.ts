@@ -11,9 +11,27 @@ import { slugs } from '../../config/slugs'
 const platformOnly = { create: () => false, update: () => false }
 
 /** The order's life: see the state diagram in the README (Ticketing and checkout). */
-export const ORDER_STATUSES = ['pending', 'processing', 'completed', 'partially_refunded', 'refunded', 'cancelled', 'failed', 'refunded_unfulfilled'] as const
+export const ORDER_STATUSES = [
+  'pending',
+  'processing',
+  'completed',
+  'partially_refunded',
+  'refunded',
+  'cancelled',
+  'failed',
+  'refunded_unfulfilled',
+] as const
 
-export const DISPUTE_STATUSES = ['warning_needs_response', 'warning_under_review', 'warning_closed', 'needs_response', 'under_review', 'won', 'lost', 'prevented'] as const
+export const DISPUTE_STATUSES = [
+  'warning_needs_response',
+  'warning_under_review',
+  'warning_closed',
+  'needs_response',
+  'under_review',
+  'won',
+  'lost',
+  'prevented',
+] as const
 
 /** Buyers read their own orders, organizers those of their events, `orders:read` all. */
 export const buyerOrganizerOrPermitted =
@@ -44,8 +62,21 @@ export const Orders: CollectionConfig<'orders'> = {
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'buyer', type: 'relationship', relationTo: slugs.users, index: true },
-    { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ORDER_STATUSES.map((s) => ({ label: s, value: s })), admin: { position: 'sidebar', readOnly: true }, access: platformOnly },
-    { name: 'refundAction', type: 'ui', admin: { position: 'sidebar', components: { Field: '/src/components/admin/RefundOrder#RefundOrder' } } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: ORDER_STATUSES.map((s) => ({ label: s, value: s })),
+      admin: { position: 'sidebar', readOnly: true },
+      access: platformOnly,
+    },
+    {
+      name: 'refundAction',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/src/components/admin/RefundOrder#RefundOrder' } },
+    },
     {
       type: 'row',
       fields: [
@@ -67,15 +98,32 @@ export const Orders: CollectionConfig<'orders'> = {
         {
           type: 'row',
           fields: [
-            { name: 'paymentAttempts', type: 'number', defaultValue: 0, access: platformOnly, admin: { readOnly: true, description: 'Declined or failed attempts.' } },
+            {
+              name: 'paymentAttempts',
+              type: 'number',
+              defaultValue: 0,
+              access: platformOnly,
+              admin: { readOnly: true, description: 'Declined or failed attempts.' },
+            },
             { name: 'lastPaymentError', type: 'text', access: platformOnly, admin: { readOnly: true } },
-            { name: 'lastPaymentErrorAt', type: 'date', access: platformOnly, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+            {
+              name: 'lastPaymentErrorAt',
+              type: 'date',
+              access: platformOnly,
+              admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+            },
           ],
         },
         {
           type: 'row',
           fields: [
-            { name: 'disputeStatus', type: 'select', options: DISPUTE_STATUSES.map((s) => ({ label: s, value: s })), access: platformOnly, admin: { readOnly: true } },
+            {
+              name: 'disputeStatus',
+              type: 'select',
+              options: DISPUTE_STATUSES.map((s) => ({ label: s, value: s })),
+              access: platformOnly,
+              admin: { readOnly: true },
+            },
             moneyField('disputeAmount', { defaultValue: undefined, access: platformOnly, admin: { readOnly: true } }),
             { name: 'disputeReason', type: 'text', access: platformOnly, admin: { readOnly: true } },
           ],
@@ -86,9 +134,19 @@ export const Orders: CollectionConfig<'orders'> = {
           collection: slugs.paymentEvents,
           on: 'order',
           defaultSort: 'createdAt',
-          admin: { defaultColumns: ['type', 'outcome', 'amount', 'detail', 'createdAt'], description: 'Every payment event: attempts, failures, refunds, disputes.' },
+          admin: {
+            defaultColumns: ['type', 'outcome', 'amount', 'detail', 'createdAt'],
+            description: 'Every payment event: attempts, failures, refunds, disputes.',
+          },
         },
-        { name: 'refunds', type: 'join', collection: slugs.refunds, on: 'order', defaultSort: 'createdAt', admin: { defaultColumns: ['amount', 'reason', 'status', 'createdAt'] } },
+        {
+          name: 'refunds',
+          type: 'join',
+          collection: slugs.refunds,
+          on: 'order',
+          defaultSort: 'createdAt',
+          admin: { defaultColumns: ['amount', 'reason', 'status', 'createdAt'] },
+        },
       ],
     },
     {

@@ -8,7 +8,12 @@ import { buyerOrganizerOrPermitted } from './Orders'
 export const PaymentEvents: CollectionConfig<'payment-events'> = {
   slug: slugs.paymentEvents,
   admin: { useAsTitle: 'eventId', group: 'Ticketing', defaultColumns: ['eventId', 'type', 'outcome', 'amount', 'order', 'createdAt'] },
-  access: { read: buyerOrganizerOrPermitted(slugs.paymentEvents, 'order.buyer', 'order.event.organizer'), create: nobody, update: nobody, delete: nobody },
+  access: {
+    read: buyerOrganizerOrPermitted(slugs.paymentEvents, 'order.buyer', 'order.event.organizer'),
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
   fields: [
     { name: 'provider', type: 'text', required: true, defaultValue: 'stripe' },
     { name: 'eventId', type: 'text', required: true, unique: true },

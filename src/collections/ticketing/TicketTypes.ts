@@ -53,14 +53,22 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
           type: 'date',
           index: true,
           admin: { date: { pickerAppearance: 'dayAndTime' } },
-          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => endAfterStart(siblingData.saleStart, v, 'The sale end'),
+          validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            endAfterStart(siblingData.saleStart, v, 'The sale end'),
         },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'tier', type: 'select', required: true, defaultValue: 'general', index: true, options: TIERS.map((t) => ({ label: t, value: t })) },
+        {
+          name: 'tier',
+          type: 'select',
+          required: true,
+          defaultValue: 'general',
+          index: true,
+          options: TIERS.map((t) => ({ label: t, value: t })),
+        },
         { name: 'active', type: 'checkbox', defaultValue: true, index: true },
         { name: 'featured', type: 'checkbox', defaultValue: false },
       ],

@@ -53,7 +53,12 @@ const profile: Field = {
         { name: 'email', type: 'checkbox', defaultValue: true },
         { name: 'sms', type: 'checkbox', defaultValue: false },
         { name: 'push', type: 'checkbox', defaultValue: true },
-        { name: 'marketing', type: 'checkbox', defaultValue: false, admin: { description: 'Accepts marketing email (opt-in; the unsubscribe link clears it).' } },
+        {
+          name: 'marketing',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { description: 'Accepts marketing email (opt-in; the unsubscribe link clears it).' },
+        },
       ],
     },
   ],

@@ -19,9 +19,7 @@ const checkVenueCapacity: CollectionBeforeChangeHook = async ({ data, originalDo
   const capacity = Number(data.capacity ?? originalDoc?.capacity ?? 0)
   if (!venueId) return data
   const db = await dbFor(req)
-  const venue = rowsOf<{ capacity: number | null }>(
-    await db.execute(sql`SELECT capacity FROM venues WHERE id = ${venueId} FOR UPDATE`),
-  )[0]
+  const venue = rowsOf<{ capacity: number | null }>(await db.execute(sql`SELECT capacity FROM venues WHERE id = ${venueId} FOR UPDATE`))[0]
   if (!venue || venue.capacity == null) return data
   const [{ total }] = rowsOf<{ total: number }>(
     await db.execute(

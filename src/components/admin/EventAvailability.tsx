@@ -3,10 +3,19 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type Row = { id: string; name: string; price: number; currency: string; capacity: number; sold: number; held: number; available: number; onSale: boolean }
+type Row = {
+  id: string
+  name: string
+  price: number
+  currency: string
+  capacity: number
+  sold: number
+  held: number
+  available: number
+  onSale: boolean
+}
 
-const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 100)
+const money = (minor: number, currency: string) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(minor / 100)
 
 export function EventAvailability() {
   const { id } = useDocumentInfo()
@@ -40,7 +49,9 @@ export function EventAvailability() {
           <thead>
             <tr>
               {['Ticket type', 'Price', 'Capacity', 'Sold', 'Held', 'Left', 'On sale'].map((h) => (
-                <th key={h} style={{ textAlign: 'left', padding: '4px 8px', borderBottom: '1px solid var(--theme-elevation-150)' }}>{h}</th>
+                <th key={h} style={{ textAlign: 'left', padding: '4px 8px', borderBottom: '1px solid var(--theme-elevation-150)' }}>
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>

@@ -16,7 +16,11 @@ export function RefundOrder() {
     const res = await fetch(`${config.serverURL}${config.routes.api}/orders/${id}/refund`, { method: 'POST', credentials: 'include' })
     const body = await res.json()
     setBusy(false)
-    setMessage(res.ok ? `Refund ${body.refund.id} of ${body.refund.amount} (minor units): ${body.refund.status}; the order is now ${body.order.status}.` : body.message)
+    setMessage(
+      res.ok
+        ? `Refund ${body.refund.id} of ${body.refund.amount} (minor units): ${body.refund.status}; the order is now ${body.order.status}.`
+        : body.message,
+    )
   }
   return (
     <div className="field-type refund-order" style={{ marginBottom: 'var(--base)' }}>

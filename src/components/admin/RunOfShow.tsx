@@ -7,8 +7,23 @@
 import { Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-type Appearance = { id: string; order: number; notes: string | null; model: { name: string; agency: string | null }; item: { name: string; type: string; primaryImage: string | null } | null }
-type Segment = { id: string; name: string; order: number; startTime: string | null; durationMinutes: number | null; theme: string | null; music: string | null; appearances: Appearance[] }
+type Appearance = {
+  id: string
+  order: number
+  notes: string | null
+  model: { name: string; agency: string | null }
+  item: { name: string; type: string; primaryImage: string | null } | null
+}
+type Segment = {
+  id: string
+  name: string
+  order: number
+  startTime: string | null
+  durationMinutes: number | null
+  theme: string | null
+  music: string | null
+  appearances: Appearance[]
+}
 type Sheet = { title: string; showDate: string; timeZone: string; segments: Segment[] }
 
 export function RunOfShow() {
@@ -42,7 +57,8 @@ export function RunOfShow() {
     if (!res.ok) setError((await res.json()).message)
     await load()
   }
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(undefined, { timeZone: sheet?.timeZone, hour: '2-digit', minute: '2-digit' }) : '')
+  const time = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleTimeString(undefined, { timeZone: sheet?.timeZone, hour: '2-digit', minute: '2-digit' }) : ''
   return (
     <div className="field-type run-of-show" style={{ marginBottom: 'calc(var(--base) * 2)' }}>
       <label className="field-label">Run of show</label>
@@ -50,21 +66,50 @@ export function RunOfShow() {
       {!sheet && !error && <p>Loading…</p>}
       {sheet && sheet.segments.length === 0 && <p>No segments yet: add runway segments for this show.</p>}
       {sheet?.segments.map((segment) => (
-        <section key={segment.id} style={{ border: '1px solid var(--theme-elevation-150)', padding: 'calc(var(--base) / 2)', marginBottom: 'calc(var(--base) / 2)' }}>
+        <section
+          key={segment.id}
+          style={{
+            border: '1px solid var(--theme-elevation-150)',
+            padding: 'calc(var(--base) / 2)',
+            marginBottom: 'calc(var(--base) / 2)',
+          }}
+        >
           <h4 style={{ margin: 0 }}>
-            {segment.order}. {segment.name} {segment.startTime && <small>· {time(segment.startTime)}{segment.durationMinutes ? ` · ${segment.durationMinutes} min` : ''}</small>}
+            {segment.order}. {segment.name}{' '}
+            {segment.startTime && (
+              <small>
+                · {time(segment.startTime)}
+                {segment.durationMinutes ? ` · ${segment.durationMinutes} min` : ''}
+              </small>
+            )}
           </h4>
-          {(segment.theme || segment.music) && <p style={{ margin: '4px 0' }}>{[segment.theme, segment.music].filter(Boolean).join(' · ')}</p>}
+          {(segment.theme || segment.music) && (
+            <p style={{ margin: '4px 0' }}>{[segment.theme, segment.music].filter(Boolean).join(' · ')}</p>
+          )}
           <ol style={{ margin: 0 }}>
             {segment.appearances.map((a, i) => (
-              <li key={a.id} className="run-of-show__appearance" style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}>
+              <li
+                key={a.id}
+                className="run-of-show__appearance"
+                style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '2px 0' }}
+              >
                 {a.item?.primaryImage && <img src={a.item.primaryImage} alt="" width={32} height={32} style={{ objectFit: 'cover' }} />}
                 <span style={{ flex: 1 }}>
                   <strong>{a.model.name}</strong>
                   {a.item ? ` — ${a.item.name} (${a.item.type})` : ''}
                 </span>
-                <Button buttonStyle="icon-label" size="small" onClick={() => move(segment, i, -1)} disabled={i === 0} aria-label="Move up">↑</Button>
-                <Button buttonStyle="icon-label" size="small" onClick={() => move(segment, i, 1)} disabled={i === segment.appearances.length - 1} aria-label="Move down">↓</Button>
+                <Button buttonStyle="icon-label" size="small" onClick={() => move(segment, i, -1)} disabled={i === 0} aria-label="Move up">
+                  ↑
+                </Button>
+                <Button
+                  buttonStyle="icon-label"
+                  size="small"
+                  onClick={() => move(segment, i, 1)}
+                  disabled={i === segment.appearances.length - 1}
+                  aria-label="Move down"
+                >
+                  ↓
+                </Button>
               </li>
             ))}
           </ol>

@@ -13,7 +13,10 @@ export function SendEmailNow() {
   const send = async () => {
     if (!window.confirm('Send this email to its segment now?')) return
     setBusy(true)
-    const res = await fetch(`${config.serverURL}${config.routes.api}/email-campaigns/${id}/send`, { method: 'POST', credentials: 'include' })
+    const res = await fetch(`${config.serverURL}${config.routes.api}/email-campaigns/${id}/send`, {
+      method: 'POST',
+      credentials: 'include',
+    })
     const body = await res.json()
     setBusy(false)
     setMessage(res.ok ? `Queued for ${body.recipients} recipient(s); the send job delivers it within a minute.` : body.message)

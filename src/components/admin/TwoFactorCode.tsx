@@ -12,7 +12,9 @@ export function TwoFactorCode() {
   useEffect(() => () => void (document.cookie = `${NAME}=; Max-Age=0; Path=/; SameSite=Strict`), [])
   return (
     <div className="field-type two-factor-code" style={{ marginTop: 'var(--base)' }}>
-      <label className="field-label" htmlFor="field-totp">Two-factor code (if enabled)</label>
+      <label className="field-label" htmlFor="field-totp">
+        Two-factor code (if enabled)
+      </label>
       <input
         id="field-totp"
         inputMode="numeric"

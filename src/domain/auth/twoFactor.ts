@@ -9,15 +9,21 @@ import { ConflictError, UnprocessableError } from '../ticketing/errors'
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp'
 
 export async function storedSecret(db: Pool, userId: string): Promise<{ secret: string | null; enabled: boolean }> {
-  const { rows: [u] } = await db.query(`SELECT totp_secret, two_factor_enabled FROM users WHERE id = $1`, [userId])
+  const {
+    rows: [u],
+  } = await db.query(`SELECT totp_secret, two_factor_enabled FROM users WHERE id = $1`, [userId])
   return { secret: u?.totp_secret ? String(decryptValue(u.totp_secret)) : null, enabled: Boolean(u?.two_factor_enabled) }
 }
 
 export async function setUpTwoFactor(db: Pool, userId: string, label: string): Promise<{ secret: string; otpauthUrl: string }> {
-  if ((await storedSecret(db, userId)).enabled) throw new ConflictError('already_enabled', 'Two-factor authentication is already on; disable it first.')
+  if ((await storedSecret(db, userId)).enabled)
+    throw new ConflictError('already_enabled', 'Two-factor authentication is already on; disable it first.')
   const secret = newTotpSecret()
   // Only while it is off: a concurrent enable cannot be overwritten by a new secret.
-  const { rowCount } = await db.query(`UPDATE users SET totp_secret = $2 WHERE id = $1 AND NOT COALESCE(two_factor_enabled, false)`, [userId, encryptValue(secret)])
+  const { rowCount } = await db.query(`UPDATE users SET totp_secret = $2 WHERE id = $1 AND NOT COALESCE(two_factor_enabled, false)`, [
+    userId,
+    encryptValue(secret),
+  ])
   if (!rowCount) throw new ConflictError('already_enabled', 'Two-factor authentication is already on; disable it first.')
   return { secret, otpauthUrl: otpauthUrl(secret, label) }
 }

@@ -52,11 +52,14 @@ export async function reorderAppearances(db: Pool, segmentId: string, ids: strin
  * segment the caller may not change reads as unknown.
  */
 export async function reorderSegment(db: Pool, principal: Principal, segmentId: string, ids: string[]): Promise<{ reordered: number }> {
-  const { rows: [seg] } = await db.query(
+  const {
+    rows: [seg],
+  } = await db.query(
     `SELECT e.organizer_id FROM runway_segments g JOIN runway_shows s ON s.id = g.show_id JOIN events e ON e.id = s.event_id WHERE g.id = $1`,
     [segmentId],
   )
-  if (!seg || !(can(principal, 'runway-shows', 'update') || String(seg.organizer_id) === String(principal.id))) throw new NotFoundError('unknown_segment', 'No such segment.')
+  if (!seg || !(can(principal, 'runway-shows', 'update') || String(seg.organizer_id) === String(principal.id)))
+    throw new NotFoundError('unknown_segment', 'No such segment.')
   await reorderAppearances(db, segmentId, ids)
   return { reordered: ids.length }
 }

@@ -4,7 +4,6 @@
  */
 import type { Pool } from 'pg'
 
-
 export async function featuredDesigners(db: Pool) {
   const { rows } = await db.query(`
     SELECT d.id, d.name, d.slug, d.brand, d.specialty, d.bio, d.verified,

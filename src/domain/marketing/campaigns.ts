@@ -10,15 +10,22 @@ import { loadSegment, segmentQuery } from './segments'
  * sent or sent already is refused), and answers how many recipients its segment reaches.
  */
 export async function scheduleCampaignNow(db: Pool, req: PayloadRequest, campaignId: string, now: Date): Promise<{ recipients: number }> {
-  const { rows: [c] } = await db.query(
+  const {
+    rows: [c],
+  } = await db.query(
     `UPDATE email_campaigns SET status = 'scheduled', scheduled_at = $2, updated_at = now()
       WHERE id = $1 AND status IN ('draft', 'scheduled') AND segment_id IS NOT NULL RETURNING id, segment_id`,
     [campaignId, now],
   )
   if (!c) {
-    const { rows: [existing] } = await db.query(`SELECT status, segment_id FROM email_campaigns WHERE id = $1`, [campaignId])
+    const {
+      rows: [existing],
+    } = await db.query(`SELECT status, segment_id FROM email_campaigns WHERE id = $1`, [campaignId])
     if (!existing) throw new NotFoundError('unknown_email_campaign', 'No such email campaign.')
-    if (!existing.segment_id) throw new DomainError('invalid_request', 'Invalid segment: choose the recipient segment first.', 400, { issues: [{ path: 'segment', message: 'required' }] })
+    if (!existing.segment_id)
+      throw new DomainError('invalid_request', 'Invalid segment: choose the recipient segment first.', 400, {
+        issues: [{ path: 'segment', message: 'required' }],
+      })
     throw new ConflictError('already_sent', `This campaign is ${existing.status}; it cannot be sent again.`)
   }
   const segment = await loadSegment(req, c.segment_id)

@@ -1,10 +1,11 @@
 /** Marketing email content: the campaign's rich text as HTML, and one recipient's message (tracking pixel, tracked links, unsubscribe). */
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
-
-export const publicBaseUrl = () => (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+export const publicBaseUrl = () =>
+  (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
 
 export type EmailCampaignDoc = {
   id: string
@@ -20,7 +21,10 @@ export type EmailCampaignDoc = {
 
 /** The content as HTML (before personalisation and tracking), and the distinct http(s) links in it, in order. */
 export function renderContent(content: unknown): { html: string; links: string[] } {
-  const html = content && typeof content === 'object' && 'root' in (content as object) ? convertLexicalToHTML({ data: content as never, disableContainer: true }) : ''
+  const html =
+    content && typeof content === 'object' && 'root' in (content as object)
+      ? convertLexicalToHTML({ data: content as never, disableContainer: true })
+      : ''
   const links: string[] = []
   for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/gi)) {
     const url = m[1].replace(/&amp;/g, '&')
@@ -36,7 +40,8 @@ export function buildMessage(c: EmailCampaignDoc, r: Recipient, base = publicBas
   const { html: body } = renderContent(c.content)
   const links = c.links ?? []
   const firstName = (r.name ?? '').trim().split(/\s+/)[0] || 'there'
-  const personal = (s: string, esc: (v: string) => string) => s.replace(/\{\{\s*firstName\s*\}\}/g, esc(firstName)).replace(/\{\{\s*name\s*\}\}/g, esc(r.name?.trim() || firstName))
+  const personal = (s: string, esc: (v: string) => string) =>
+    s.replace(/\{\{\s*firstName\s*\}\}/g, esc(firstName)).replace(/\{\{\s*name\s*\}\}/g, esc(r.name?.trim() || firstName))
   let html = personal(body, escapeHtml)
   if (c.tracking?.clicks !== false) {
     html = html.replace(/(<a\b[^>]*\bhref=")([^"]+)(")/gi, (all, pre, href, post) => {
@@ -45,12 +50,22 @@ export function buildMessage(c: EmailCampaignDoc, r: Recipient, base = publicBas
     })
   }
   const unsubscribe = `${base}/api/m/u/${r.token}`
-  const pixel = c.tracking?.opens !== false ? `<img src="${base}/api/m/o/${r.token}" width="1" height="1" alt="" style="display:block;border:0" />` : ''
+  const pixel =
+    c.tracking?.opens !== false ? `<img src="${base}/api/m/o/${r.token}" width="1" height="1" alt="" style="display:block;border:0" />` : ''
   const preview = c.previewText ? `<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(c.previewText)}</div>` : ''
-  const header = c.template === 'plain' ? '' : `<h1 style="font-family:Georgia,serif;font-weight:normal;margin:0 0 16px">${c.template === 'announcement' ? 'Announcement' : 'Fashionistas'}</h1>`
+  const header =
+    c.template === 'plain'
+      ? ''
+      : `<h1 style="font-family:Georgia,serif;font-weight:normal;margin:0 0 16px">${c.template === 'announcement' ? 'Announcement' : 'Fashionistas'}</h1>`
   const document = `<!doctype html><html><body style="margin:0;padding:24px;font-family:Helvetica,Arial,sans-serif;color:#111">${preview}${header}${html}
 <p style="margin-top:32px;font-size:12px;color:#666">You receive this because you accepted news from Fashionistas. <a href="${unsubscribe}">Unsubscribe</a>.</p>${pixel}</body></html>`
-  const text = `${personal(body.replace(/<a\b[^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)').replace(/<\/(p|h\d|li)>/gi, '\n').replace(/<[^>]+>/g, ''), (v) => v)
+  const text = `${personal(
+    body
+      .replace(/<a\b[^>]*href="([^"]+)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
+      .replace(/<\/(p|h\d|li)>/gi, '\n')
+      .replace(/<[^>]+>/g, ''),
+    (v) => v,
+  )
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

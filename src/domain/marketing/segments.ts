@@ -24,7 +24,10 @@ export type SegmentDoc = { id: string; type: 'static' | 'dynamic'; members?: unk
 export const CONSENT_SQL = `u.profile_notification_settings_email IS TRUE AND u.profile_notification_settings_marketing IS TRUE`
 
 /** `SELECT u.id, u.email, u.full_name FROM users u WHERE ...` for the segment, with its parameters. */
-export function segmentQuery(segment: SegmentDoc, { reachableOnly = false, select = 'u.id, u.email, u.full_name' } = {}): { text: string; values: unknown[] } {
+export function segmentQuery(
+  segment: SegmentDoc,
+  { reachableOnly = false, select = 'u.id, u.email, u.full_name' } = {},
+): { text: string; values: unknown[] } {
   const values: unknown[] = []
   const p = (v: unknown) => {
     values.push(v)
@@ -38,14 +41,19 @@ export function segmentQuery(segment: SegmentDoc, { reachableOnly = false, selec
     const c = segment.criteria ?? {}
     if (c.userTypes?.length) where.push(`u.user_type = ANY(${p(c.userTypes)}::text[])`)
     const bought = (c.boughtForEvents ?? []).map(idOf).filter(Boolean)
-    if (bought.length) where.push(`EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = u.id AND o.status = 'completed' AND o.event_id = ANY(${p(bought)}::uuid[]))`)
+    if (bought.length)
+      where.push(
+        `EXISTS (SELECT 1 FROM orders o WHERE o.buyer_id = u.id AND o.status = 'completed' AND o.event_id = ANY(${p(bought)}::uuid[]))`,
+      )
     const attended = (c.attendedEvents ?? []).map(idOf).filter(Boolean)
     if (attended.length) {
       where.push(`EXISTS (SELECT 1 FROM tickets t JOIN orders o ON o.id = t.order_id
                            WHERE o.buyer_id = u.id AND t.checked_in_at IS NOT NULL AND t.event_id = ANY(${p(attended)}::uuid[]))`)
     }
     if (c.interests?.length) {
-      where.push(`EXISTS (SELECT 1 FROM users_texts x WHERE x.parent_id = u.id AND x.path = 'profile.interests' AND lower(x.text) = ANY(${p(c.interests.map((i) => i.toLowerCase()))}::text[]))`)
+      where.push(
+        `EXISTS (SELECT 1 FROM users_texts x WHERE x.parent_id = u.id AND x.path = 'profile.interests' AND lower(x.text) = ANY(${p(c.interests.map((i) => i.toLowerCase()))}::text[]))`,
+      )
     }
     if (c.location?.trim()) where.push(`u.profile_location ILIKE '%' || ${p(c.location.trim().replace(/[\\%_]/g, (m) => `\\${m}`))} || '%'`)
     if (c.joinedAfter) where.push(`u.created_at >= ${p(c.joinedAfter)}::timestamptz`)
@@ -57,7 +65,13 @@ export function segmentQuery(segment: SegmentDoc, { reachableOnly = false, selec
 
 export async function loadSegment(req: PayloadRequest, id: string): Promise<SegmentDoc | null> {
   try {
-    return (await req.payload.findByID({ collection: slugs.marketingSegments, id, depth: 0, overrideAccess: true, req })) as unknown as SegmentDoc
+    return (await req.payload.findByID({
+      collection: slugs.marketingSegments,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as unknown as SegmentDoc
   } catch {
     return null
   }
@@ -70,8 +84,14 @@ export async function loadSegment(req: PayloadRequest, id: string): Promise<Segm
  */
 export async function computeSegment(req: PayloadRequest, segment: SegmentDoc) {
   const q = segmentQuery(segment, { select: `count(*)::int AS n, (count(*) FILTER (WHERE ${CONSENT_SQL}))::int AS r` })
-  const { rows: [row] } = await poolOf(req.payload).query<{ n: number; r: number }>(q.text, q.values)
+  const {
+    rows: [row],
+  } = await poolOf(req.payload).query<{ n: number; r: number }>(q.text, q.values)
   const computedAt = new Date().toISOString()
-  await (await dbFor(req)).execute(sql`UPDATE marketing_segments SET estimated_size = ${row.n}, reachable = ${row.r}, computed_at = ${computedAt}::timestamptz WHERE id = ${segment.id}::uuid`)
+  await (
+    await dbFor(req)
+  ).execute(
+    sql`UPDATE marketing_segments SET estimated_size = ${row.n}, reachable = ${row.r}, computed_at = ${computedAt}::timestamptz WHERE id = ${segment.id}::uuid`,
+  )
   return { estimatedSize: row.n, reachable: row.r, computedAt }
 }

@@ -25,7 +25,12 @@ import { buildMessage, renderContent, type EmailCampaignDoc } from './render'
 export const today = (now: Date) => now.toISOString().slice(0, 10)
 
 /** Adds to one email campaign's counters for a day (one upsert). */
-export async function countEmail(db: Pick<Pool, 'query'>, emailCampaignId: string, now: Date, counts: Partial<Record<'sends' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints', number>>) {
+export async function countEmail(
+  db: Pick<Pool, 'query'>,
+  emailCampaignId: string,
+  now: Date,
+  counts: Partial<Record<'sends' | 'opens' | 'clicks' | 'bounces' | 'unsubscribes' | 'complaints', number>>,
+) {
   const c = { sends: 0, opens: 0, clicks: 0, bounces: 0, unsubscribes: 0, complaints: 0, ...counts }
   await db.query(
     `INSERT INTO email_analytics (email_campaign_id, day, sends, opens, clicks, bounces, unsubscribes, complaints)
@@ -45,8 +50,20 @@ export async function countEmail(db: Pick<Pool, 'query'>, emailCampaignId: strin
  */
 export async function startCampaign(payload: Payload, id: string, now: Date): Promise<number | null> {
   const db = poolOf(payload)
-  const doc = (await payload.findByID({ collection: slugs.emailCampaigns, id, depth: 0, overrideAccess: true })) as unknown as EmailCampaignDoc & { segment?: string | null }
-  const segment = doc.segment ? ((await payload.findByID({ collection: slugs.marketingSegments, id: String(doc.segment), depth: 0, overrideAccess: true })) as unknown as SegmentDoc) : null
+  const doc = (await payload.findByID({
+    collection: slugs.emailCampaigns,
+    id,
+    depth: 0,
+    overrideAccess: true,
+  })) as unknown as EmailCampaignDoc & { segment?: string | null }
+  const segment = doc.segment
+    ? ((await payload.findByID({
+        collection: slugs.marketingSegments,
+        id: String(doc.segment),
+        depth: 0,
+        overrideAccess: true,
+      })) as unknown as SegmentDoc)
+    : null
   const { links } = renderContent(doc.content)
   return withTransaction(db, async (tx) => {
     const locked = await tx.query(
@@ -77,10 +94,20 @@ const CONNECTION_ERRORS = new Set(['ECONNECTION', 'ECONNREFUSED', 'ESOCKET', 'ET
  * Sends the pending recipients of a campaign that is sending. `afterEach` is a test seam (to
  * stop a run part-way, as a crash would). Marks the campaign sent once nobody is left.
  */
-export async function sendPending(payload: Payload, id: string, now: () => Date, { limit = 500, afterEach }: { limit?: number; afterEach?: (n: number) => void | Promise<void> } = {}): Promise<SendOutcome> {
+export async function sendPending(
+  payload: Payload,
+  id: string,
+  now: () => Date,
+  { limit = 500, afterEach }: { limit?: number; afterEach?: (n: number) => void | Promise<void> } = {},
+): Promise<SendOutcome> {
   const db = poolOf(payload)
   const out: SendOutcome = { sent: 0, bounced: 0, failed: 0, skipped: 0, interrupted: 0, finished: false }
-  const doc = (await payload.findByID({ collection: slugs.emailCampaigns, id, depth: 0, overrideAccess: true })) as unknown as EmailCampaignDoc & { status: string }
+  const doc = (await payload.findByID({
+    collection: slugs.emailCampaigns,
+    id,
+    depth: 0,
+    overrideAccess: true,
+  })) as unknown as EmailCampaignDoc & { status: string }
   if (doc.status !== 'sending') return out
   // Rows a crashed worker left mid-send: it may have gone out, so it is never sent again.
   const stale = await db.query(
@@ -90,10 +117,15 @@ export async function sendPending(payload: Payload, id: string, now: () => Date,
   )
   out.interrupted = stale.rowCount ?? 0
   // Recipients whose account was deleted since the list was built get nothing.
-  const orphans = await db.query(`UPDATE email_sends SET status = 'skipped', error = 'the user was deleted', updated_at = now() WHERE email_campaign_id = $1 AND status = 'pending' AND user_id IS NULL`, [id])
+  const orphans = await db.query(
+    `UPDATE email_sends SET status = 'skipped', error = 'the user was deleted', updated_at = now() WHERE email_campaign_id = $1 AND status = 'pending' AND user_id IS NULL`,
+    [id],
+  )
   out.skipped += orphans.rowCount ?? 0
   for (let i = 0; i < limit; i++) {
-    const { rows: [r] } = await db.query<{ id: string; token: string; email: string; full_name: string | null; consents: boolean }>(
+    const {
+      rows: [r],
+    } = await db.query<{ id: string; token: string; email: string; full_name: string | null; consents: boolean }>(
       `UPDATE email_sends s SET status = 'sending', updated_at = now()
          FROM users u
         WHERE s.id = (SELECT id FROM email_sends WHERE email_campaign_id = $1 AND status = 'pending' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -103,14 +135,20 @@ export async function sendPending(payload: Payload, id: string, now: () => Date,
     )
     if (!r) break
     if (!r.consents) {
-      await db.query(`UPDATE email_sends SET status = 'skipped', error = 'no consent at send time', updated_at = now() WHERE id = $1`, [r.id])
+      await db.query(`UPDATE email_sends SET status = 'skipped', error = 'no consent at send time', updated_at = now() WHERE id = $1`, [
+        r.id,
+      ])
       out.skipped++
       continue
     }
     try {
-      const info = (await payload.sendEmail(buildMessage(doc, { token: r.token, email: r.email, name: r.full_name }))) as { messageId?: string } | undefined
+      const info = (await payload.sendEmail(buildMessage(doc, { token: r.token, email: r.email, name: r.full_name }))) as
+        { messageId?: string } | undefined
       await withTransaction(db, async (tx) => {
-        await tx.query(`UPDATE email_sends SET status = 'sent', sent_at = $2, message_id = $3, email = $4, error = NULL, updated_at = now() WHERE id = $1`, [r.id, now(), info?.messageId ?? null, r.email])
+        await tx.query(
+          `UPDATE email_sends SET status = 'sent', sent_at = $2, message_id = $3, email = $4, error = NULL, updated_at = now() WHERE id = $1`,
+          [r.id, now(), info?.messageId ?? null, r.email],
+        )
         await countEmail(tx, id, now(), { sends: 1 })
       })
       out.sent++
@@ -118,17 +156,26 @@ export async function sendPending(payload: Payload, id: string, now: () => Date,
       const e = err as { responseCode?: number; code?: string; message?: string }
       if (e.responseCode && e.responseCode >= 500) {
         await withTransaction(db, async (tx) => {
-          await tx.query(`UPDATE email_sends SET status = 'bounced', error = $2, updated_at = now() WHERE id = $1`, [r.id, String(e.message).slice(0, 500)])
+          await tx.query(`UPDATE email_sends SET status = 'bounced', error = $2, updated_at = now() WHERE id = $1`, [
+            r.id,
+            String(e.message).slice(0, 500),
+          ])
           await countEmail(tx, id, now(), { bounces: 1 })
         })
         out.bounced++
       } else if (e.code && CONNECTION_ERRORS.has(e.code)) {
         // The mail server is not there: nothing was sent; try again on the next run.
-        await db.query(`UPDATE email_sends SET status = 'pending', error = $2, updated_at = now() WHERE id = $1`, [r.id, String(e.message).slice(0, 500)])
+        await db.query(`UPDATE email_sends SET status = 'pending', error = $2, updated_at = now() WHERE id = $1`, [
+          r.id,
+          String(e.message).slice(0, 500),
+        ])
         payload.logger.warn(`email campaign ${id}: mail server unavailable (${e.code}); will retry`)
         return out
       } else {
-        await db.query(`UPDATE email_sends SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [r.id, String(e.message).slice(0, 500)])
+        await db.query(`UPDATE email_sends SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [
+          r.id,
+          String(e.message).slice(0, 500),
+        ])
         out.failed++
       }
     }
@@ -147,7 +194,10 @@ export async function sendPending(payload: Payload, id: string, now: () => Date,
 /** The job's body: start every due scheduled campaign, then send for every campaign that is sending. */
 export async function sendDueCampaigns(payload: Payload, now: () => Date = () => new Date()) {
   const db = poolOf(payload)
-  const { rows: due } = await db.query<{ id: string }>(`SELECT id FROM email_campaigns WHERE status = 'scheduled' AND scheduled_at <= $1 ORDER BY scheduled_at`, [now()])
+  const { rows: due } = await db.query<{ id: string }>(
+    `SELECT id FROM email_campaigns WHERE status = 'scheduled' AND scheduled_at <= $1 ORDER BY scheduled_at`,
+    [now()],
+  )
   let started = 0
   for (const c of due) if ((await startCampaign(payload, c.id, now())) !== null) started++
   const { rows: sending } = await db.query<{ id: string }>(`SELECT id FROM email_campaigns WHERE status = 'sending' ORDER BY scheduled_at`)

@@ -2,7 +2,10 @@
 import type { Pool } from 'pg'
 import { z } from 'zod'
 
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a real date')
 export const uuid = (what: string) => z.uuid({ message: `must be the ${what}'s id (a uuid)` })
 export const limit = z.coerce.number().int().min(1).max(500).default(100)
 
@@ -11,19 +14,18 @@ export const daysAgo = (now: Date, n: number) => isoDay(new Date(now.getTime() -
 
 /** `from`/`to` with defaults relative to today (the design's CURRENT_DATE windows), checked in order. */
 export const range = (defaultDays: number) =>
-  z
-    .object({ from: day.optional(), to: day.optional() })
-    .transform((r, ctx) => {
-      const now = new Date()
-      const to = r.to ?? isoDay(now)
-      const from = r.from ?? daysAgo(new Date(`${to}T00:00:00Z`), defaultDays)
-      if (from > to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' })
-      return { from, to }
-    })
+  z.object({ from: day.optional(), to: day.optional() }).transform((r, ctx) => {
+    const now = new Date()
+    const to = r.to ?? isoDay(now)
+    const from = r.from ?? daysAgo(new Date(`${to}T00:00:00Z`), defaultDays)
+    if (from > to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' })
+    return { from, to }
+  })
 
 /** An optional window (either end may be left open), for reports that are not dated by default. */
 export const window = { from: day.optional(), to: day.optional() }
-export const inWindow = (col: string, from: string, to: string) => `(${from}::date IS NULL OR ${utcDay(col)} >= ${from}::date) AND (${to}::date IS NULL OR ${utcDay(col)} <= ${to}::date)`
+export const inWindow = (col: string, from: string, to: string) =>
+  `(${from}::date IS NULL OR ${utcDay(col)} >= ${from}::date) AND (${to}::date IS NULL OR ${utcDay(col)} <= ${to}::date)`
 
 export type Report<S extends z.ZodType = z.ZodType> = {
   description: string

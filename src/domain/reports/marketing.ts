@@ -5,7 +5,8 @@ import { define, inWindow, range, rows, utcDay, utcEnd, utcStart, window, type R
 
 export const marketingReports: Record<string, Report> = {
   campaigns: define({
-    description: 'Active campaigns running in [from, to] (default: today) with impressions, clicks, conversions, revenue, cost, profit and ROI (revenue / cost) from their analytics in that window.',
+    description:
+      'Active campaigns running in [from, to] (default: today) with impressions, clicks, conversions, revenue, cost, profit and ROI (revenue / cost) from their analytics in that window.',
     params: range(0),
     run: (db, p) =>
       rows(
@@ -25,7 +26,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   'campaign-channels': define({
-    description: 'Per campaign and channel over [from, to] (default: last 90 days): impressions, clicks, conversions, revenue, cost, CTR %, conversion rate % and ROI.',
+    description:
+      'Per campaign and channel over [from, to] (default: last 90 days): impressions, clicks, conversions, revenue, cost, CTR %, conversion rate % and ROI.',
     params: range(90),
     run: (db, p) =>
       rows(
@@ -44,7 +46,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   'email-performance': define({
-    description: 'Email campaigns sent in [from, to] (default: last 90 days): sends, unique opens and clicks, bounces, unsubscribes, open rate % and click-to-open rate %.',
+    description:
+      'Email campaigns sent in [from, to] (default: last 90 days): sends, unique opens and clicks, bounces, unsubscribes, open rate % and click-to-open rate %.',
     params: range(90),
     run: (db, p) =>
       rows(
@@ -64,7 +67,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   'social-performance': define({
-    description: 'Per platform, posts published in [from, to] (default: last 90 days): posts, impressions, engagement, likes, comments, shares and engagement rate %.',
+    description:
+      'Per platform, posts published in [from, to] (default: last 90 days): posts, impressions, engagement, likes, comments, shares and engagement rate %.',
     params: range(90),
     run: (db, p) =>
       rows(
@@ -81,7 +85,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   'promo-codes': define({
-    description: 'Promotional codes with their campaign and their paid uses in [from, to] (default: last 90 days): uses, total discount, total order value, average discount and unique buyers.',
+    description:
+      'Promotional codes with their campaign and their paid uses in [from, to] (default: last 90 days): uses, total discount, total order value, average discount and unique buyers.',
     params: range(90),
     run: (db, p) =>
       rows(
@@ -99,7 +104,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   engagement: define({
-    description: 'Engagement events per day, type and source over [from, to] (default: last 30 days): total and unique people (users or anonymous sessions).',
+    description:
+      'Engagement events per day, type and source over [from, to] (default: last 30 days): total and unique people (users or anonymous sessions).',
     params: range(30),
     run: (db, p) =>
       rows(
@@ -114,7 +120,8 @@ export const marketingReports: Record<string, Report> = {
       ),
   }),
   segments: define({
-    description: 'Marketing segments: static member count, estimated size, reachable (consenting) size and when it was computed; from/to keep segments computed in that window.',
+    description:
+      'Marketing segments: static member count, estimated size, reachable (consenting) size and when it was computed; from/to keep segments computed in that window.',
     params: z.object(window),
     run: (db, p) =>
       rows(

@@ -23,8 +23,14 @@ export const sponsorshipReports: Record<string, Report> = {
       ),
   }),
   'event-sponsors': define({
-    description: "An event's sponsors with tier and tier benefits (active sponsors; featured first, then tier order). Optional from/to keep sponsorships running in that window.",
-    params: z.object({ event: uuid('event'), from: day.optional(), to: day.optional(), approvedOnly: z.enum(['true', 'false']).default('false') }),
+    description:
+      "An event's sponsors with tier and tier benefits (active sponsors; featured first, then tier order). Optional from/to keep sponsorships running in that window.",
+    params: z.object({
+      event: uuid('event'),
+      from: day.optional(),
+      to: day.optional(),
+      approvedOnly: z.enum(['true', 'false']).default('false'),
+    }),
     run: (db, p) => eventSponsors(db, p.event, { from: p.from ?? null, to: p.to ?? null, publicOnly: p.approvedOnly === 'true' }),
   }),
   'tier-benefits': define({
@@ -41,7 +47,8 @@ export const sponsorshipReports: Record<string, Report> = {
       ),
   }),
   'sponsor-roi': define({
-    description: 'Per sponsor and event over [from, to] (default: last 365 days): impressions, clicks, leads, conversions, cost, value and ROI % = (value - cost) / cost.',
+    description:
+      'Per sponsor and event over [from, to] (default: last 365 days): impressions, clicks, leads, conversions, cost, value and ROI % = (value - cost) / cost.',
     params: range(365),
     run: (db, p) =>
       rows(
@@ -74,7 +81,8 @@ export const sponsorshipReports: Record<string, Report> = {
       ),
   }),
   'sponsor-search': define({
-    description: 'Sponsors matching a text query (web-search syntax) in name, description and industry, best first; from/to keep sponsors added in that window.',
+    description:
+      'Sponsors matching a text query (web-search syntax) in name, description and industry, best first; from/to keep sponsors added in that window.',
     params: z.object({ q: z.string().trim().min(1, 'must not be empty').max(200, 'is at most 200 characters'), limit, ...window }),
     run: (db, p) =>
       rows(
@@ -89,7 +97,8 @@ export const sponsorshipReports: Record<string, Report> = {
       ),
   }),
   'event-assets': define({
-    description: "An event's sponsorship assets with their sponsor (default: approved only), by sponsor and name; from/to keep assets uploaded in that window.",
+    description:
+      "An event's sponsorship assets with their sponsor (default: approved only), by sponsor and name; from/to keep assets uploaded in that window.",
     params: z.object({ event: uuid('event'), status: z.enum(['approved', 'pending', 'rejected', 'all']).default('approved'), ...window }),
     run: (db, p) =>
       rows(

@@ -5,7 +5,8 @@ import { define, inWindow, range, rows, utcDay, utcEnd, utcStart, uuid, window, 
 
 export const ticketingReports: Record<string, Report> = {
   'ticket-sales': define({
-    description: 'Completed orders per event and day over [from, to] (default: last 30 days): orders, tickets and revenue (after discounts; refunded orders count on the day they were paid).',
+    description:
+      'Completed orders per event and day over [from, to] (default: last 30 days): orders, tickets and revenue (after discounts; refunded orders count on the day they were paid).',
     params: range(30).and(z.object({ event: uuid('event').optional() })),
     run: (db, p) =>
       rows(
@@ -24,7 +25,8 @@ export const ticketingReports: Record<string, Report> = {
       ),
   }),
   capacity: define({
-    description: 'Per ticket type (optionally of one event; from/to keep events starting in that window): capacity, sold, held (unexpired holds) and left.',
+    description:
+      'Per ticket type (optionally of one event; from/to keep events starting in that window): capacity, sold, held (unexpired holds) and left.',
     params: z.object({ event: uuid('event').optional(), ...window }),
     run: (db, p) =>
       rows(

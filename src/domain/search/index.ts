@@ -18,9 +18,26 @@ import { can } from '../../access/principal'
 export const SEARCH_TYPES = ['events', 'designers', 'fashion-collections', 'sponsors', 'venues', 'pages'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]
 
-export type SearchHit = { type: SearchType; id: string; title: string; slug: string | null; subtitle: string | null; image: string | null; excerpt: string; rank: number; match: 'text' | 'similar' }
+export type SearchHit = {
+  type: SearchType
+  id: string
+  title: string
+  slug: string | null
+  subtitle: string | null
+  image: string | null
+  excerpt: string
+  rank: number
+  match: 'text' | 'similar'
+}
 
-type Branch = { table: string; title: string; subtitle: string; image: string; body: string; visible: (p: Principal | null, me: string) => string }
+type Branch = {
+  table: string
+  title: string
+  subtitle: string
+  image: string
+  body: string
+  visible: (p: Principal | null, me: string) => string
+}
 
 const esc = (col: string) => `replace(replace(replace(coalesce(${col}, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`
 
@@ -47,7 +64,10 @@ const BRANCHES: Record<SearchType, Branch> = {
     subtitle: `concat_ws(' · ', initcap(t.season::text) || ' ' || t.year::int, (SELECT d.name FROM designers d WHERE d.id = t.designer_id))`,
     image: 'mi.url',
     body: `coalesce(t.description, '') || ' ' || coalesce(t.inspiration, '')`,
-    visible: (p, me) => (can(p, 'fashion-collections', 'read') ? 'true' : `(t.status = 'published'${p ? ` OR EXISTS (SELECT 1 FROM designers d WHERE d.id = t.designer_id AND d.user_id = ${me})` : ''})`),
+    visible: (p, me) =>
+      can(p, 'fashion-collections', 'read')
+        ? 'true'
+        : `(t.status = 'published'${p ? ` OR EXISTS (SELECT 1 FROM designers d WHERE d.id = t.designer_id AND d.user_id = ${me})` : ''})`,
   },
   sponsors: {
     table: 'sponsors',
@@ -71,7 +91,12 @@ const BRANCHES: Record<SearchType, Branch> = {
     subtitle: 't.meta_title',
     image: 'mi.url',
     body: `coalesce(t.meta_description, '')`,
-    visible: (p) => (can(p, 'pages', 'read') ? 'true' : p ? `t._status = 'published'` : `(t._status = 'published' AND NOT coalesce(t.requires_auth, false))`),
+    visible: (p) =>
+      can(p, 'pages', 'read')
+        ? 'true'
+        : p
+          ? `t._status = 'published'`
+          : `(t._status = 'published' AND NOT coalesce(t.requires_auth, false))`,
   },
 }
 
@@ -87,11 +112,19 @@ const JOINS: Record<SearchType, string> = {
 /** The prefix term: the query's last word, letters and digits only (empty when there is none). */
 export function prefixTerm(q: string): { head: string; last: string } {
   const words = q.trim().split(/\s+/)
-  const last = (words.pop() ?? '').normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase().slice(0, 64)
+  const last = (words.pop() ?? '')
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase()
+    .slice(0, 64)
   return { head: words.join(' '), last }
 }
 
-export async function search(db: Pool, q: string, { types = [...SEARCH_TYPES] as SearchType[], limit = 20, principal = null as Principal | null } = {}): Promise<SearchHit[]> {
+export async function search(
+  db: Pool,
+  q: string,
+  { types = [...SEARCH_TYPES] as SearchType[], limit = 20, principal = null as Principal | null } = {},
+): Promise<SearchHit[]> {
   const { head, last } = prefixTerm(q)
   // $1 query, $2 head, $3 last word (prefix), $4 limit, $5 caller id
   const me = '$5::uuid'

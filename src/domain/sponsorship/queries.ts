@@ -17,7 +17,11 @@ export type EventSponsor = {
  * An event's sponsors with their tiers: approved sponsorships (when `publicOnly`) of active
  * sponsors, featured first, then by tier order, the sponsorship's own order and name.
  */
-export async function eventSponsors(db: Pool, eventId: string, { limit = 100, publicOnly = false, from = null as string | null, to = null as string | null } = {}) {
+export async function eventSponsors(
+  db: Pool,
+  eventId: string,
+  { limit = 100, publicOnly = false, from = null as string | null, to = null as string | null } = {},
+) {
   const { rows } = await db.query<EventSponsor & { tierBenefits: unknown }>(
     `SELECT s.id, s.name, s.slug, m.url AS logo, s.website, s.description,
             COALESCE(sp.custom_tier_name, st.name) AS tier, st."order"::int AS "tierOrder",

@@ -11,7 +11,12 @@ export type OrderRole = 'manager' | 'buyer' | false
  * `orders:<action>` on every order (admins); `orders:<action>-own` on the orders of events one
  * organizes; and, for `cancel`, the buyer of the order (the cut-off is checked by the operation).
  */
-export async function roleOnOrder(db: Db, principal: Principal | null, order: { eventId: string; buyerId: string | null }, action: 'refund' | 'cancel'): Promise<OrderRole> {
+export async function roleOnOrder(
+  db: Db,
+  principal: Principal | null,
+  order: { eventId: string; buyerId: string | null },
+  action: 'refund' | 'cancel',
+): Promise<OrderRole> {
   if (!principal) return false
   if (can(principal, 'orders', action)) return 'manager'
   if (can(principal, 'orders', `${action}-own`) && (await organizesEvent(db, order.eventId, principal.id))) return 'manager'
@@ -29,6 +34,15 @@ export async function mayCheckInAt(db: Db, principal: Principal | null, eventId:
 
 /** Whether the caller may read the event (drafts stay private): the same rule as the REST read. */
 export async function canReadEvent(req: PayloadRequest, id: string) {
-  const visible = await req.payload.find({ collection: 'events', where: { id: { equals: id } }, limit: 1, depth: 0, pagination: false, overrideAccess: false, user: req.user, req })
+  const visible = await req.payload.find({
+    collection: 'events',
+    where: { id: { equals: id } },
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    overrideAccess: false,
+    user: req.user,
+    req,
+  })
   return visible.docs.length > 0
 }

@@ -6,8 +6,20 @@
  * part as written (a `+` there may be a different mailbox).
  */
 const PLUS_TAG_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com',
-  'fastmail.com', 'fastmail.fm', 'proton.me', 'protonmail.com', 'pm.me',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'fastmail.com',
+  'fastmail.fm',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
 ])
 
 export function buyerKeyOf(email: string): string {

@@ -18,7 +18,14 @@ async function cancelFreeInTx(tx: Tx, order: OrderForPayment, actor: string | nu
   const voided = await voidTickets(tx, order.id, 'all')
   await tx.query(`UPDATE orders SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE id = $1`, [order.id])
   await orderEvent(tx, 'order.cancelled', order.id)
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: order.id, actor, summary: `order ${order.id} cancelled (${why}), ${voided.length} ticket(s) voided`, changes: [{ field: 'status', from: order.status, to: 'cancelled' }] })
+  await auditInTx(tx, {
+    action: 'update',
+    collection: 'orders',
+    documentId: order.id,
+    actor,
+    summary: `order ${order.id} cancelled (${why}), ${voided.length} ticket(s) voided`,
+    changes: [{ field: 'status', from: order.status, to: 'cancelled' }],
+  })
   return voided
 }
 
@@ -32,10 +39,13 @@ export async function cancelOrder(db: Db, orderId: string, principal: Principal 
     const order = await getOrder(tx, orderId, true)
     const role = order ? await roleOnOrder(db, principal, order, 'cancel') : false
     if (!order || !role) throw new NotFoundError('unknown_order', 'No such order.')
-    if (order.status !== 'completed') throw new ConflictError('not_cancellable', `Only completed orders can be cancelled; this one is ${order.status}.`)
+    if (order.status !== 'completed')
+      throw new ConflictError('not_cancellable', `Only completed orders can be cancelled; this one is ${order.status}.`)
     if (order.total > 0) throw new ConflictError('not_cancellable', 'This order was paid: refund it instead (POST /api/orders/:id/refund).')
     if (role === 'buyer') {
-      const { rows: [e] } = await tx.query(
+      const {
+        rows: [e],
+      } = await tx.query(
         `SELECT buyer_cancellation_hours IS NOT NULL AND now() < start_date - make_interval(hours => buyer_cancellation_hours::int) AS open FROM events WHERE id = $1`,
         [order.eventId],
       )
@@ -50,7 +60,9 @@ export type CancellationProgress = { orders: number; done: number; refunds: numb
 
 /** The `cancelEventOrders` job: refunds or cancels every order of a cancelled event, exactly once each. */
 export async function cancelEventOrders(db: Db, eventId: string): Promise<CancellationProgress> {
-  const { rows: [ev] } = await db.query(`SELECT status FROM events WHERE id = $1`, [eventId])
+  const {
+    rows: [ev],
+  } = await db.query(`SELECT status FROM events WHERE id = $1`, [eventId])
   if (!ev) throw new NotFoundError('unknown_event', 'No such event.')
   if (ev.status !== 'cancelled') throw new ConflictError('event_not_cancelled', 'Only a cancelled event’s orders are refunded.')
   // The total is fixed once, by the first run; later runs only add to `done`.
@@ -62,7 +74,10 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
   )
   // Unpaid orders end now and their PaymentIntents are cancelled (a payment that still lands is refunded as unfulfilled).
   const intentsToCancel = await withTransaction(db, async (tx) => {
-    const { rows } = await tx.query(`SELECT id, payment_intent_id FROM orders WHERE event_id = $1 AND status IN ('pending', 'processing') ORDER BY id FOR UPDATE SKIP LOCKED`, [eventId])
+    const { rows } = await tx.query(
+      `SELECT id, payment_intent_id FROM orders WHERE event_id = $1 AND status IN ('pending', 'processing') ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [eventId],
+    )
     for (const o of rows) await failInTx(tx, o.id, 'cancelled', 'the event was cancelled')
     return rows.filter((o) => o.payment_intent_id).map((o) => ({ orderId: o.id as string, paymentIntentId: o.payment_intent_id as string }))
   })
@@ -70,14 +85,17 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
   let refunds = 0
   for (;;) {
     const refundId = await withTransaction(db, async (tx) => {
-      const { rows: [next] } = await tx.query(
+      const {
+        rows: [next],
+      } = await tx.query(
         `SELECT id FROM orders WHERE event_id = $1 AND status IN ('completed', 'partially_refunded') ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [eventId],
       )
       if (!next) return undefined
       const order = (await getOrder(tx, next.id))!
       let refund: { id: string; amount: number } | null = null
-      if (order.paymentIntentId && order.total > order.refundedAmount) refund = await refundInTx(tx, order, {}, { reason: 'event_cancelled' })
+      if (order.paymentIntentId && order.total > order.refundedAmount)
+        refund = await refundInTx(tx, order, {}, { reason: 'event_cancelled' })
       else await cancelFreeInTx(tx, order, null, 'the event was cancelled')
       const { rows: holders } = await tx.query(
         `SELECT DISTINCT lower(email) AS email FROM (SELECT billing_email AS email FROM orders WHERE id = $1 UNION SELECT attendee_email FROM tickets WHERE order_id = $1) x WHERE email IS NOT NULL`,
@@ -85,7 +103,11 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
       )
       for (const h of holders) {
         await notify(tx, {
-          kind: 'event_cancelled', dedupeKey: `event_cancelled:${order.id}:${h.email}`, recipient: h.email, order: order.id, event: eventId,
+          kind: 'event_cancelled',
+          dedupeKey: `event_cancelled:${order.id}:${h.email}`,
+          recipient: h.email,
+          order: order.id,
+          event: eventId,
           data: { refunded: Boolean(refund), amount: refund?.amount ?? 0, currency: order.currency },
         })
       }
@@ -98,7 +120,9 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
       await sendRefund(db, refundId)
     }
   }
-  const { rows: [p] } = await db.query(
+  const {
+    rows: [p],
+  } = await db.query(
     `UPDATE events SET cancellation_status = CASE WHEN EXISTS (SELECT 1 FROM orders WHERE event_id = $1 AND status IN ('completed', 'partially_refunded', 'pending', 'processing'))
                                                  THEN 'refunding' ELSE 'done' END::enum_events_cancellation_status
       WHERE id = $1 RETURNING cancellation_orders, cancellation_orders_done, cancellation_status`,

@@ -16,12 +16,21 @@ const MESSAGES: Record<DiscountReason, string> = {
 }
 
 export class InvalidDiscountError extends UnprocessableError {
-  constructor(readonly reason: DiscountReason, extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly reason: DiscountReason,
+    extra: Record<string, unknown> = {},
+  ) {
     super('invalid_discount', MESSAGES[reason], { reason, ...extra })
   }
 }
 
-export type LoadedCode = DiscountRule & { id: string; code: string; onePerBuyer: boolean; usageLimit: number | null; organizer: string | null }
+export type LoadedCode = DiscountRule & {
+  id: string
+  code: string
+  onePerBuyer: boolean
+  usageLimit: number | null
+  organizer: string | null
+}
 
 /** Looks the code up (case-insensitively) and checks what does not race: existence, window, limit already reached. */
 export async function loadDiscountCode(tx: Tx, code: string, now: Date): Promise<LoadedCode> {
@@ -88,6 +97,8 @@ export async function releaseDiscountUse(tx: Tx, orderId: string): Promise<void>
     [orderId],
   )
   for (const r of rows) {
-    await tx.query(`UPDATE discount_codes SET times_used = times_used - 1, updated_at = now() WHERE id = $1 AND times_used > 0`, [r.discount_code_id])
+    await tx.query(`UPDATE discount_codes SET times_used = times_used - 1, updated_at = now() WHERE id = $1 AND times_used > 0`, [
+      r.discount_code_id,
+    ])
   }
 }

@@ -9,6 +9,8 @@ export function formatMoney(minor: number, currency: string): string {
 export function formatWhen(start: Date, end: Date | null, timeZone: string): string {
   const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(start)
   const time = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)
-  const zoneName = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'long' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value ?? timeZone
+  const zoneName =
+    new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'long' }).formatToParts(start).find((p) => p.type === 'timeZoneName')
+      ?.value ?? timeZone
   return `${day}, ${time(start)}${end ? `–${time(end)}` : ''} ${zoneName} (${timeZone})`
 }

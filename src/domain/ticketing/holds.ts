@@ -41,7 +41,9 @@ export const defaultHoldLimit = () => Number(process.env.HOLD_LIMIT_PER_EVENT ||
  * (event, user), taken in key order before any ticket-type lock; other buyers never wait on it.
  */
 async function enforceHoldLimit(tx: Tx, eventId: string, limit: number, holder: Holder, requested: number): Promise<void> {
-  const keys = [holder.address && `${eventId}|a|${holder.address}`, holder.user && `${eventId}|u|${holder.user}`].filter((k): k is string => Boolean(k)).sort()
+  const keys = [holder.address && `${eventId}|a|${holder.address}`, holder.user && `${eventId}|u|${holder.user}`]
+    .filter((k): k is string => Boolean(k))
+    .sort()
   if (keys.length === 0) return
   for (const key of keys) await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [key])
   const { rows } = await tx.query<{ held: string }>(
@@ -80,30 +82,45 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
   // One line per ticket type; locks taken in id order so two multi-line holds cannot deadlock.
   const merged = new Map<string, number>()
   for (const i of req.items) merged.set(i.ticketType, (merged.get(i.ticketType) ?? 0) + i.quantity)
-  const items = [...merged.entries()].map(([ticketType, quantity]) => ({ ticketType, quantity })).sort((a, b) => a.ticketType.localeCompare(b.ticketType))
+  const items = [...merged.entries()]
+    .map(([ticketType, quantity]) => ({ ticketType, quantity }))
+    .sort((a, b) => a.ticketType.localeCompare(b.ticketType))
   const checkout = crypto.randomUUID()
   const token = newToken()
   let expiresAt = new Date(0)
   await withTransaction(db, async (tx) => {
     let eventId: string | undefined
     if (req.holder) {
-      const { rows: [first] } = await tx.query<{ event_id: string; hold_limit: string | null }>(
+      const {
+        rows: [first],
+      } = await tx.query<{ event_id: string; hold_limit: string | null }>(
         `SELECT tt.event_id, e.hold_limit FROM ticket_types tt JOIN events e ON e.id = tt.event_id WHERE tt.id = $1`,
         [items[0].ticketType],
       )
-      if (!first) throw new NotFoundError('unknown_ticket_type', `No ticket type ${items[0].ticketType}.`, { ticketType: items[0].ticketType })
+      if (!first)
+        throw new NotFoundError('unknown_ticket_type', `No ticket type ${items[0].ticketType}.`, { ticketType: items[0].ticketType })
       eventId = first.event_id
       const limit = first.hold_limit == null ? defaultHoldLimit() : num(first.hold_limit)
-      await enforceHoldLimit(tx, eventId, limit, req.holder, items.reduce((n, i) => n + i.quantity, 0))
+      await enforceHoldLimit(
+        tx,
+        eventId,
+        limit,
+        req.holder,
+        items.reduce((n, i) => n + i.quantity, 0),
+      )
     }
     for (const item of items) {
       const tt = await lockTicketType(tx, item.ticketType)
       if (!tt) throw new NotFoundError('unknown_ticket_type', `No ticket type ${item.ticketType}.`, { ticketType: item.ticketType })
-      if (eventId && tt.event_id !== eventId) throw new UnprocessableError('mixed_events', 'One checkout holds tickets of one event.', { ticketType: tt.id })
+      if (eventId && tt.event_id !== eventId)
+        throw new UnprocessableError('mixed_events', 'One checkout holds tickets of one event.', { ticketType: tt.id })
       eventId = tt.event_id
       if (!onSale(tt, now)) throw new UnprocessableError('not_on_sale', `${tt.name} is not on sale.`, { ticketType: tt.id })
       if (tt.max_per_order != null && item.quantity > num(tt.max_per_order)) {
-        throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} of ${tt.name} per order.`, { ticketType: tt.id, maxPerOrder: num(tt.max_per_order) })
+        throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} of ${tt.name} per order.`, {
+          ticketType: tt.id,
+          maxPerOrder: num(tt.max_per_order),
+        })
       }
       const inserted = await tx.query(
         `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at, holder_address, holder_user_id)
@@ -112,7 +129,16 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
                    WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > now()), 0)
                    FROM ticket_types tt WHERE tt.id = $2) >= $3
          RETURNING id, expires_at`,
-        [checkout, item.ticketType, item.quantity, req.buyerSession ?? null, hashToken(token), minutes * 60, req.holder?.address ?? null, req.holder?.user ?? null],
+        [
+          checkout,
+          item.ticketType,
+          item.quantity,
+          req.buyerSession ?? null,
+          hashToken(token),
+          minutes * 60,
+          req.holder?.address ?? null,
+          req.holder?.user ?? null,
+        ],
       )
       if (inserted.rowCount === 0) {
         throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
@@ -143,7 +169,9 @@ export async function releaseHold(db: Db, checkout: string, token: string, _now?
     if (rows.length === 0) throw new NotFoundError('unknown_hold', 'No such hold.')
     if (!rows.every((r) => sameHash(token, r.token_hash))) throw new ForbiddenError('That token does not own this hold.')
     if (rows.some((r) => r.order_id)) throw new ConflictError('hold_ordered', 'This hold belongs to an order; cancel the order instead.')
-    await tx.query(`UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, now()), updated_at = now() WHERE checkout = $1`, [checkout])
+    await tx.query(`UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, now()), updated_at = now() WHERE checkout = $1`, [
+      checkout,
+    ])
   })
 }
 

@@ -10,11 +10,19 @@ import type { Payload } from 'payload'
 import { num, type Db, type Tx } from '../../db/transaction'
 import { formatMoney, formatWhen } from './format'
 
-export type NotificationKind = 'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled'
+export type NotificationKind =
+  'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled'
 
 export async function notify(
   tx: Tx,
-  n: { kind: NotificationKind; dedupeKey: string; recipient: string | null | undefined; order?: string | null; event?: string | null; data?: Record<string, unknown> },
+  n: {
+    kind: NotificationKind
+    dedupeKey: string
+    recipient: string | null | undefined
+    order?: string | null
+    event?: string | null
+    data?: Record<string, unknown>
+  },
 ): Promise<void> {
   if (!n.recipient) return
   await tx.query(
@@ -27,7 +35,15 @@ export async function notify(
 const BACKOFF_MINUTES = [1, 5, 15, 60, 180]
 export const maxNotificationAttempts = () => Number(process.env.NOTIFICATION_MAX_ATTEMPTS || 8)
 
-type Row = { id: string; kind: NotificationKind; recipient: string; order_id: string | null; event_id: string | null; data: Record<string, unknown>; attempts: number }
+type Row = {
+  id: string
+  kind: NotificationKind
+  recipient: string
+  order_id: string | null
+  event_id: string | null
+  data: Record<string, unknown>
+  attempts: number
+}
 export type Message = { to: string; subject: string; html: string; text: string }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
@@ -35,12 +51,19 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 type EventFacts = { title: string; when: string; venue: string | null; address: string | null }
 
 async function eventFacts(db: Db, eventId: string): Promise<EventFacts> {
-  const { rows: [e] } = await db.query(
+  const {
+    rows: [e],
+  } = await db.query(
     `SELECT e.title, e.start_date, e.end_date, e.time_zone, v.name AS venue, concat_ws(', ', v.address, concat_ws(' ', v.postal_code, v.city), v.country) AS address
        FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = $1`,
     [eventId],
   )
-  return { title: e.title, when: formatWhen(new Date(e.start_date), new Date(e.end_date), e.time_zone), venue: e.venue ?? null, address: e.venue ? e.address : null }
+  return {
+    title: e.title,
+    when: formatWhen(new Date(e.start_date), new Date(e.end_date), e.time_zone),
+    venue: e.venue ?? null,
+    address: e.venue ? e.address : null,
+  }
 }
 
 /** Renders one notification from the database as it is now. */
@@ -66,7 +89,10 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
   const texts: Record<Exclude<NotificationKind, 'order_confirmation'>, [string, string[]]> = {
     order_unfulfilled: [
       `Your payment for ${ev?.title ?? 'your order'} was refunded`,
-      [`Your payment for order ${n.order_id} arrived after your reservation had lapsed, and the tickets were no longer available.`, `We have refunded ${amount} in full; no tickets were issued.`],
+      [
+        `Your payment for order ${n.order_id} arrived after your reservation had lapsed, and the tickets were no longer available.`,
+        `We have refunded ${amount} in full; no tickets were issued.`,
+      ],
     ],
     organizer_unfulfilled: [
       `A late payment was refunded: ${ev?.title ?? ''}`,
@@ -74,12 +100,19 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
     ],
     organizer_dispute: [
       `Payment dispute (${String(n.data.status ?? '')}) on order ${n.order_id}`,
-      [`The buyer's bank reports a dispute on order ${n.order_id}: ${amount}, reason ${String(n.data.reason ?? 'unknown')}, status ${String(n.data.status ?? '')}.`,
-        n.data.status === 'lost' ? 'The dispute was lost: the order’s remaining tickets were voided.' : 'Respond in the Stripe dashboard before the deadline.'],
+      [
+        `The buyer's bank reports a dispute on order ${n.order_id}: ${amount}, reason ${String(n.data.reason ?? 'unknown')}, status ${String(n.data.status ?? '')}.`,
+        n.data.status === 'lost'
+          ? 'The dispute was lost: the order’s remaining tickets were voided.'
+          : 'Respond in the Stripe dashboard before the deadline.',
+      ],
     ],
     event_cancelled: [
       `Cancelled: ${ev?.title ?? 'your event'}`,
-      [`We are sorry: ${ev?.title ?? 'the event'} has been cancelled.`, n.data.refunded ? `Your order ${n.order_id} is refunded in full (${amount}).` : `Your order ${n.order_id} is cancelled.`],
+      [
+        `We are sorry: ${ev?.title ?? 'the event'} has been cancelled.`,
+        n.data.refunded ? `Your order ${n.order_id} is refunded in full (${amount}).` : `Your order ${n.order_id} is cancelled.`,
+      ],
     ],
   }
   const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation'>]
@@ -100,7 +133,10 @@ export async function sendNotifications(payload: Payload, db: Db, limit = 50): P
   for (const n of rows) {
     try {
       await payload.sendEmail(await renderNotification(db, n))
-      await db.query(`UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [n.id])
+      await db.query(
+        `UPDATE notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
+        [n.id],
+      )
       out.sent++
     } catch (err) {
       const attempts = num(n.attempts)

@@ -33,7 +33,16 @@ export type OrderView = {
   tax: number
   total: number
   currency: string
-  items: Array<{ id: string; ticketType: string; name: string; quantity: number; unitPrice: number; subtotal: number; discount: number; finalPrice: number }>
+  items: Array<{
+    id: string
+    ticketType: string
+    name: string
+    quantity: number
+    unitPrice: number
+    subtotal: number
+    discount: number
+    finalPrice: number
+  }>
 }
 
 /** How long a buyer has to pay once the order exists (the hold is stretched to match). */
@@ -57,9 +66,15 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
       throw new ConflictError('hold_expired', 'The hold has expired or was released; hold the tickets again.')
     }
     const currency = holds[0].currency as string
-    if (holds.some((h) => h.currency !== currency)) throw new UnprocessableError('mixed_currencies', 'All tickets of an order must share a currency.')
+    if (holds.some((h) => h.currency !== currency))
+      throw new UnprocessableError('mixed_currencies', 'All tickets of an order must share a currency.')
     const eventId = holds[0].event_id as string
-    const lines: PriceLine[] = holds.map((h) => ({ ticketType: h.ticket_type_id, event: h.event_id, unitPrice: num(h.price), quantity: num(h.quantity) }))
+    const lines: PriceLine[] = holds.map((h) => ({
+      ticketType: h.ticket_type_id,
+      event: h.event_id,
+      unitPrice: num(h.price),
+      quantity: num(h.quantity),
+    }))
 
     const code = input.discountCode ? await loadDiscountCode(tx, input.discountCode, now) : undefined
     // An organizer's code discounts only that organizer's events.
@@ -68,42 +83,101 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
     if ('refused' in priced) throw new InvalidDiscountError(priced.refused)
 
     const free = priced.total === 0
-    const { rows: [order] } = await tx.query(
+    const {
+      rows: [order],
+    } = await tx.query(
       `INSERT INTO orders (event_id, buyer_id, status, subtotal, discount, tax, total, currency, discount_code_id, checkout,
                            billing_email, billing_name, billing_phone, billing_address, ip_address, user_agent, expires_at, refunded_amount, payment_attempts)
        VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now() + make_interval(mins => $16), 0, 0) RETURNING id, expires_at`,
       [
-        eventId, input.buyerId ?? null, priced.subtotal, priced.discount, priced.tax, priced.total, currency, code?.id ?? null, input.hold,
+        eventId,
+        input.buyerId ?? null,
+        priced.subtotal,
+        priced.discount,
+        priced.tax,
+        priced.total,
+        currency,
+        code?.id ?? null,
+        input.hold,
         // Phone and address are stored only as ciphertext (field-encryption), like the collection's own writes.
-        input.billing.email.trim().toLowerCase(), input.billing.name, encryptValue(input.billing.phone ?? null),
-        input.billing.address ? JSON.stringify(encryptValue(input.billing.address)) : null, input.ipAddress ?? null, input.userAgent ?? null, paymentMinutes(),
+        input.billing.email.trim().toLowerCase(),
+        input.billing.name,
+        encryptValue(input.billing.phone ?? null),
+        input.billing.address ? JSON.stringify(encryptValue(input.billing.address)) : null,
+        input.ipAddress ?? null,
+        input.userAgent ?? null,
+        paymentMinutes(),
       ],
     )
     const items: OrderView['items'] = []
     for (const [i, line] of priced.lines.entries()) {
-      const { rows: [item] } = await tx.query(
+      const {
+        rows: [item],
+      } = await tx.query(
         `INSERT INTO order_items (order_id, ticket_type_id, quantity, unit_price, subtotal, discount, final_price, discount_code_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [order.id, line.ticketType, line.quantity, line.unitPrice, line.subtotal, line.discount, line.finalPrice, line.discount > 0 ? code!.id : null],
+        [
+          order.id,
+          line.ticketType,
+          line.quantity,
+          line.unitPrice,
+          line.subtotal,
+          line.discount,
+          line.finalPrice,
+          line.discount > 0 ? code!.id : null,
+        ],
       )
-      items.push({ id: item.id, ticketType: line.ticketType, name: holds[i].name, quantity: line.quantity, unitPrice: line.unitPrice, subtotal: line.subtotal, discount: line.discount, finalPrice: line.finalPrice })
+      items.push({
+        id: item.id,
+        ticketType: line.ticketType,
+        name: holds[i].name,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        subtotal: line.subtotal,
+        discount: line.discount,
+        finalPrice: line.finalPrice,
+      })
     }
     if (code) {
-      await reserveDiscountUse(tx, code, { orderId: order.id, buyerEmail: input.billing.email, buyerId: input.buyerId, discount: priced.discount, orderTotal: priced.total })
+      await reserveDiscountUse(tx, code, {
+        orderId: order.id,
+        buyerEmail: input.billing.email,
+        buyerId: input.buyerId,
+        discount: priced.discount,
+        orderTotal: priced.total,
+      })
     }
     // The hold now belongs to the order and lasts as long as the payment window.
-    await tx.query(`UPDATE holds SET order_id = $1, expires_at = $2, updated_at = now() WHERE checkout = $3`, [order.id, order.expires_at, input.hold])
+    await tx.query(`UPDATE holds SET order_id = $1, expires_at = $2, updated_at = now() WHERE checkout = $3`, [
+      order.id,
+      order.expires_at,
+      input.hold,
+    ])
     await auditInTx(tx, {
-      action: 'create', collection: 'orders', documentId: order.id, actor: input.buyerId,
-      summary: `order ${order.id} created: total ${priced.total} ${currency}`, changes: { status: 'pending', total: priced.total, discount: priced.discount, items: priced.lines.length },
+      action: 'create',
+      collection: 'orders',
+      documentId: order.id,
+      actor: input.buyerId,
+      summary: `order ${order.id} created: total ${priced.total} ${currency}`,
+      changes: { status: 'pending', total: priced.total, discount: priced.discount, items: priced.lines.length },
     })
     let status = 'pending'
     if (free) {
       const done = await completeInTx(tx, order.id)
-      if (!done.ok) throw new ConflictError('sold_out', 'The tickets of this order are no longer available.', { ticketType: done.ticketType })
+      if (!done.ok)
+        throw new ConflictError('sold_out', 'The tickets of this order are no longer available.', { ticketType: done.ticketType })
       status = 'completed'
     }
-    return { id: order.id, status, subtotal: priced.subtotal, discount: priced.discount, tax: priced.tax, total: priced.total, currency, items }
+    return {
+      id: order.id,
+      status,
+      subtotal: priced.subtotal,
+      discount: priced.discount,
+      tax: priced.tax,
+      total: priced.total,
+      currency,
+      items,
+    }
   })
 }
 
@@ -143,7 +217,10 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
       await tx.query('ROLLBACK TO SAVEPOINT complete_order')
       return { ok: false, reason: 'sold_out', ticketType: item.ticket_type_id }
     }
-    const shares = allocate(num(item.final_price), Array.from({ length: num(item.quantity) }, () => 1))
+    const shares = allocate(
+      num(item.final_price),
+      Array.from({ length: num(item.quantity) }, () => 1),
+    )
     for (const price of shares) {
       await tx.query(
         `INSERT INTO tickets (code, order_id, order_item_id, event_id, ticket_type_id, attendee_name, attendee_email, status, price)
@@ -177,9 +254,21 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
   await countCampaignConversion(tx, orderId)
   await tx.query(`UPDATE orders SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`, [orderId])
   await orderEvent(tx, 'order.completed', orderId)
-  await notify(tx, { kind: 'order_confirmation', dedupeKey: `order_confirmation:${orderId}`, recipient: items[0].billing_email, order: orderId, event: items[0].event_id })
+  await notify(tx, {
+    kind: 'order_confirmation',
+    dedupeKey: `order_confirmation:${orderId}`,
+    recipient: items[0].billing_email,
+    order: orderId,
+    event: items[0].event_id,
+  })
   const tickets = items.reduce((n, i) => n + num(i.quantity), 0)
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} completed, ${tickets} ticket(s) issued`, changes: [{ field: 'status', to: 'completed' }] })
+  await auditInTx(tx, {
+    action: 'update',
+    collection: 'orders',
+    documentId: orderId,
+    summary: `order ${orderId} completed, ${tickets} ticket(s) issued`,
+    changes: [{ field: 'status', to: 'completed' }],
+  })
   return { ok: true }
 }
 
@@ -198,7 +287,13 @@ async function countCampaignConversion(tx: Tx, orderId: string) {
 
 /** An unpaid order ends: its holds and its discount use are given back. */
 export async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'cancelled', why: string) {
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: orderId, summary: `order ${orderId} ${status}: ${why}`, changes: [{ field: 'status', to: status }] })
+  await auditInTx(tx, {
+    action: 'update',
+    collection: 'orders',
+    documentId: orderId,
+    summary: `order ${orderId} ${status}: ${why}`,
+    changes: [{ field: 'status', to: status }],
+  })
   await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [orderId])
   await releaseDiscountUse(tx, orderId)
   await tx.query(
@@ -208,11 +303,14 @@ export async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'canc
   if (status === 'cancelled') await orderEvent(tx, 'order.cancelled', orderId)
 }
 
-export type OrderEventType = 'order.completed' | 'order.refunded' | 'order.partially_refunded' | 'order.cancelled' | 'order.refunded_unfulfilled' | 'order.disputed'
+export type OrderEventType =
+  'order.completed' | 'order.refunded' | 'order.partially_refunded' | 'order.cancelled' | 'order.refunded_unfulfilled' | 'order.disputed'
 
 /** The webhook outbox entry of an order event, in the order's own transaction; for the event's organizer (and admins). */
 export async function orderEvent(tx: Tx, type: OrderEventType, orderId: string, extra: Record<string, unknown> = {}) {
-  const { rows: [o] } = await tx.query(
+  const {
+    rows: [o],
+  } = await tx.query(
     `SELECT o.id, o.status, o.event_id AS event, e.organizer_id, o.subtotal::int, o.discount::int, o.tax::int, o.total::int, o.refunded_amount::int AS "refundedAmount",
             o.currency, o.billing_email AS "buyerEmail", o.billing_name AS "buyerName",
             o.completed_at AS "completedAt", o.refunded_at AS "refundedAt", o.cancelled_at AS "cancelledAt",
@@ -234,7 +332,9 @@ export async function attachPaymentIntent(db: Db, orderId: string, paymentIntent
 /** Fails an order whose payment could not even start (the provider refused or was unreachable). */
 export async function abandonOrder(db: Db, orderId: string): Promise<void> {
   await withTransaction(db, async (tx) => {
-    const { rows: [o] } = await tx.query(`SELECT status FROM orders WHERE id = $1 FOR UPDATE`, [orderId])
+    const {
+      rows: [o],
+    } = await tx.query(`SELECT status FROM orders WHERE id = $1 FOR UPDATE`, [orderId])
     if (o && o.status === 'pending') await failInTx(tx, orderId, 'failed', 'the payment could not start')
   })
 }
@@ -252,14 +352,23 @@ export type OrderForPayment = {
 }
 
 export async function getOrder(db: Db | Tx, orderId: string, lock = false): Promise<OrderForPayment | undefined> {
-  const { rows: [o] } = await db.query(
+  const {
+    rows: [o],
+  } = await db.query(
     `SELECT id, total, refunded_amount, currency, status, payment_intent_id, event_id, billing_email, buyer_id FROM orders WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
     [orderId],
   )
   if (!o) return undefined
   return {
-    id: o.id, total: num(o.total), refundedAmount: num(o.refunded_amount), currency: o.currency, status: o.status, paymentIntentId: o.payment_intent_id,
-    eventId: o.event_id, billingEmail: o.billing_email, buyerId: o.buyer_id,
+    id: o.id,
+    total: num(o.total),
+    refundedAmount: num(o.refunded_amount),
+    currency: o.currency,
+    status: o.status,
+    paymentIntentId: o.payment_intent_id,
+    eventId: o.event_id,
+    billingEmail: o.billing_email,
+    buyerId: o.buyer_id,
   }
 }
 

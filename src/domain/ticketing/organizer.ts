@@ -2,7 +2,10 @@ import type { Db } from '../../db/transaction'
 
 /** A query over whatever connection the caller holds: a pool, a transaction's client, or the request's transaction. */
 export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>
-export const over = (db: Pick<Db, 'query'>): Query => async (text, values) => (await db.query(text, values)).rows
+export const over =
+  (db: Pick<Db, 'query'>): Query =>
+  async (text, values) =>
+    (await db.query(text, values)).rows
 
 /** Who organizes the event (null: nobody, or no such event). The one place this question is asked. */
 export async function organizerOf(q: Query, eventId: string): Promise<string | null> {
@@ -18,7 +21,10 @@ export async function organizesEvent(db: Db, eventId: string, userId: string | n
 
 /** Whether `userId` is on the event's door staff. */
 export async function staffsEvent(db: Db, eventId: string, userId: string | number): Promise<boolean> {
-  const { rowCount } = await db.query(`SELECT 1 FROM events_rels WHERE parent_id = $1 AND path = 'staff' AND users_id = $2`, [eventId, userId])
+  const { rowCount } = await db.query(`SELECT 1 FROM events_rels WHERE parent_id = $1 AND path = 'staff' AND users_id = $2`, [
+    eventId,
+    userId,
+  ])
   return (rowCount ?? 0) > 0
 }
 

@@ -55,7 +55,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export async function applyPaymentEvent(db: Db, ev: PaymentEvent): Promise<{ outcome: Outcome; orderId?: string; refundId?: string }> {
   return withTransaction(db, async (tx) => {
-    const { rows: [found] } = await tx.query(
+    const {
+      rows: [found],
+    } = await tx.query(
       `SELECT id FROM orders WHERE ($1::uuid IS NOT NULL AND id = $1::uuid) OR ($2::text IS NOT NULL AND payment_intent_id = $2) LIMIT 1`,
       [ev.orderId && UUID.test(ev.orderId) ? ev.orderId : null, ev.paymentIntentId ?? null],
     )
@@ -103,7 +105,10 @@ async function apply(tx: Tx, order: OrderForPayment, ev: PaymentEvent): Promise<
         `UPDATE orders SET status = 'processing', expires_at = GREATEST(expires_at, now() + make_interval(hours => $2)), updated_at = now() WHERE id = $1`,
         [order.id, processingHours()],
       )
-      await tx.query(`UPDATE holds SET expires_at = (SELECT expires_at FROM orders WHERE id = $1), updated_at = now() WHERE order_id = $1 AND status = 'active'`, [order.id])
+      await tx.query(
+        `UPDATE holds SET expires_at = (SELECT expires_at FROM orders WHERE id = $1), updated_at = now() WHERE order_id = $1 AND status = 'active'`,
+        [order.id],
+      )
       return { outcome: 'processing' }
     }
     case 'payment_intent.canceled': {
@@ -112,7 +117,8 @@ async function apply(tx: Tx, order: OrderForPayment, ev: PaymentEvent): Promise<
       return { outcome: 'failed' }
     }
     case 'charge.refunded': {
-      if (!['completed', 'partially_refunded', 'refunded'].includes(order.status) || ev.amountRefunded == null) return { outcome: 'ignored' }
+      if (!['completed', 'partially_refunded', 'refunded'].includes(order.status) || ev.amountRefunded == null)
+        return { outcome: 'ignored' }
       return { outcome: (await reconcileProviderRefund(tx, order, ev.amountRefunded)) ? 'refund_recorded' : 'refund_known' }
     }
     case 'charge.dispute.created':
@@ -126,12 +132,24 @@ async function apply(tx: Tx, order: OrderForPayment, ev: PaymentEvent): Promise<
       )
       let voided: string[] = []
       if (d.status === 'lost') voided = await voidTickets(tx, order.id, 'all')
-      await orderEvent(tx, 'order.disputed', order.id, { dispute: { id: d.id, status: d.status, reason: d.reason, amount: d.amount, ticketsVoided: voided.length } })
+      await orderEvent(tx, 'order.disputed', order.id, {
+        dispute: { id: d.id, status: d.status, reason: d.reason, amount: d.amount, ticketsVoided: voided.length },
+      })
       await notify(tx, {
-        kind: 'organizer_dispute', dedupeKey: `dispute:${d.id}:${d.status}`, recipient: await organizerEmail(tx, order.eventId), order: order.id, event: order.eventId,
+        kind: 'organizer_dispute',
+        dedupeKey: `dispute:${d.id}:${d.status}`,
+        recipient: await organizerEmail(tx, order.eventId),
+        order: order.id,
+        event: order.eventId,
         data: { status: d.status, reason: d.reason, amount: d.amount, currency: order.currency },
       })
-      await auditInTx(tx, { action: 'update', collection: 'orders', documentId: order.id, summary: `order ${order.id}: dispute ${d.status} (${d.reason ?? 'no reason'}), ${voided.length} ticket(s) voided`, changes: [{ field: 'disputeStatus', to: d.status }] })
+      await auditInTx(tx, {
+        action: 'update',
+        collection: 'orders',
+        documentId: order.id,
+        summary: `order ${order.id}: dispute ${d.status} (${d.reason ?? 'no reason'}), ${voided.length} ticket(s) voided`,
+        changes: [{ field: 'disputeStatus', to: d.status }],
+      })
       return { outcome: 'dispute_recorded' }
     }
     default:
@@ -140,7 +158,9 @@ async function apply(tx: Tx, order: OrderForPayment, ev: PaymentEvent): Promise<
 }
 
 async function organizerEmail(tx: Tx, eventId: string): Promise<string | null> {
-  const { rows: [u] } = await tx.query(`SELECT u.email FROM events e JOIN users u ON u.id = e.organizer_id WHERE e.id = $1`, [eventId])
+  const {
+    rows: [u],
+  } = await tx.query(`SELECT u.email FROM events e JOIN users u ON u.id = e.organizer_id WHERE e.id = $1`, [eventId])
   return u?.email ?? null
 }
 
@@ -151,16 +171,41 @@ async function refundUnfulfilled(tx: Tx, order: OrderForPayment, why: string): P
     await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [order.id])
   }
   await tx.query(`DELETE FROM discount_redemptions WHERE order_id = $1 AND status = 'reserved'`, [order.id])
-  const { rows: [r] } = await tx.query(
+  const {
+    rows: [r],
+  } = await tx.query(
     `INSERT INTO refunds (order_id, amount, currency, reason, status, attempts) VALUES ($1, $2, $3, 'unfulfilled', 'pending', 0) RETURNING id`,
     [order.id, order.total, order.currency],
   )
-  await tx.query(`UPDATE orders SET status = 'refunded_unfulfilled', refunded_amount = total, refunded_at = now(), updated_at = now() WHERE id = $1`, [order.id])
+  await tx.query(
+    `UPDATE orders SET status = 'refunded_unfulfilled', refunded_amount = total, refunded_at = now(), updated_at = now() WHERE id = $1`,
+    [order.id],
+  )
   await orderEvent(tx, 'order.refunded_unfulfilled', order.id, { reason: why, refund: { id: r.id, amount: order.total } })
   const data = { amount: order.total, currency: order.currency, reason: why }
-  await notify(tx, { kind: 'order_unfulfilled', dedupeKey: `order_unfulfilled:${order.id}`, recipient: order.billingEmail, order: order.id, event: order.eventId, data })
-  await notify(tx, { kind: 'organizer_unfulfilled', dedupeKey: `organizer_unfulfilled:${order.id}`, recipient: await organizerEmail(tx, order.eventId), order: order.id, event: order.eventId, data })
-  await auditInTx(tx, { action: 'update', collection: 'orders', documentId: order.id, summary: `order ${order.id} paid late and could not be fulfilled (${why}): refunded in full`, changes: [{ field: 'status', from: order.status, to: 'refunded_unfulfilled' }] })
+  await notify(tx, {
+    kind: 'order_unfulfilled',
+    dedupeKey: `order_unfulfilled:${order.id}`,
+    recipient: order.billingEmail,
+    order: order.id,
+    event: order.eventId,
+    data,
+  })
+  await notify(tx, {
+    kind: 'organizer_unfulfilled',
+    dedupeKey: `organizer_unfulfilled:${order.id}`,
+    recipient: await organizerEmail(tx, order.eventId),
+    order: order.id,
+    event: order.eventId,
+    data,
+  })
+  await auditInTx(tx, {
+    action: 'update',
+    collection: 'orders',
+    documentId: order.id,
+    summary: `order ${order.id} paid late and could not be fulfilled (${why}): refunded in full`,
+    changes: [{ field: 'status', from: order.status, to: 'refunded_unfulfilled' }],
+  })
   return r.id
 }
 
@@ -169,7 +214,9 @@ async function refundUnfulfilled(tx: Tx, order: OrderForPayment, why: string): P
  * orders past their window fail, giving back their holds and discount use, and the caller
  * cancels their PaymentIntents; dead holds are deleted.
  */
-export async function expireCheckouts(db: Db): Promise<{ ordersExpired: number; holdsDeleted: number; intentsToCancel: Array<{ orderId: string; paymentIntentId: string }> }> {
+export async function expireCheckouts(
+  db: Db,
+): Promise<{ ordersExpired: number; holdsDeleted: number; intentsToCancel: Array<{ orderId: string; paymentIntentId: string }> }> {
   return withTransaction(db, async (tx) => {
     const { rows: stale } = await tx.query<{ id: string; payment_intent_id: string | null }>(
       `SELECT id, payment_intent_id FROM orders WHERE status IN ('pending', 'processing') AND expires_at <= now() ORDER BY id FOR UPDATE SKIP LOCKED`,

@@ -40,7 +40,12 @@ export function webhookSecret(): string {
  */
 export const paymentMethodTypes = (): string[] | 'automatic' => {
   const raw = (process.env.STRIPE_PAYMENT_METHOD_TYPES || 'card').trim()
-  return raw === 'automatic' ? 'automatic' : raw.split(',').map((s) => s.trim()).filter(Boolean)
+  return raw === 'automatic'
+    ? 'automatic'
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
 }
 
 /** One PaymentIntent per order: the order id is its idempotency key and its metadata. */
@@ -66,7 +71,11 @@ export async function createPaymentIntent(order: { id: string; total: number; cu
  */
 export async function cancelPaymentIntent(paymentIntentId: string, orderId: string): Promise<boolean> {
   try {
-    await stripeClient().paymentIntents.cancel(paymentIntentId, { cancellation_reason: 'abandoned' }, { idempotencyKey: `cancel-${orderId}` })
+    await stripeClient().paymentIntents.cancel(
+      paymentIntentId,
+      { cancellation_reason: 'abandoned' },
+      { idempotencyKey: `cancel-${orderId}` },
+    )
     return true
   } catch (err) {
     if (err instanceof Stripe.errors.StripeInvalidRequestError) return false
@@ -83,7 +92,8 @@ export async function createRefund(args: { paymentIntentId: string; amount: numb
 }
 
 /** A refusal Stripe will repeat however often it is asked (invalid request), as opposed to an outage. */
-export const isPermanentStripeError = (err: unknown) => err instanceof Stripe.errors.StripeInvalidRequestError || err instanceof Stripe.errors.StripeCardError
+export const isPermanentStripeError = (err: unknown) =>
+  err instanceof Stripe.errors.StripeInvalidRequestError || err instanceof Stripe.errors.StripeCardError
 
 /** Verifies a webhook with the SDK's own signature check; throws on a bad or missing signature. */
 export function verifyWebhook(rawBody: string, signature: string | null): Stripe.Event {

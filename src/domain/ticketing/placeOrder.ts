@@ -13,7 +13,11 @@ export type PlaceOrderInput = Omit<CreateOrderInput, 'buyerId' | 'ipAddress' | '
  */
 export async function placeOrder(req: PayloadRequest, body: PlaceOrderInput, client: { ipAddress: string | null }, now: Date) {
   const pool = poolOf(req.payload)
-  const order = await createOrder(pool, { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: client.ipAddress, userAgent: req.headers.get('user-agent') }, now)
+  const order = await createOrder(
+    pool,
+    { ...body, buyerId: req.user ? String(req.user.id) : null, ipAddress: client.ipAddress, userAgent: req.headers.get('user-agent') },
+    now,
+  )
   if (order.status === 'completed') {
     await req.payload.jobs.queue({ task: 'sendNotifications', input: {}, queue: 'transactional' })
     return { order, payment: { provider: 'none' as const, clientSecret: null, paymentIntent: null } }
@@ -25,6 +29,10 @@ export async function placeOrder(req: PayloadRequest, body: PlaceOrderInput, cli
   } catch (err) {
     req.payload.logger.error({ err, msg: `payment intent for order ${order.id} failed` })
     await abandonOrder(pool, order.id)
-    throw new DomainError('payment_unavailable', 'The payment provider could not be reached; nothing was charged and the tickets were released.', 502)
+    throw new DomainError(
+      'payment_unavailable',
+      'The payment provider could not be reached; nothing was charged and the tickets were released.',
+      502,
+    )
   }
 }

@@ -55,15 +55,26 @@ export async function refundInTx(
   let ticketIds: string[] = []
   if (spec.tickets?.length) {
     const wanted = [...new Set(spec.tickets)]
-    const { rows } = await tx.query<{ id: string; price: string | null }>(`SELECT id, price FROM tickets WHERE order_id = $1 AND status <> 'void' AND id = ANY($2::uuid[])`, [order.id, wanted])
+    const { rows } = await tx.query<{ id: string; price: string | null }>(
+      `SELECT id, price FROM tickets WHERE order_id = $1 AND status <> 'void' AND id = ANY($2::uuid[])`,
+      [order.id, wanted],
+    )
     if (rows.length !== wanted.length) {
       const found = new Set(rows.map((r) => r.id))
-      throw new UnprocessableError('unknown_tickets', 'Some tickets are not live tickets of this order.', { tickets: wanted.filter((t) => !found.has(t)) })
+      throw new UnprocessableError('unknown_tickets', 'Some tickets are not live tickets of this order.', {
+        tickets: wanted.filter((t) => !found.has(t)),
+      })
     }
     ticketIds = wanted
-    amount = Math.min(remaining, rows.reduce((n, r) => n + num(r.price), 0))
+    amount = Math.min(
+      remaining,
+      rows.reduce((n, r) => n + num(r.price), 0),
+    )
   } else if (spec.amount != null) {
-    if (spec.amount > remaining) throw new UnprocessableError('amount_too_large', `At most ${remaining} (minor units) is left to refund on this order.`, { refundable: remaining })
+    if (spec.amount > remaining)
+      throw new UnprocessableError('amount_too_large', `At most ${remaining} (minor units) is left to refund on this order.`, {
+        refundable: remaining,
+      })
     amount = spec.amount
   } else {
     amount = remaining
@@ -72,7 +83,9 @@ export async function refundInTx(
   const full = refunded >= order.total
   const voided = await voidTickets(tx, order.id, full ? 'all' : ticketIds)
   const status = how.status ?? 'pending'
-  const { rows: [refund] } = await tx.query(
+  const {
+    rows: [refund],
+  } = await tx.query(
     `INSERT INTO refunds (order_id, amount, currency, reason, status, requested_by_id, provider_refund_id, attempts)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING id`,
     [order.id, amount, order.currency, how.reason, status, how.actor ?? null, how.providerRefundId ?? null],
@@ -85,16 +98,29 @@ export async function refundInTx(
     `UPDATE orders SET refunded_amount = $2, status = $3::enum_orders_status, refunded_at = now(), updated_at = now() WHERE id = $1`,
     [order.id, refunded, orderStatus],
   )
-  await orderEvent(tx, full ? 'order.refunded' : 'order.partially_refunded', order.id, { refund: { id: refund.id, amount, reason: how.reason, tickets: voided } })
+  await orderEvent(tx, full ? 'order.refunded' : 'order.partially_refunded', order.id, {
+    refund: { id: refund.id, amount, reason: how.reason, tickets: voided },
+  })
   await auditInTx(tx, {
-    action: 'update', collection: 'orders', documentId: order.id, actor: how.actor,
+    action: 'update',
+    collection: 'orders',
+    documentId: order.id,
+    actor: how.actor,
     summary: `order ${order.id}: ${amount} ${order.currency} refunded (${how.reason}), ${voided.length} ticket(s) voided`,
-    changes: [{ field: 'status', from: order.status, to: orderStatus }, { field: 'refundedAmount', from: order.refundedAmount, to: refunded }],
+    changes: [
+      { field: 'status', from: order.status, to: orderStatus },
+      { field: 'refundedAmount', from: order.refundedAmount, to: refunded },
+    ],
   })
   return { id: refund.id, amount, status, voided, orderStatus }
 }
 
-export type RefundRequest = { orderId: string; spec: RefundSpec; actor: string | null; allowed: (order: OrderForPayment) => Promise<boolean> }
+export type RefundRequest = {
+  orderId: string
+  spec: RefundSpec
+  actor: string | null
+  allowed: (order: OrderForPayment) => Promise<boolean>
+}
 
 /** POST /orders/:id/refund: decides and records the refund; the caller then sends it (`sendRefund`). */
 export async function requestRefund(db: Db, r: RefundRequest) {
@@ -104,9 +130,13 @@ export async function requestRefund(db: Db, r: RefundRequest) {
     if (!['completed', 'partially_refunded'].includes(order.status)) {
       throw new ConflictError('not_refundable', `Only paid orders can be refunded; this one is ${order.status}.`)
     }
-    if (!order.paymentIntentId || order.total === 0) throw new ConflictError('not_refundable', 'This order was free: there is no payment to refund; cancel it instead.')
+    if (!order.paymentIntentId || order.total === 0)
+      throw new ConflictError('not_refundable', 'This order was free: there is no payment to refund; cancel it instead.')
     const refund = await refundInTx(tx, order, r.spec, { reason: 'requested', actor: r.actor })
-    return { refund: { id: refund.id, amount: refund.amount, currency: order.currency, status: refund.status, tickets: refund.voided }, order: { id: order.id, status: refund.orderStatus, refundedAmount: order.refundedAmount + refund.amount } }
+    return {
+      refund: { id: refund.id, amount: refund.amount, currency: order.currency, status: refund.status, tickets: refund.voided },
+      order: { id: order.id, status: refund.orderStatus, refundedAmount: order.refundedAmount + refund.amount },
+    }
   })
 }
 
@@ -117,7 +147,12 @@ export async function requestRefund(db: Db, r: RefundRequest) {
  * platform's own refund, finds nothing new.
  */
 export async function reconcileProviderRefund(tx: Tx, order: OrderForPayment, amountRefunded: number): Promise<boolean> {
-  const { rows: [r] } = await tx.query(`SELECT COALESCE(SUM(amount), 0) AS recorded FROM refunds WHERE order_id = $1 AND status IN ('pending', 'succeeded')`, [order.id])
+  const {
+    rows: [r],
+  } = await tx.query(
+    `SELECT COALESCE(SUM(amount), 0) AS recorded FROM refunds WHERE order_id = $1 AND status IN ('pending', 'succeeded')`,
+    [order.id],
+  )
   const extra = Math.min(amountRefunded, order.total) - num(r.recorded)
   if (extra <= 0 || order.refundedAmount >= order.total) return false
   await refundInTx(tx, order, { amount: Math.min(extra, order.total - order.refundedAmount) }, { reason: 'provider', status: 'succeeded' })
@@ -126,7 +161,9 @@ export async function reconcileProviderRefund(tx: Tx, order: OrderForPayment, am
 
 /** Sends one recorded refund to Stripe. Idempotent: a refund already done, or done twice at once, moves money once. */
 export async function sendRefund(db: Db, refundId: string): Promise<'succeeded' | 'pending' | 'failed' | 'skipped'> {
-  const { rows: [r] } = await db.query(
+  const {
+    rows: [r],
+  } = await db.query(
     `UPDATE refunds r SET attempts = attempts + 1, updated_at = now() FROM orders o
       WHERE r.id = $1 AND o.id = r.order_id AND r.status = 'pending'
       RETURNING r.id, r.amount, o.id AS order_id, o.payment_intent_id`,
@@ -135,12 +172,17 @@ export async function sendRefund(db: Db, refundId: string): Promise<'succeeded' 
   if (!r) return 'skipped'
   try {
     const done = await createRefund({ paymentIntentId: r.payment_intent_id, amount: num(r.amount), orderId: r.order_id, refundId: r.id })
-    await db.query(`UPDATE refunds SET status = 'succeeded', provider_refund_id = $2, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`, [r.id, done.id])
+    await db.query(
+      `UPDATE refunds SET status = 'succeeded', provider_refund_id = $2, last_error = NULL, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+      [r.id, done.id],
+    )
     return 'succeeded'
   } catch (err) {
     const permanent = isPermanentStripeError(err)
     await db.query(`UPDATE refunds SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'pending'`, [
-      r.id, permanent ? 'failed' : 'pending', String((err as Error).message).slice(0, 500),
+      r.id,
+      permanent ? 'failed' : 'pending',
+      String((err as Error).message).slice(0, 500),
     ])
     return permanent ? 'failed' : 'pending'
   }

@@ -5,7 +5,6 @@ import { reports } from '../../domain/reports'
 import { poolOf } from '../../db/pool'
 import { errorBody, handle, json, parse, requirePermission } from '../http'
 
-
 /** GET /api/reports: the reports there are, with what each takes. */
 export const listReportsEndpoint: Endpoint = {
   path: '/reports',
@@ -13,7 +12,12 @@ export const listReportsEndpoint: Endpoint = {
   handler: handle(async (req) => {
     await requirePermission(req, 'reports', 'read', 'read reports')
     return json({
-      reports: Object.entries(reports).map(([name, r]) => ({ name, path: `/api/reports/${name}`, description: r.description, parameters: z.toJSONSchema(r.params, { io: 'input', unrepresentable: 'any' }) })),
+      reports: Object.entries(reports).map(([name, r]) => ({
+        name,
+        path: `/api/reports/${name}`,
+        description: r.description,
+        parameters: z.toJSONSchema(r.params, { io: 'input', unrepresentable: 'any' }),
+      })),
     })
   }),
 }

@@ -13,7 +13,14 @@ export const searchQuery = z.object({
     .optional()
     .transform((v, ctx) => {
       if (!v) return [...SEARCH_TYPES]
-      const list = [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))]
+      const list = [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
       const bad = list.filter((t) => !(SEARCH_TYPES as readonly string[]).includes(t))
       if (bad.length) ctx.addIssue({ code: 'custom', message: `unknown type(s) ${bad.join(', ')}; known: ${SEARCH_TYPES.join(', ')}` })
       return list as SearchType[]

@@ -19,7 +19,9 @@ const issueKey =
   (slug: string, scopes: Set<string>, opts: Resolved): CollectionBeforeChangeHook =>
   async ({ data, req, operation, originalDoc }) => {
     const manager = await opts.isManager(req)
-    const permissions: PermissionSet | null = req.user ? await opts.resolvePermissions({ payload: req.payload, user: req.user as never }) : null
+    const permissions: PermissionSet | null = req.user
+      ? await opts.resolvePermissions({ payload: req.payload, user: req.user as never })
+      : null
     if (operation === 'create') {
       if (req.user && (!data.owner || !manager)) data.owner = req.user.id
       const { key, prefix, secretHash } = generateKey()
@@ -27,14 +29,20 @@ const issueKey =
       req.context[CONTEXT_KEY] = { prefix, key }
     }
     const raw: unknown = data.scopes ?? originalDoc?.scopes ?? []
-    if (!Array.isArray(raw) || !raw.every((s) => typeof s === 'string')) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: 'Scopes must be a list of scope names.' }] })
+    if (!Array.isArray(raw) || !raw.every((s) => typeof s === 'string'))
+      throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: 'Scopes must be a list of scope names.' }] })
     const wanted: string[] = raw
     const unknown = wanted.filter((s) => !scopes.has(s))
-    if (unknown.length) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `Unknown scope(s): ${unknown.join(', ')}.` }] })
+    if (unknown.length)
+      throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `Unknown scope(s): ${unknown.join(', ')}.` }] })
     const ownerId = String(data.owner ?? originalDoc?.owner?.id ?? originalDoc?.owner ?? '')
     if (data.scopes && !manager && req.user && permissions && !permissions.all && ownerId === String(req.user.id)) {
       const beyond = wanted.filter((s) => !permissions.has(s))
-      if (beyond.length) throw new ValidationError({ collection: slug, errors: [{ path: 'scopes', message: `A key cannot do more than its owner: ${beyond.join(', ')}.` }] })
+      if (beyond.length)
+        throw new ValidationError({
+          collection: slug,
+          errors: [{ path: 'scopes', message: `A key cannot do more than its owner: ${beyond.join(', ')}.` }],
+        })
     }
     return data
   }
@@ -48,7 +56,13 @@ const showOnce: FieldHook = ({ siblingData, req }) => {
 /** Signed-in users see and change their own keys; nobody else (overrideAccess aside). */
 const ownKeys: Access = ({ req }) => (req.user ? { owner: { equals: req.user.id } } : false)
 
-export function apiKeysCollection(slug: string, ownerCollection: string, scopes: string[], defaultRateLimit: number, options: ApiKeysOptions): CollectionConfig {
+export function apiKeysCollection(
+  slug: string,
+  ownerCollection: string,
+  scopes: string[],
+  defaultRateLimit: number,
+  options: ApiKeysOptions,
+): CollectionConfig {
   const scopeSet = new Set(scopes)
   const access = options.access ?? {}
   const resolved: Resolved = {
@@ -80,21 +94,46 @@ export function apiKeysCollection(slug: string, ownerCollection: string, scopes:
       { name: 'name', type: 'text', required: true },
       { name: 'key', type: 'text', virtual: true, admin: { hidden: true }, hooks: { afterRead: [showOnce] }, custom: { redact: true } },
       { name: 'revealKey', type: 'ui', admin: { components: { Field: '/src/plugins/api-keys/components/RevealKey#RevealKey' } } },
-      { name: 'prefix', type: 'text', unique: true, index: true, admin: { readOnly: true, description: 'Identifies the key in logs; the secret is never stored.' }, access: { create: () => false, update: () => false } },
+      {
+        name: 'prefix',
+        type: 'text',
+        unique: true,
+        index: true,
+        admin: { readOnly: true, description: 'Identifies the key in logs; the secret is never stored.' },
+        access: { create: () => false, update: () => false },
+      },
       { name: 'secretHash', type: 'text', hidden: true, custom: { redact: true } },
-      { name: 'owner', type: 'relationship', relationTo: ownerCollection as never, index: true, access: { update: access.updateOwner ?? (() => false) } },
+      {
+        name: 'owner',
+        type: 'relationship',
+        relationTo: ownerCollection as never,
+        index: true,
+        access: { update: access.updateOwner ?? (() => false) },
+      },
       {
         name: 'scopes',
         type: 'text',
         hasMany: true,
-        admin: { description: `resource:action, e.g. events:read, orders:read, tickets:check-in. Known: ${scopes.slice(0, 12).join(', ')}…` },
+        admin: {
+          description: `resource:action, e.g. events:read, orders:read, tickets:check-in. Known: ${scopes.slice(0, 12).join(', ')}…`,
+        },
       },
-      { type: 'row', fields: [
-        { name: 'rateLimit', type: 'number', defaultValue: defaultRateLimit, min: 1, max: 100_000, admin: { description: 'Requests per minute.' } },
-        { name: 'active', type: 'checkbox', defaultValue: true, index: true },
-        { name: 'expiresAt', type: 'date', index: true },
-        { name: 'lastUsedAt', type: 'date', admin: { readOnly: true }, access: { create: () => false, update: () => false } },
-      ] },
+      {
+        type: 'row',
+        fields: [
+          {
+            name: 'rateLimit',
+            type: 'number',
+            defaultValue: defaultRateLimit,
+            min: 1,
+            max: 100_000,
+            admin: { description: 'Requests per minute.' },
+          },
+          { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+          { name: 'expiresAt', type: 'date', index: true },
+          { name: 'lastUsedAt', type: 'date', admin: { readOnly: true }, access: { create: () => false, update: () => false } },
+        ],
+      },
     ],
     timestamps: true,
   }

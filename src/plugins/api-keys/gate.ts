@@ -10,7 +10,6 @@ import type { Payload } from 'payload'
 import { defaultStore } from './rateLimit'
 import { poolOf, tablesOf, verifyApiKey } from './resolve'
 
-
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers: { 'cache-control': 'no-store', ...headers } })
 
@@ -40,25 +39,55 @@ export function withApiKeyGate<C>(
   return async (req, ctx) => {
     const started = performance.now()
     const payload = await getPayloadInstance()
-    const store = defaultStore(poolOf(payload), (err) => payload.logger.warn({ err, msg: 'rate-limit counts not saved; counting locally until the database answers' }))
+    const store = defaultStore(poolOf(payload), (err) =>
+      payload.logger.warn({ err, msg: 'rate-limit counts not saved; counting locally until the database answers' }),
+    )
     const path = new URL(req.url).pathname
     const verdict = await verifyApiKey(payload, req.headers.get('authorization'))
     if (verdict && !verdict.ok) {
-      return json(401, { error: 'invalid_api_key', message: `This API key is ${verdict.reason === 'unknown' ? 'not valid' : verdict.reason}.`, reason: verdict.reason }, { 'www-authenticate': 'Bearer' })
+      return json(
+        401,
+        {
+          error: 'invalid_api_key',
+          message: `This API key is ${verdict.reason === 'unknown' ? 'not valid' : verdict.reason}.`,
+          reason: verdict.reason,
+        },
+        { 'www-authenticate': 'Bearer' },
+      )
     }
     if (verdict?.ok) {
       const wait = await store.hit(`key:${verdict.key.prefix}`, verdict.key.rateLimit)
-      if (wait) return json(429, { error: 'rate_limited', message: `Over ${verdict.key.rateLimit} requests per minute for this key.`, retryAfter: wait }, { 'retry-after': String(wait) })
+      if (wait)
+        return json(
+          429,
+          { error: 'rate_limited', message: `Over ${verdict.key.rateLimit} requests per minute for this key.`, retryAfter: wait },
+          { 'retry-after': String(wait) },
+        )
     } else {
       const rule = limits.find((l) => l.method === req.method && l.path.test(path))
       if (rule) {
         const address = addressOf(req)
         if (!address) {
-          payload.logger.error({ msg: `${req.method} ${path}: the client's address is unknown (reach the app through its front, \`npm start\`, or check TRUST_PROXY)` })
-          return json(503, { error: 'client_address_unknown', message: 'This server cannot tell which client is asking, so it cannot apply its limits; the operator must start it through its front (npm start).' }, { 'retry-after': '60' })
+          payload.logger.error({
+            msg: `${req.method} ${path}: the client's address is unknown (reach the app through its front, \`npm start\`, or check TRUST_PROXY)`,
+          })
+          return json(
+            503,
+            {
+              error: 'client_address_unknown',
+              message:
+                'This server cannot tell which client is asking, so it cannot apply its limits; the operator must start it through its front (npm start).',
+            },
+            { 'retry-after': '60' },
+          )
         }
         const wait = await store.hit(`ip:${rule.name}:${keyOf(address)}`, rule.perMinute)
-        if (wait) return json(429, { error: 'rate_limited', message: `Too many ${rule.name} requests from this address; try again shortly.`, retryAfter: wait }, { 'retry-after': String(wait) })
+        if (wait)
+          return json(
+            429,
+            { error: 'rate_limited', message: `Too many ${rule.name} requests from this address; try again shortly.`, retryAfter: wait },
+            { 'retry-after': String(wait) },
+          )
       }
     }
     const res = await handler(req, ctx)
@@ -81,13 +110,32 @@ export function withApiKeyGate<C>(
   }
 }
 
-function logUsage(payload: Payload, prefix: string, req: Request, path: string, status: number, started: number, responseBytes: number, ip: string | null) {
+function logUsage(
+  payload: Payload,
+  prefix: string,
+  req: Request,
+  path: string,
+  status: number,
+  started: number,
+  responseBytes: number,
+  ip: string | null,
+) {
   if (process.env.USAGE_LOG_DISABLED === 'true') return
   const duration = Math.round((performance.now() - started) * 100) / 100
   void poolOf(payload)
     .query(
       `INSERT INTO "${tablesOf(payload).usage}" (key_prefix, method, path, status, duration_ms, request_bytes, response_bytes, ip, user_agent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [prefix, req.method, path.slice(0, 500), status, duration, Number(req.headers.get('content-length') ?? 0), responseBytes, ip, req.headers.get('user-agent')],
+      [
+        prefix,
+        req.method,
+        path.slice(0, 500),
+        status,
+        duration,
+        Number(req.headers.get('content-length') ?? 0),
+        responseBytes,
+        ip,
+        req.headers.get('user-agent'),
+      ],
     )
     .catch((err: unknown) => payload.logger.warn({ err, msg: 'usage log write failed' }))
 }

@@ -24,6 +24,9 @@ export const apiKeysPlugin =
       // Keep the local (email/password) strategy; add the key strategy beside it.
       return { ...c, auth: { ...auth, strategies: [...(auth.strategies ?? []), apiKeyStrategy(ownerCollection, options)] } }
     })
-    collections.push(apiKeysCollection(slug, ownerCollection, options.scopes, options.defaultRateLimit ?? 60, options), usageLogsCollection(usageSlug, options.access?.readUsage))
+    collections.push(
+      apiKeysCollection(slug, ownerCollection, options.scopes, options.defaultRateLimit ?? 60, options),
+      usageLogsCollection(usageSlug, options.access?.readUsage),
+    )
     return { ...config, collections }
   }

@@ -140,7 +140,8 @@ const batched = new WeakMap<Pool, BatchedStore>()
 export function defaultStore(db: Pool, onError?: (err: unknown) => void): RateLimitStore {
   const url = process.env.REDIS_URL
   if (url) {
-    if (!redis || redis.url !== url) redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
+    if (!redis || redis.url !== url)
+      redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
     return redisStore(redis.client)
   }
   let store = batched.get(db)

@@ -37,7 +37,11 @@ export async function verifyApiKey(payload: Payload, header: string | null, now 
   if (!row || !row.secret_hash || !sameSecret(parsed.secret, row.secret_hash)) verdict = { ok: false, reason: 'unknown' }
   else if (!row.active) verdict = { ok: false, reason: 'revoked' }
   else if (row.expires_at && new Date(row.expires_at) <= now) verdict = { ok: false, reason: 'expired' }
-  else verdict = { ok: true, key: { id: row.id, prefix: row.prefix, ownerId: row.owner_id, scopes: row.scopes, rateLimit: Number(row.rate_limit ?? 60) } }
+  else
+    verdict = {
+      ok: true,
+      key: { id: row.id, prefix: row.prefix, ownerId: row.owner_id, scopes: row.scopes, rateLimit: Number(row.rate_limit ?? 60) },
+    }
   recent.set(cacheKey, { at: now.getTime(), verdict })
   if (recent.size > 10_000) recent.clear()
   return verdict

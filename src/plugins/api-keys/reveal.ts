@@ -16,7 +16,11 @@ export const revealEndpoint: Endpoint = {
     if (!id.success) return answer(400, { error: 'invalid_request', message: 'Invalid id: the key id must be a uuid.' })
     if (!req.user) return answer(401, { error: 'unauthorized', message: 'Sign in.' })
     const key = takeReveal(id.data, String(req.user.id))
-    if (!key) return answer(410, { error: 'gone', message: 'The key was shown once already (or this is another server); create a new key if it is lost.' })
+    if (!key)
+      return answer(410, {
+        error: 'gone',
+        message: 'The key was shown once already (or this is another server); create a new key if it is lost.',
+      })
     return answer(200, { key })
   },
 }

@@ -15,7 +15,10 @@ export type ApiKeysOptions = {
    * What a user may do, to cap a key's scopes by its owner's rights: `all` for a superuser, else
    * `has('resource:action')`. Default: every configured scope (an app without a permission model).
    */
-  resolvePermissions?: (req: { payload: Payload; user: Record<string, unknown> & { id: string | number; collection: string } }) => Promise<PermissionSet | null>
+  resolvePermissions?: (req: {
+    payload: Payload
+    user: Record<string, unknown> & { id: string | number; collection: string }
+  }) => Promise<PermissionSet | null>
   /** The user a request made with a key acts as, given the owner and the scopes granted. Default: the owner plus `apiKeyScopes`. */
   actAs?: (owner: Record<string, unknown>, granted: string[]) => Record<string, unknown>
   /** Whether the caller manages every key (may name another owner and edit others' keys). Default: nobody. */

@@ -1,7 +1,12 @@
 import type { Access, CollectionConfig } from 'payload'
 
 /** Append-only: no API may create, change or delete an entry; only the platform writes (and the retention job prunes). */
-export function auditCollection(slug: string, read: Access, clientAddress?: (req: { headers: Headers }) => string | null, userCollection = 'users'): CollectionConfig {
+export function auditCollection(
+  slug: string,
+  read: Access,
+  clientAddress?: (req: { headers: Headers }) => string | null,
+  userCollection = 'users',
+): CollectionConfig {
   return {
     slug,
     // How the entries' `ip` is found (the app's rule, see AuditLogOptions.clientAddress).
@@ -15,7 +20,13 @@ export function auditCollection(slug: string, read: Access, clientAddress?: (req
     access: { read, create: () => false, update: () => false, delete: () => false },
     defaultSort: '-createdAt',
     fields: [
-      { name: 'action', type: 'select', required: true, index: true, options: ['create', 'update', 'delete', 'login', 'login_failed', 'logout', 'password_reset_requested', 'erasure'] },
+      {
+        name: 'action',
+        type: 'select',
+        required: true,
+        index: true,
+        options: ['create', 'update', 'delete', 'login', 'login_failed', 'logout', 'password_reset_requested', 'erasure'],
+      },
       { name: 'collection', type: 'text', index: true },
       { name: 'documentId', type: 'text', index: true },
       { name: 'actor', type: 'relationship', relationTo: userCollection as never, index: true },

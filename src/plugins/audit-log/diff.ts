@@ -25,7 +25,11 @@ export function diffDocs(
     const a = normalise(before?.[field])
     const b = normalise(after?.[field])
     if (JSON.stringify(a ?? null) === JSON.stringify(b ?? null)) continue
-    out.push(redact.has(field) ? { field, from: a == null ? null : '[redacted]', to: b == null ? null : '[redacted]' } : { field, from: a ?? null, to: b ?? null })
+    out.push(
+      redact.has(field)
+        ? { field, from: a == null ? null : '[redacted]', to: b == null ? null : '[redacted]' }
+        : { field, from: a ?? null, to: b ?? null },
+    )
   }
   return out
 }

@@ -40,7 +40,12 @@ function actorOf(req: Partial<PayloadRequest>) {
 export async function writeEntry(slug: string, payload: Payload, req: Partial<PayloadRequest> | undefined, entry: Entry, join = true) {
   await payload.create({
     collection: slug as never,
-    data: { ...entry, ...actorOf(req ?? {}), ip: req ? ipOf(payload, slug, req) : null, userAgent: req?.headers?.get?.('user-agent') ?? null } as never,
+    data: {
+      ...entry,
+      ...actorOf(req ?? {}),
+      ip: req ? ipOf(payload, slug, req) : null,
+      userAgent: req?.headers?.get?.('user-agent') ?? null,
+    } as never,
     overrideAccess: true,
     depth: 0,
     ...(join && req ? { req: req as PayloadRequest } : {}),
@@ -96,7 +101,13 @@ export const auditLogin =
 export const auditLogout =
   (slug: string): CollectionAfterLogoutHook =>
   async ({ req, collection }) => {
-    await writeEntry(slug, req.payload, req, { action: 'logout', collection: collection.slug, documentId: req.user ? String(req.user.id) : undefined, summary: 'logout' }, false)
+    await writeEntry(
+      slug,
+      req.payload,
+      req,
+      { action: 'logout', collection: collection.slug, documentId: req.user ? String(req.user.id) : undefined, summary: 'logout' },
+      false,
+    )
   }
 
 export const auditForgotPassword =
@@ -104,7 +115,13 @@ export const auditForgotPassword =
   async ({ args, collection }) => {
     const req = args.req
     const email = (args.data as { email?: string })?.email
-    await writeEntry(slug, req.payload, req, { action: 'password_reset_requested', collection: collection.slug, summary: `password reset requested for ${email ?? 'unknown'}` }, false)
+    await writeEntry(
+      slug,
+      req.payload,
+      req,
+      { action: 'password_reset_requested', collection: collection.slug, summary: `password reset requested for ${email ?? 'unknown'}` },
+      false,
+    )
   }
 
 /** Failed logins surface as errors of the login route: recorded outside the (rolled back) operation. */
@@ -114,10 +131,16 @@ export const auditFailedLogin =
     const name = (error as { name?: string })?.name
     if (!req?.url?.includes('/login') || !['AuthenticationError', 'LockedAuth'].includes(name ?? '')) return
     const email = (req.data as { email?: string } | undefined)?.email
-    await writeEntry(slug, req.payload, { headers: req.headers } as PayloadRequest, {
-      action: 'login_failed',
-      collection: collection.slug,
-      summary: `failed login for ${email ?? 'unknown'}${name === 'LockedAuth' ? ' (locked)' : ''}`,
-      changes: { email: email ?? null, reason: name },
-    }, false)
+    await writeEntry(
+      slug,
+      req.payload,
+      { headers: req.headers } as PayloadRequest,
+      {
+        action: 'login_failed',
+        collection: collection.slug,
+        summary: `failed login for ${email ?? 'unknown'}${name === 'LockedAuth' ? ' (locked)' : ''}`,
+        changes: { email: email ?? null, reason: name },
+      },
+      false,
+    )
   }

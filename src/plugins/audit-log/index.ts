@@ -57,7 +57,12 @@ export const auditLogPlugin =
                 type: 'ui',
                 admin: {
                   position: 'sidebar',
-                  components: { Field: { path: options.historyLinkComponent ?? '/src/plugins/audit-log/components/HistoryLink#HistoryLink', clientProps: { auditSlug: slug } } },
+                  components: {
+                    Field: {
+                      path: options.historyLinkComponent ?? '/src/plugins/audit-log/components/HistoryLink#HistoryLink',
+                      clientProps: { auditSlug: slug },
+                    },
+                  },
                 },
               } as Field,
             ]

@@ -14,14 +14,20 @@ export function keyring(): Keyring {
   const raw = `${process.env.FIELD_ENCRYPTION_KEYS ?? ''}|${process.env.FIELD_ENCRYPTION_ACTIVE_VERSION ?? ''}`
   if (cached?.raw === raw) return cached.ring
   const keys = new Map<number, Buffer>()
-  for (const part of (process.env.FIELD_ENCRYPTION_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (process.env.FIELD_ENCRYPTION_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [v, b64] = part.split(':')
     const key = Buffer.from(b64 ?? '', 'base64')
-    if (!/^\d+$/.test(v ?? '') || key.length !== 32) throw new Error('FIELD_ENCRYPTION_KEYS must be "version:base64-of-32-bytes" pairs, comma-separated.')
+    if (!/^\d+$/.test(v ?? '') || key.length !== 32)
+      throw new Error('FIELD_ENCRYPTION_KEYS must be "version:base64-of-32-bytes" pairs, comma-separated.')
     keys.set(Number(v), key)
   }
   if (keys.size === 0) throw new Error('FIELD_ENCRYPTION_KEYS is not set: sensitive fields cannot be stored.')
-  const active = process.env.FIELD_ENCRYPTION_ACTIVE_VERSION ? Number(process.env.FIELD_ENCRYPTION_ACTIVE_VERSION) : Math.max(...keys.keys())
+  const active = process.env.FIELD_ENCRYPTION_ACTIVE_VERSION
+    ? Number(process.env.FIELD_ENCRYPTION_ACTIVE_VERSION)
+    : Math.max(...keys.keys())
   if (!keys.has(active)) throw new Error(`FIELD_ENCRYPTION_ACTIVE_VERSION ${active} has no key in FIELD_ENCRYPTION_KEYS.`)
   cached = { raw, ring: { active, keys } }
   return cached.ring

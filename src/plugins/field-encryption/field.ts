@@ -14,7 +14,10 @@ export function encryptedField({ name, label, read, admin, json }: Options): Fie
     label,
     type: json ? 'json' : 'text',
     access: read ? { read } : undefined,
-    admin: { ...(admin ?? {}), description: `${(admin as { description?: string } | undefined)?.description ?? ''} Stored encrypted.`.trim() },
+    admin: {
+      ...(admin ?? {}),
+      description: `${(admin as { description?: string } | undefined)?.description ?? ''} Stored encrypted.`.trim(),
+    },
     custom: { encrypted: true, redact: true },
     hooks: {
       beforeChange: [({ value }) => encryptValue(value)],

@@ -30,12 +30,25 @@ const registry = (slug: string, read: Access): CollectionConfig => ({
 async function syncRegistry(payload: Payload, registrySlug: string) {
   const ring = keyring()
   for (const version of ring.keys.keys()) {
-    const found = await payload.find({ collection: registrySlug as never, where: { version: { equals: version } }, overrideAccess: true, limit: 1 })
+    const found = await payload.find({
+      collection: registrySlug as never,
+      where: { version: { equals: version } },
+      overrideAccess: true,
+      limit: 1,
+    })
     const data = { name: `key v${version}`, version, active: version === ring.active }
     const row = found.docs[0] as { id: string; active?: boolean } | undefined
     if (row) {
-      if (row.active !== data.active) await payload.update({ collection: registrySlug as never, id: row.id, data: data as never, overrideAccess: true, context: { skipAudit: true } })
-    } else await payload.create({ collection: registrySlug as never, data: data as never, overrideAccess: true, context: { skipAudit: true } })
+      if (row.active !== data.active)
+        await payload.update({
+          collection: registrySlug as never,
+          id: row.id,
+          data: data as never,
+          overrideAccess: true,
+          context: { skipAudit: true },
+        })
+    } else
+      await payload.create({ collection: registrySlug as never, data: data as never, overrideAccess: true, context: { skipAudit: true } })
   }
 }
 
@@ -47,11 +60,20 @@ export const fieldEncryptionPlugin =
       fields.map((f) => {
         const named = f as Field & { name?: string; fields?: Field[]; label?: string; admin?: object }
         const spec = options.fields.find((s) => s.collection === collection && s.field === named.name)
-        if (spec) return encryptedField({ name: spec.field, label: named.label as string | undefined, read: spec.read, admin: named.admin as never, json: spec.json })
+        if (spec)
+          return encryptedField({
+            name: spec.field,
+            label: named.label as string | undefined,
+            read: spec.read,
+            admin: named.admin as never,
+            json: spec.json,
+          })
         if (!named.name && Array.isArray(named.fields)) return { ...f, fields: replace(named.fields, collection) } as Field
         return f
       })
-    const collections = (config.collections ?? []).map((c) => (options.fields.some((s) => s.collection === c.slug) ? { ...c, fields: replace(c.fields, c.slug) } : c))
+    const collections = (config.collections ?? []).map((c) =>
+      options.fields.some((s) => s.collection === c.slug) ? { ...c, fields: replace(c.fields, c.slug) } : c,
+    )
     collections.push(registry(registrySlug, options.readAccess ?? (({ req }) => Boolean(req.user))))
     const columns = options.fields.map((s) => columnOf(s.collection, s.field, s.json))
     const jobs = config.jobs ?? {}
@@ -70,7 +92,13 @@ export const fieldEncryptionPlugin =
               const output = await rotateColumns(pool, columns, options.batchSize ?? 200)
               const ring = keyring()
               await syncRegistry(req.payload, registrySlug)
-              await req.payload.update({ collection: registrySlug as never, where: { version: { equals: ring.active } }, data: { rotatedAt: new Date().toISOString() } as never, overrideAccess: true, req })
+              await req.payload.update({
+                collection: registrySlug as never,
+                where: { version: { equals: ring.active } },
+                data: { rotatedAt: new Date().toISOString() } as never,
+                overrideAccess: true,
+                req,
+              })
               return { output }
             },
           },

@@ -2,10 +2,18 @@ import type { Pool } from 'pg'
 
 import { keyring, reencrypt } from './crypto'
 
-const snake = (s: string) => s.replace(/-/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase()
+const snake = (s: string) =>
+  s
+    .replace(/-/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
 
 export type Column = { table: string; column: string; json: boolean }
-export const columnOf = (collection: string, field: string, json = false): Column => ({ table: snake(collection), column: snake(field), json })
+export const columnOf = (collection: string, field: string, json = false): Column => ({
+  table: snake(collection),
+  column: snake(field),
+  json,
+})
 
 /**
  * Re-encrypts every value not yet under the active key, in batches, each row by a conditional

@@ -48,7 +48,14 @@ export function dsrCollection(slug: string, userSlug: string, handles: Handles):
     fields: [
       { name: 'user', type: 'relationship', relationTo: userSlug as never, required: true, index: true },
       { name: 'type', type: 'select', required: true, options: DSR_TYPES.map((t) => ({ label: t, value: t })) },
-      { name: 'status', type: 'select', required: true, defaultValue: 'pending', index: true, options: ['pending', 'processing', 'completed', 'rejected'] },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'pending',
+        index: true,
+        options: ['pending', 'processing', 'completed', 'rejected'],
+      },
       { name: 'details', type: 'textarea' },
       { name: 'submittedAt', type: 'date', admin: { readOnly: true } },
       { name: 'dueAt', type: 'date', index: true, admin: { readOnly: true, description: 'Answer within 30 days of submission.' } },

@@ -21,7 +21,9 @@ export async function exportPerson(db: Pool, options: Pick<PrivacyOptions, 'sour
 export const defaultIdentify =
   (userTable: string) =>
   async (userId: string, tx: PoolClient): Promise<{ email: string; name: string } | null> => {
-    const { rows: [u] } = await tx.query(`SELECT email FROM "${userTable}" WHERE id = $1 FOR UPDATE`, [userId])
+    const {
+      rows: [u],
+    } = await tx.query(`SELECT email FROM "${userTable}" WHERE id = $1 FOR UPDATE`, [userId])
     return u ? { email: String(u.email), name: String(u.email) } : null
   }
 

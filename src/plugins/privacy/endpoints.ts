@@ -11,17 +11,24 @@ const target = async (req: PayloadRequest, requested: string | undefined, option
   if (!req.user) return { error: problem(401, 'unauthorized', 'Sign in to use the privacy endpoints.') }
   const self = String(req.user.id)
   const userId = requested ?? self
-  if (userId !== self && !(await options.isManager(req))) return { error: problem(403, 'forbidden', 'Only an administrator may act for another person.') }
+  if (userId !== self && !(await options.isManager(req)))
+    return { error: problem(403, 'forbidden', 'Only an administrator may act for another person.') }
   return { userId, actor: self }
 }
 
 const invalid = (issues: z.core.$ZodIssue[]) => {
   const names = [...new Set(issues.map((i) => i.path.join('.') || '(body)'))].join(', ')
-  return answer(400, { error: 'invalid_request', message: `Invalid ${names}: ${issues[0].message}`, issues: issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })) })
+  return answer(400, {
+    error: 'invalid_request',
+    message: `Invalid ${names}: ${issues[0].message}`,
+    issues: issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+  })
 }
 
 const userParam = z.uuid({ message: 'user must be a user id' }).optional()
-export const eraseSchema = z.object({ user: z.uuid({ message: 'user must be a user id' }).optional(), confirm: z.literal(true, { message: 'confirm must be true' }) }).strict()
+export const eraseSchema = z
+  .object({ user: z.uuid({ message: 'user must be a user id' }).optional(), confirm: z.literal(true, { message: 'confirm must be true' }) })
+  .strict()
 
 /** GET /api/privacy/export[?user=<id>]: everything held about a person, decrypted, as one JSON document. */
 export const exportEndpoint = (options: Resolved): Endpoint => ({
@@ -33,7 +40,8 @@ export const exportEndpoint = (options: Resolved): Endpoint => ({
     const t = await target(req, user.data, options)
     if ('error' in t) return t.error!
     const doc = await exportPerson(poolOf(req.payload), options, t.userId)
-    if (!Object.keys(doc).some((k) => k !== 'exportedAt' && doc[k] != null) || doc.account === null) return problem(404, 'unknown_user', 'No such user.')
+    if (!Object.keys(doc).some((k) => k !== 'exportedAt' && doc[k] != null) || doc.account === null)
+      return problem(404, 'unknown_user', 'No such user.')
     return answer(200, doc, { 'content-disposition': `attachment; filename="export-${t.userId}.json"` })
   },
 })

@@ -25,7 +25,12 @@ export function resolvePrivacy(options: PrivacyOptions) {
   const requests: PersonalDataSource = {
     name: 'dataSubjectRequests',
     export: async (userId, db) => ({
-      dataSubjectRequests: (await db.query(`SELECT type, status, details, submitted_at, completed_at, due_at FROM "${table}" WHERE user_id = $1 ORDER BY submitted_at`, [userId])).rows,
+      dataSubjectRequests: (
+        await db.query(
+          `SELECT type, status, details, submitted_at, completed_at, due_at FROM "${table}" WHERE user_id = $1 ORDER BY submitted_at`,
+          [userId],
+        )
+      ).rows,
     }),
   }
   const isManager = options.isManager ?? (async () => false)

@@ -4,7 +4,9 @@ import { erasePerson } from './data'
 import { inTransaction } from './sql'
 import type { PrivacyOptions } from './types'
 
-type Resolved = Pick<PrivacyOptions, 'sources' | 'onErased' | 'inactiveUsers' | 'retention'> & { identify: NonNullable<PrivacyOptions['identify']> }
+type Resolved = Pick<PrivacyOptions, 'sources' | 'onErased' | 'inactiveUsers' | 'retention'> & {
+  identify: NonNullable<PrivacyOptions['identify']>
+}
 
 /** One pass of the retention policy: inactive people erased (each in its own transaction), then every retention task. */
 export async function runRetention(db: Pool, options: Resolved, now = new Date()): Promise<Record<string, number>> {

@@ -43,4 +43,5 @@ export type PrivacyOptions = {
   retentionCron?: string
 }
 
-export type ResolvedPrivacy = Required<Pick<PrivacyOptions, 'sources' | 'identify' | 'isManager' | 'retention'>> & PrivacyOptions & { payload?: Payload }
+export type ResolvedPrivacy = Required<Pick<PrivacyOptions, 'sources' | 'identify' | 'isManager' | 'retention'>> &
+  PrivacyOptions & { payload?: Payload }

@@ -54,23 +54,34 @@ export function checkQuery(
   const read = method === 'GET' || method === 'HEAD'
   for (const name of ['page', 'limit', 'depth', 'sort', 'pagination', 'draft', 'locale', 'fallback-locale', 'trash']) {
     for (const key of search.keys()) {
-      if (key !== name && key.startsWith(`${name}[`)) return { param: name, message: `${name} must be a single value, not an object or a list` }
+      if (key !== name && key.startsWith(`${name}[`))
+        return { param: name, message: `${name} must be a single value, not an object or a list` }
     }
     if (search.getAll(name).length > 1) return { param: name, message: `${name} must be given once` }
   }
   const page = search.get('page')
-  if (page !== null && (!WHOLE.test(page) || Number(page) < 1)) return { param: 'page', message: 'page must be a whole number of at least 1' }
+  if (page !== null && (!WHOLE.test(page) || Number(page) < 1))
+    return { param: 'page', message: 'page must be a whole number of at least 1' }
   const limit = search.get('limit')
   if (limit !== null) {
-    const ok = WHOLE.test(limit) && (read ? Number(limit) >= 1 && Number(limit) <= maxLimit : Number(limit) <= maxLimit || Number(limit) === 0)
-    if (!ok) return { param: 'limit', message: read ? `limit must be a whole number from 1 to ${maxLimit}` : `limit must be a whole number up to ${maxLimit}, or 0 for every matching document` }
+    const ok =
+      WHOLE.test(limit) && (read ? Number(limit) >= 1 && Number(limit) <= maxLimit : Number(limit) <= maxLimit || Number(limit) === 0)
+    if (!ok)
+      return {
+        param: 'limit',
+        message: read
+          ? `limit must be a whole number from 1 to ${maxLimit}`
+          : `limit must be a whole number up to ${maxLimit}, or 0 for every matching document`,
+      }
   }
   const depth = search.get('depth')
-  if (depth !== null && (!WHOLE.test(depth) || Number(depth) > maxDepth)) return { param: 'depth', message: `depth must be a whole number from 0 to ${maxDepth}` }
+  if (depth !== null && (!WHOLE.test(depth) || Number(depth) > maxDepth))
+    return { param: 'depth', message: `depth must be a whole number from 0 to ${maxDepth}` }
   const pagination = search.get('pagination')
   if (pagination !== null) {
     if (pagination !== 'true' && pagination !== 'false') return { param: 'pagination', message: 'pagination must be true or false' }
-    if (read && pagination === 'false') return { param: 'pagination', message: `pagination cannot be turned off; page through with limit (at most ${maxLimit}) and page` }
+    if (read && pagination === 'false')
+      return { param: 'pagination', message: `pagination cannot be turned off; page through with limit (at most ${maxLimit}) and page` }
   }
   const draft = search.get('draft')
   if (draft !== null && draft !== 'true' && draft !== 'false') return { param: 'draft', message: 'draft must be true or false' }
@@ -92,7 +103,24 @@ export function checkQuery(
 
 const SYSTEM_FIELDS = new Set(['id', 'createdAt', 'updatedAt'])
 
-const OPERATORS = new Set(['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal', 'like', 'not_like', 'contains', 'near', 'within', 'intersects'])
+const OPERATORS = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'all',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  'contains',
+  'near',
+  'within',
+  'intersects',
+])
 const LISTS = new Set(['in', 'not_in', 'all'])
 
 /**
@@ -101,7 +129,12 @@ const LISTS = new Set(['in', 'not_in', 'all'])
  * Unknown field paths are left to Payload (it answers 400 for them).
  */
 function checkWhere(search: URLSearchParams, fields: FlattenedField[] | null, idPattern: RegExp | undefined): Check {
-  const idLike = new Set(['id', ...(fields ?? []).filter((f) => (f.type === 'relationship' || f.type === 'upload') && typeof f.relationTo === 'string').map((f) => f.name)])
+  const idLike = new Set([
+    'id',
+    ...(fields ?? [])
+      .filter((f) => (f.type === 'relationship' || f.type === 'upload') && typeof f.relationTo === 'string')
+      .map((f) => f.name),
+  ])
   for (const [key, value] of search) {
     if (!key.startsWith('where[')) continue
     const parts = [...key.slice('where'.length).matchAll(/\[([^\]]*)\]/g)].map((m) => m[1])
@@ -112,20 +145,44 @@ function checkWhere(search: URLSearchParams, fields: FlattenedField[] | null, id
     const listIndex = last === '' || (last && /^\d+$/.test(last) && parts.length >= 2 && LISTS.has(parts.at(-2)!))
     const operator = listIndex ? parts.at(-2) : op
     if (!operator || !OPERATORS.has(operator)) {
-      return { param: 'where', message: `${key.slice(0, 120)}: each condition ends in an operator (${[...OPERATORS].slice(0, 6).join(', ')}, ...)` }
+      return {
+        param: 'where',
+        message: `${key.slice(0, 120)}: each condition ends in an operator (${[...OPERATORS].slice(0, 6).join(', ')}, ...)`,
+      }
     }
-    if (segments.length < 2 && !listIndex) return { param: 'where', message: `${key.slice(0, 120)}: a condition names a field, then an operator` }
+    if (segments.length < 2 && !listIndex)
+      return { param: 'where', message: `${key.slice(0, 120)}: a condition names a field, then an operator` }
     const field = (listIndex ? segments.slice(0, -1) : segments.slice(0, -1)).join('.')
-    const typed = field === 'createdAt' || field === 'updatedAt' ? 'date' : field === 'id' ? 'id' : fields?.find((f) => f.name === field)?.type
+    const typed =
+      field === 'createdAt' || field === 'updatedAt' ? 'date' : field === 'id' ? 'id' : fields?.find((f) => f.name === field)?.type
     if ((operator === 'near' || operator === 'within' || operator === 'intersects') && typed && typed !== 'point') {
       return { param: 'where', message: `${key.slice(0, 120)}: ${operator} applies to point fields only` }
     }
-    if ((typed === 'date' || typed === 'number') && operator !== 'exists' && operator !== 'like' && operator !== 'not_like' && operator !== 'contains' && value !== '' && value !== 'null') {
+    if (
+      (typed === 'date' || typed === 'number') &&
+      operator !== 'exists' &&
+      operator !== 'like' &&
+      operator !== 'not_like' &&
+      operator !== 'contains' &&
+      value !== '' &&
+      value !== 'null'
+    ) {
       const values = LISTS.has(operator) && !listIndex ? value.split(',') : [value]
       const badValue = values.find((v) => (typed === 'date' ? Number.isNaN(Date.parse(v)) : !Number.isFinite(Number(v))))
-      if (badValue !== undefined) return { param: 'where', message: `${key.slice(0, 120)}: "${badValue.slice(0, 60)}" is not ${typed === 'date' ? 'a date' : 'a number'}` }
+      if (badValue !== undefined)
+        return {
+          param: 'where',
+          message: `${key.slice(0, 120)}: "${badValue.slice(0, 60)}" is not ${typed === 'date' ? 'a date' : 'a number'}`,
+        }
     }
-    if (idPattern && idLike.has(field) && operator !== 'exists' && operator !== 'like' && operator !== 'not_like' && operator !== 'contains') {
+    if (
+      idPattern &&
+      idLike.has(field) &&
+      operator !== 'exists' &&
+      operator !== 'like' &&
+      operator !== 'not_like' &&
+      operator !== 'contains'
+    ) {
       const values = LISTS.has(operator) && !listIndex ? value.split(',') : [value]
       const badId = values.find((v) => v !== '' && v !== 'null' && !idPattern.test(v.trim()))
       if (badId !== undefined) return { param: 'where', message: `${key.slice(0, 120)}: "${badId.slice(0, 60)}" is not an id` }
@@ -150,7 +207,8 @@ function fieldProblem(f: FlattenedField, v: unknown, idPattern: RegExp | undefin
   const fail = (message: string): Check => ({ param: path, message: `Invalid ${path}: ${message}` })
   const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
   const many = 'hasMany' in f && f.hasMany === true
-  if (many && v !== null && v !== undefined && !Array.isArray(v) && f.type !== 'relationship' && f.type !== 'upload') return fail('must be a list')
+  if (many && v !== null && v !== undefined && !Array.isArray(v) && f.type !== 'relationship' && f.type !== 'upload')
+    return fail('must be a list')
   const each = (check: (x: unknown) => boolean, what: string): Check => {
     if (v === null || v === undefined) return null
     const xs = many && Array.isArray(v) ? v : [v]
@@ -173,7 +231,8 @@ function fieldProblem(f: FlattenedField, v: unknown, idPattern: RegExp | undefin
       return null
     case 'blocks':
       if (v === null || v === undefined) return null
-      if (!Array.isArray(v) || !v.every((b) => isObject(b) && typeof b.blockType === 'string')) return fail('must be a list of blocks, each with a blockType')
+      if (!Array.isArray(v) || !v.every((b) => isObject(b) && typeof b.blockType === 'string'))
+        return fail('must be a list of blocks, each with a blockType')
       return null
     case 'text':
     case 'textarea':
@@ -187,7 +246,9 @@ function fieldProblem(f: FlattenedField, v: unknown, idPattern: RegExp | undefin
     case 'checkbox':
       return v === null || v === undefined || typeof v === 'boolean' ? null : fail('must be true or false')
     case 'date':
-      return v === null || v === undefined || (typeof v === 'string' && !Number.isNaN(Date.parse(v))) ? null : fail('must be a date (ISO 8601)')
+      return v === null || v === undefined || (typeof v === 'string' && !Number.isNaN(Date.parse(v)))
+        ? null
+        : fail('must be a date (ISO 8601)')
     case 'relationship':
     case 'upload': {
       if (v === null || v === undefined) return null
@@ -265,7 +326,8 @@ function checkBody(bytes: ArrayBuffer, contentType: string, fields: FlattenedFie
   } catch {
     return { param: 'body', message: 'The request body is not valid JSON (UTF-8).' }
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { param: 'body', message: 'The request body must be a JSON object.' }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { param: 'body', message: 'The request body must be a JSON object.' }
   if (hasNul(value)) return { param: 'body', message: 'The request body must not contain NUL characters.' }
   return fields ? checkShape(value as Record<string, unknown>, fields, idPattern) : null
 }
@@ -296,8 +358,14 @@ export function withRequestGuard<C>(
       const shapeFields = target && isDocumentWrite(target, req.method) ? target.fields : null
       const body = checkBody(bytes, (req.headers.get('content-type') ?? '').toLowerCase(), shapeFields, options.idPattern)
       if (body) return bad('invalid_body', body.message, { param: body.param })
-      if (options.graphql && bytes.byteLength === 0) return bad('invalid_body', 'A GraphQL request needs a JSON body with a query.', { param: 'body' })
-      const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: req.headers, body: bytes.byteLength ? bytes : undefined, signal: req.signal }
+      if (options.graphql && bytes.byteLength === 0)
+        return bad('invalid_body', 'A GraphQL request needs a JSON body with a query.', { param: 'body' })
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: req.method,
+        headers: req.headers,
+        body: bytes.byteLength ? bytes : undefined,
+        signal: req.signal,
+      }
       return handler(new Request(req.url, init), ctx)
     }
     return handler(req, ctx)
@@ -318,7 +386,10 @@ export function boundedArguments(options: RequestGuardOptions, variables: Record
       const n = Number(value)
       const ok = Number.isInteger(n) && (node.name.value === 'limit' ? n >= 1 && n <= maxLimit : n >= 1)
       if (!ok) {
-        const message = node.name.value === 'limit' ? `Invalid limit: must be a whole number from 1 to ${maxLimit}` : 'Invalid page: must be a whole number of at least 1'
+        const message =
+          node.name.value === 'limit'
+            ? `Invalid limit: must be a whole number from 1 to ${maxLimit}`
+            : 'Invalid page: must be a whole number of at least 1'
         context.reportError(new GraphQLError(message, { nodes: [node] }))
       }
     },
@@ -333,7 +404,10 @@ export const requestGuardPlugin =
       ...config,
       graphQL: {
         ...config.graphQL,
-        validationRules: (args) => [...(previous?.(args) ?? []), boundedArguments(options, args.variableValues as Record<string, unknown> | undefined)],
+        validationRules: (args) => [
+          ...(previous?.(args) ?? []),
+          boundedArguments(options, args.variableValues as Record<string, unknown> | undefined),
+        ],
       },
     }
   }

@@ -52,7 +52,13 @@ export function post(target: Target, body: string, headers: Record<string, strin
         method: 'POST',
         lookup: guardedLookup(),
         timeout: TIMEOUT_MS,
-        headers: { ...target.headers, ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'user-agent': 'Fashionistas-Webhooks/1' },
+        headers: {
+          ...target.headers,
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'user-agent': 'Fashionistas-Webhooks/1',
+        },
       },
       (res) => {
         const chunks: Buffer[] = []
@@ -61,8 +67,17 @@ export function post(target: Target, body: string, headers: Record<string, strin
           if (size < 2048) chunks.push(c)
           size += c.length
         })
-        res.on('end', () => resolve({ status: res.statusCode ?? null, excerpt: Buffer.concat(chunks).toString('utf8').slice(0, 500), error: null, ms: Math.round(performance.now() - started) }))
-        res.on('error', (e) => resolve({ status: res.statusCode ?? null, excerpt: null, error: e.message, ms: Math.round(performance.now() - started) }))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? null,
+            excerpt: Buffer.concat(chunks).toString('utf8').slice(0, 500),
+            error: null,
+            ms: Math.round(performance.now() - started),
+          }),
+        )
+        res.on('error', (e) =>
+          resolve({ status: res.statusCode ?? null, excerpt: null, error: e.message, ms: Math.round(performance.now() - started) }),
+        )
       },
     )
     req.on('timeout', () => req.destroy(new Error(`timed out after ${TIMEOUT_MS} ms`)))
@@ -71,11 +86,24 @@ export function post(target: Target, body: string, headers: Record<string, strin
   })
 }
 
-type Claimed = { id: string; attempts: number; webhook_id: string; url: string; secret: string; headers: Array<{ name: string; value: string }> | null; event_id: string; type: string; data: unknown; created_at: Date }
+type Claimed = {
+  id: string
+  attempts: number
+  webhook_id: string
+  url: string
+  secret: string
+  headers: Array<{ name: string; value: string }> | null
+  event_id: string
+  type: string
+  data: unknown
+  created_at: Date
+}
 
 /** Claims one due delivery (optionally of one webhook), or null. */
 async function claim(db: Pool, now: Date, webhookId: string | null): Promise<Claimed | null> {
-  const { rows: [d] } = await db.query<Claimed>(
+  const {
+    rows: [d],
+  } = await db.query<Claimed>(
     `UPDATE webhook_deliveries d SET status = 'delivering', attempts = d.attempts + 1, updated_at = now()
        FROM webhooks w, webhook_events e
       WHERE d.id = (SELECT id FROM webhook_deliveries WHERE status IN ('pending', 'retrying') AND next_attempt_at <= $1 AND ($2::uuid IS NULL OR webhook_id = $2)
@@ -100,7 +128,8 @@ async function attempt(db: Pool, d: Claimed, clock: Clock) {
   const body = JSON.stringify({ id: d.event_id, type: d.type, createdAt: new Date(d.created_at).toISOString(), data: d.data })
   const t = Math.floor(clock.now().getTime() / 1000)
   const headers: Record<string, string> = {}
-  for (const h of d.headers ?? []) if (/^[A-Za-z0-9-]{1,64}$/.test(h.name) && !/^(host|content-length|content-type)$/i.test(h.name)) headers[h.name] = h.value
+  for (const h of d.headers ?? [])
+    if (/^[A-Za-z0-9-]{1,64}$/.test(h.name) && !/^(host|content-length|content-type)$/i.test(h.name)) headers[h.name] = h.value
   let secret: string | null = null
   try {
     secret = String(readSecret(d.secret) ?? '')
@@ -135,17 +164,31 @@ async function attempt(db: Pool, d: Claimed, clock: Clock) {
       [d.id, status, next, answer.status, answer.error ?? (ok ? null : `HTTP ${answer.status}`), now],
     )
     if (ok) {
-      await client.query(`UPDATE webhooks SET consecutive_failures = 0, last_success_at = $2, updated_at = now() WHERE id = $1`, [d.webhook_id, now])
+      await client.query(`UPDATE webhooks SET consecutive_failures = 0, last_success_at = $2, updated_at = now() WHERE id = $1`, [
+        d.webhook_id,
+        now,
+      ])
     } else {
-      const { rows: [w] } = await client.query(`UPDATE webhooks SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2, updated_at = now() WHERE id = $1 RETURNING consecutive_failures`, [d.webhook_id, now])
+      const {
+        rows: [w],
+      } = await client.query(
+        `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1, last_failure_at = $2, updated_at = now() WHERE id = $1 RETURNING consecutive_failures`,
+        [d.webhook_id, now],
+      )
       const reason = gone
         ? `Disabled: the receiver answered 410 Gone on ${now.toISOString()}.`
         : w.consecutive_failures >= maxConsecutiveFailures()
           ? `Disabled after ${w.consecutive_failures} failed attempts in a row (last: ${answer.error ?? `HTTP ${answer.status}`}) on ${now.toISOString()}.`
           : null
       if (reason) {
-        await client.query(`UPDATE webhooks SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND active`, [d.webhook_id, reason])
-        await client.query(`UPDATE webhook_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE webhook_id = $1 AND status IN ('pending', 'retrying')`, [d.webhook_id, 'webhook disabled'])
+        await client.query(`UPDATE webhooks SET active = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND active`, [
+          d.webhook_id,
+          reason,
+        ])
+        await client.query(
+          `UPDATE webhook_deliveries SET status = 'dead', last_error = $2, updated_at = now() WHERE webhook_id = $1 AND status IN ('pending', 'retrying')`,
+          [d.webhook_id, 'webhook disabled'],
+        )
       }
     }
     await client.query('COMMIT')
@@ -175,5 +218,7 @@ export async function deliverDue(db: Pool, { clock = realClock, limit = 200, web
 
 /** Deliveries left `delivering` by a crashed worker go back to the queue (the receiver dedupes by event id). */
 export async function requeueStuck(db: Pool, now: Date) {
-  await db.query(`UPDATE webhook_deliveries SET status = 'retrying', updated_at = now() WHERE status = 'delivering' AND updated_at < $1`, [new Date(now.getTime() - 5 * 60_000)])
+  await db.query(`UPDATE webhook_deliveries SET status = 'retrying', updated_at = now() WHERE status = 'delivering' AND updated_at < $1`, [
+    new Date(now.getTime() - 5 * 60_000),
+  ])
 }

@@ -48,7 +48,9 @@ export type WebhooksOptions = {
 }
 
 export function eventTypesFor(options: WebhooksOptions): string[] {
-  const generic = Object.entries(options.collections).filter(([, c]) => c.generic).flatMap(([slug]) => ['created', 'updated', 'deleted'].map((op) => `${slug}.${op}`))
+  const generic = Object.entries(options.collections)
+    .filter(([, c]) => c.generic)
+    .flatMap(([slug]) => ['created', 'updated', 'deleted'].map((op) => `${slug}.${op}`))
   return [...(options.eventTypes ?? []), ...generic, 'webhook.test']
 }
 
@@ -76,7 +78,14 @@ export const webhooksPlugin =
         const run = await queryFor(req)
         for (const type of wanted) await recordEvent(run, type, { [c.slug]: { id: doc.id } }, await watch.audience(doc, req))
       }
-      return { ...c, hooks: { ...c.hooks, afterChange: [...(c.hooks?.afterChange ?? []), afterChange], afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete] } }
+      return {
+        ...c,
+        hooks: {
+          ...c.hooks,
+          afterChange: [...(c.hooks?.afterChange ?? []), afterChange],
+          afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete],
+        },
+      }
     })
     const task: TaskConfig<'deliverWebhooks'> = {
       slug: 'deliverWebhooks',

@@ -10,7 +10,6 @@
 export type Audience = { public?: boolean; organizer?: string | null }
 export type Run = <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>
 
-
 /** SQL true when the webhook's owner (`owner`, a column reference) sees every event; from the options. */
 export type OwnerSeesAll = (owner: string) => string
 
@@ -44,5 +43,5 @@ export async function recordEvent(run: Run, type: string, data: unknown, audienc
 /** The same, on a pg client or pool (the domain's own transactions). */
 export const pgRun =
   (client: { query: (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }> }): Run =>
-  async <T,>(text: string, values: unknown[] = []) =>
+  async <T>(text: string, values: unknown[] = []) =>
     (await client.query(text, values)).rows as T[]

@@ -12,7 +12,12 @@ export function sign(secret: string, body: string, t = Math.floor(Date.now() / 1
   return `t=${t},v1=${v1}`
 }
 
-export function verifySignature(secret: string, body: string, header: string | null | undefined, { toleranceSeconds = 300, now = Date.now() } = {}): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  { toleranceSeconds = 300, now = Date.now() } = {},
+): boolean {
   if (!header) return false
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]))
   const t = Number(parts.t)

@@ -10,10 +10,31 @@ import dns from 'node:dns'
 import net from 'node:net'
 
 const V4_BLOCKED: Array<[string, number]> = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24],
-  ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ]
-const V6_BLOCKED: Array<[string, number]> = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['2001:db8::', 32], ['64:ff9b::', 96], ['100::', 64]]
+const V6_BLOCKED: Array<[string, number]> = [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['2001:db8::', 32],
+  ['64:ff9b::', 96],
+  ['100::', 64],
+]
 
 const blockList = new net.BlockList()
 for (const [a, p] of V4_BLOCKED) blockList.addSubnet(a, p, 'ipv4')
@@ -23,7 +44,10 @@ type Allow = { hosts: Set<string>; list: net.BlockList }
 export function allowList(raw = process.env.WEBHOOK_ALLOWED_HOSTS ?? ''): Allow {
   const hosts = new Set<string>()
   const list = new net.BlockList()
-  for (const entry of raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const [addr, bits] = entry.split('/')
     if (net.isIP(addr)) list.addSubnet(addr, Number(bits ?? (net.isIPv6(addr) ? 128 : 32)), net.isIPv6(addr) ? 'ipv6' : 'ipv4')
     else hosts.add(entry)
@@ -54,9 +78,11 @@ export async function checkTarget(raw: string, allow = allowList()): Promise<voi
   if (url.username || url.password) throw new UnsafeTarget('credentials in the URL are not allowed; use headers')
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   if (allow.hosts.has(host)) return
-  const addresses = net.isIP(host) ? [{ address: host }] : await dns.promises.lookup(host, { all: true, verbatim: true }).catch(() => {
-    throw new UnsafeTarget(`${host} does not resolve`)
-  })
+  const addresses = net.isIP(host)
+    ? [{ address: host }]
+    : await dns.promises.lookup(host, { all: true, verbatim: true }).catch(() => {
+        throw new UnsafeTarget(`${host} does not resolve`)
+      })
   for (const a of addresses) {
     const why = forbiddenAddress(a.address, allow)
     if (why) throw new UnsafeTarget(`${host} resolves to ${why}`)

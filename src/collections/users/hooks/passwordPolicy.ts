@@ -18,7 +18,8 @@ export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, orig
   const password = (data as { password?: unknown } | undefined)?.password
   if (typeof password === 'string' && password !== '') {
     const problem = passwordProblem(password, (data as { email?: string }).email ?? originalDoc?.email)
-    if (problem) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: `Password too weak. ${problem}` }] })
+    if (problem)
+      throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: `Password too weak. ${problem}` }] })
   }
   return data
 }

@@ -7,7 +7,10 @@ import { poolOf } from '../../../db/pool'
 export const TOTP_COOKIE = 'fsh-totp'
 
 const cookie = (header: string | null, name: string) =>
-  header?.split(';').map((c) => c.trim().split('=')).find(([k]) => k === name)?.[1]
+  header
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === name)?.[1]
 
 /**
  * With two-factor on, a login needs the current code: `totp` in the login body (API clients),

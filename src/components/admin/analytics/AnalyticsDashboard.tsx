@@ -25,13 +25,27 @@ import {
 type Row = Record<string, any>
 const PALETTE = ['#c2185b', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 const iso = (d: Date) => d.toISOString().slice(0, 10)
-const money = (minor: number, currency = 'EUR') => new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100)
+const money = (minor: number, currency = 'EUR') =>
+  new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(minor / 100)
 
 function Panel({ title, children, empty, id }: { title: string; children: React.ReactNode; empty: boolean; id: string }) {
   return (
-    <section className="analytics-panel" data-chart={id} style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: 'var(--base)', background: 'var(--theme-elevation-0)' }}>
+    <section
+      className="analytics-panel"
+      data-chart={id}
+      style={{
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 4,
+        padding: 'var(--base)',
+        background: 'var(--theme-elevation-0)',
+      }}
+    >
       <h3 style={{ margin: '0 0 12px' }}>{title}</h3>
-      {empty ? <p style={{ color: 'var(--theme-elevation-500)' }}>No data in this period.</p> : <div style={{ width: '100%', height: 280 }}>{children}</div>}
+      {empty ? (
+        <p style={{ color: 'var(--theme-elevation-500)' }}>No data in this period.</p>
+      ) : (
+        <div style={{ width: '100%', height: 280 }}>{children}</div>
+      )}
     </section>
   )
 }
@@ -53,7 +67,13 @@ export function AnalyticsDashboard() {
       return body.rows as Row[]
     }
     try {
-      const [sales, capacity, channels, email, sponsors] = await Promise.all([get('ticket-sales'), get('capacity', false), get('campaign-channels'), get('email-performance'), get('sponsor-daily')])
+      const [sales, capacity, channels, email, sponsors] = await Promise.all([
+        get('ticket-sales'),
+        get('capacity', false),
+        get('campaign-channels'),
+        get('email-performance'),
+        get('sponsor-daily'),
+      ])
       setData({ sales, capacity, channels, email, sponsors })
     } catch (err) {
       setError((err as Error).message)
@@ -86,7 +106,14 @@ export function AnalyticsDashboard() {
     return { days, events, totals }
   }, [data, from, to])
 
-  const capacity = useMemo(() => (data?.capacity ?? []).filter((r) => r.capacity > 0).slice(0, 12).map((r) => ({ name: `${r.name} · ${String(r.event).slice(0, 18)}`, sold: r.sold, held: r.held, left: r.left })), [data])
+  const capacity = useMemo(
+    () =>
+      (data?.capacity ?? [])
+        .filter((r) => r.capacity > 0)
+        .slice(0, 12)
+        .map((r) => ({ name: `${r.name} · ${String(r.event).slice(0, 18)}`, sold: r.sold, held: r.held, left: r.left })),
+    [data],
+  )
 
   const channels = useMemo(() => {
     const by = new Map<string, { channel: string; revenue: number; cost: number }>()
@@ -96,7 +123,12 @@ export function AnalyticsDashboard() {
       c.cost += r.cost
       by.set(r.channel, c)
     }
-    return [...by.values()].map((c) => ({ channel: c.channel, roi: c.cost > 0 ? +(c.revenue / c.cost).toFixed(2) : 0, revenue: c.revenue / 100, cost: c.cost / 100 }))
+    return [...by.values()].map((c) => ({
+      channel: c.channel,
+      roi: c.cost > 0 ? +(c.revenue / c.cost).toFixed(2) : 0,
+      revenue: c.revenue / 100,
+      cost: c.cost / 100,
+    }))
   }, [data])
 
   const funnel = useMemo(() => {
@@ -127,7 +159,8 @@ export function AnalyticsDashboard() {
         </label>
         {data && (
           <p style={{ margin: 0 }}>
-            <strong>{sales.totals.orders}</strong> orders · <strong>{sales.totals.tickets}</strong> tickets · <strong>{sales.totals.revenue}</strong> revenue
+            <strong>{sales.totals.orders}</strong> orders · <strong>{sales.totals.tickets}</strong> tickets ·{' '}
+            <strong>{sales.totals.revenue}</strong> revenue
           </p>
         )}
       </form>
@@ -144,7 +177,15 @@ export function AnalyticsDashboard() {
                 <Tooltip formatter={(v) => money(Number(v) * 100, sales.totals.currency)} />
                 <Legend />
                 {sales.events.map((e, i) => (
-                  <Line key={e} type="monotone" dataKey={e} stroke={PALETTE[i % PALETTE.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+                  <Line
+                    key={e}
+                    type="monotone"
+                    dataKey={e}
+                    stroke={PALETTE[i % PALETTE.length]}
+                    strokeWidth={2}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -186,7 +227,11 @@ export function AnalyticsDashboard() {
               </BarChart>
             </ResponsiveContainer>
           </Panel>
-          <Panel id="sponsor-impressions" title="Sponsor impressions and clicks per day" empty={(data.sponsors ?? []).every((r) => r.impressions === 0)}>
+          <Panel
+            id="sponsor-impressions"
+            title="Sponsor impressions and clicks per day"
+            empty={(data.sponsors ?? []).every((r) => r.impressions === 0)}
+          >
             <ResponsiveContainer>
               <AreaChart data={data.sponsors}>
                 <CartesianGrid strokeDasharray="3 3" />

@@ -26,7 +26,11 @@ export async function AnalyticsView({ initPageResult, params, searchParams }: Ad
     >
       <Gutter>
         <h1 style={{ marginBottom: 'var(--base)' }}>Analytics</h1>
-        {can(principal, 'reports', 'read') ? <AnalyticsDashboard /> : <p>The analytics dashboard is for administrators and the marketing team (reports:read).</p>}
+        {can(principal, 'reports', 'read') ? (
+          <AnalyticsDashboard />
+        ) : (
+          <p>The analytics dashboard is for administrators and the marketing team (reports:read).</p>
+        )}
       </Gutter>
     </DefaultTemplate>
   )

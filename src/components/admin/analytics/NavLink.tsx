@@ -7,7 +7,12 @@ import React from 'react'
 export function AnalyticsNavLink() {
   const { config } = useConfig()
   return (
-    <Link href={`${config.routes.admin}/analytics`} className="nav__link" id="nav-analytics" style={{ display: 'block', padding: '4px 0', fontWeight: 600 }}>
+    <Link
+      href={`${config.routes.admin}/analytics`}
+      className="nav__link"
+      id="nav-analytics"
+      style={{ display: 'block', padding: '4px 0', fontWeight: 600 }}
+    >
       Analytics
     </Link>
   )

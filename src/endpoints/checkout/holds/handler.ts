@@ -10,7 +10,11 @@ export const createHoldEndpoint: Endpoint = {
   method: 'post',
   handler: handle(async (req) => {
     const body = await parseJson(req, createHoldSchema)
-    const hold = await createHold(poolOf(req.payload), { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) }, now())
+    const hold = await createHold(
+      poolOf(req.payload),
+      { items: body.items, buyerSession: body.sessionId ?? (req.user ? `user:${req.user.id}` : null), holder: holderOf(req) },
+      now(),
+    )
     return json(hold, 201)
   }),
 }

@@ -4,7 +4,9 @@ export const createHoldSchema = z
   .object({
     items: z
       .array(
-        z.object({ ticketType: z.uuid({ message: 'ticketType must be a ticket type id' }), quantity: z.number().int().min(1).max(100) }).strict(),
+        z
+          .object({ ticketType: z.uuid({ message: 'ticketType must be a ticket type id' }), quantity: z.number().int().min(1).max(100) })
+          .strict(),
       )
       .min(1, 'items must hold at least one line')
       .max(20),

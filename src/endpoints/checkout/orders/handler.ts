@@ -8,5 +8,7 @@ import { createOrderSchema } from './schema'
 export const createOrderEndpoint: Endpoint = {
   path: '/checkout/orders',
   method: 'post',
-  handler: handle(async (req) => json(await placeOrder(req, await parseJson(req, createOrderSchema), { ipAddress: clientIp(req) }, now()), 201)),
+  handler: handle(async (req) =>
+    json(await placeOrder(req, await parseJson(req, createOrderSchema), { ipAddress: clientIp(req) }, now()), 201),
+  ),
 }

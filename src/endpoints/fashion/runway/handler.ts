@@ -7,7 +7,6 @@ import { runOfShow, upcomingShows } from '../../../domain/fashion/readModels'
 import { errorBody, handle, json, now, parse, parseJson, requirePrincipal, uuidParam } from '../../http'
 import { limitSchema, reorderSchema } from './schema'
 
-
 /** GET /api/runway-shows/upcoming?limit= */
 export const upcomingShowsEndpoint: Endpoint = {
   path: '/upcoming',
@@ -33,7 +32,6 @@ export const runOfShowEndpoint: Endpoint = {
     return json(rest)
   }),
 }
-
 
 /** POST /api/runway-segments/:id/reorder { appearances: [ids in the new order] } */
 export const reorderSegmentEndpoint: Endpoint = {

@@ -14,8 +14,12 @@ export const openPixelEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const t = token.safeParse(req.routeParams?.token)
-    if (t.success) await recordOpen(poolOf(req.payload), t.data, now()).catch((err) => req.payload.logger.warn({ err, msg: 'open tracking failed' }))
-    return new Response(PIXEL, { status: 200, headers: { 'content-type': 'image/gif', 'cache-control': 'no-store, private', 'content-length': String(PIXEL.length) } })
+    if (t.success)
+      await recordOpen(poolOf(req.payload), t.data, now()).catch((err) => req.payload.logger.warn({ err, msg: 'open tracking failed' }))
+    return new Response(PIXEL, {
+      status: 200,
+      headers: { 'content-type': 'image/gif', 'cache-control': 'no-store, private', 'content-length': String(PIXEL.length) },
+    })
   },
 }
 
@@ -33,10 +37,13 @@ export const clickEndpoint: Endpoint = {
 }
 
 const page = (title: string, body: string, status = 200) =>
-  new Response(`<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
-  })
+  new Response(
+    `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    },
+  )
 
 /** GET /api/m/u/:token: asks to confirm (link scanners must not unsubscribe anyone). */
 export const unsubscribePageEndpoint: Endpoint = {
@@ -45,7 +52,10 @@ export const unsubscribePageEndpoint: Endpoint = {
   handler: async (req) => {
     const t = token.safeParse(req.routeParams?.token)
     if (!t.success) return page('Link not recognised', '<p>This unsubscribe link is not valid.</p>', 404)
-    return page('Unsubscribe', `<p>Stop receiving news and offers from Fashionistas?</p><form method="post"><button type="submit">Unsubscribe</button></form>`)
+    return page(
+      'Unsubscribe',
+      `<p>Stop receiving news and offers from Fashionistas?</p><form method="post"><button type="submit">Unsubscribe</button></form>`,
+    )
   },
 }
 
@@ -58,6 +68,9 @@ export const unsubscribeEndpoint: Endpoint = {
     if (!t.success) return page('Link not recognised', '<p>This unsubscribe link is not valid.</p>', 404)
     const result = await unsubscribe(poolOf(req.payload), t.data, now())
     if (result === 'unknown') return page('Link not recognised', '<p>This unsubscribe link is not valid.</p>', 404)
-    return page('You are unsubscribed', '<p>You will receive no more marketing email from us. Account and ticket email still reach you.</p>')
+    return page(
+      'You are unsubscribed',
+      '<p>You will receive no more marketing email from us. Account and ticket email still reach you.</p>',
+    )
   },
 }

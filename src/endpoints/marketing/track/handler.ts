@@ -22,25 +22,37 @@ export const trackEndpoint: Endpoint = {
     const raw = await readJson(req)
     const events = (raw as { events?: unknown })?.events
     if (Array.isArray(events) && events.length > TRACK_MAX_EVENTS) {
-      return errorBody(413, 'batch_too_large', `Invalid events: holds at most ${TRACK_MAX_EVENTS} events (got ${events.length}); split the batch.`)
+      return errorBody(
+        413,
+        'batch_too_large',
+        `Invalid events: holds at most ${TRACK_MAX_EVENTS} events (got ${events.length}); split the batch.`,
+      )
     }
     const body = parse(trackBody, raw)
     const userId = req.user ? String(req.user.id) : null
     if (!userId) {
       const missing = body.events.findIndex((e) => !e.sessionId)
-      if (missing >= 0) return errorBody(400, 'invalid_request', `Invalid events.${missing}.sessionId: anonymous events need a sessionId.`, { issues: [{ path: `events.${missing}.sessionId`, message: 'required when not signed in' }] })
+      if (missing >= 0)
+        return errorBody(400, 'invalid_request', `Invalid events.${missing}.sessionId: anonymous events need a sessionId.`, {
+          issues: [{ path: `events.${missing}.sessionId`, message: 'required when not signed in' }],
+        })
     }
     const wait = batchLimiter.hit(userId ?? limitedAddress(req))
     if (wait) return errorBody(429, 'rate_limited', 'Too many tracking batches; slow down.', { retryAfter: wait })
     const t = now()
     // A client clock is trusted within a week back and five minutes ahead; otherwise the server's time.
-    const clamp = (at?: string) => (at && Date.parse(at) > t.getTime() - 7 * 86_400_000 && Date.parse(at) < t.getTime() + 300_000 ? new Date(at).toISOString() : undefined)
-    const result = await trackEvents(poolOf(req.payload), body.events.map((e) => ({ ...e, occurredAt: clamp(e.occurredAt) })), {
-      userId,
-      ip: clientIp(req),
-      userAgent: req.headers.get('user-agent')?.slice(0, 500) ?? null,
-      now: t,
-    })
+    const clamp = (at?: string) =>
+      at && Date.parse(at) > t.getTime() - 7 * 86_400_000 && Date.parse(at) < t.getTime() + 300_000 ? new Date(at).toISOString() : undefined
+    const result = await trackEvents(
+      poolOf(req.payload),
+      body.events.map((e) => ({ ...e, occurredAt: clamp(e.occurredAt) })),
+      {
+        userId,
+        ip: clientIp(req),
+        userAgent: req.headers.get('user-agent')?.slice(0, 500) ?? null,
+        now: t,
+      },
+    )
     return json({ stored: result.stored }, 202)
   }),
 }

@@ -18,7 +18,12 @@ export const refundEndpoint: Endpoint = {
     const id = parse(orderIdSchema, req.routeParams?.id)
     const spec = parse(refundSchema, (await readJson(req)) ?? {})
     const pool = poolOf(req.payload)
-    const done = await requestRefund(pool, { orderId: id, spec, actor: String(principal.id), allowed: async (o) => (await roleOnOrder(pool, principal, o, 'refund')) === 'manager' })
+    const done = await requestRefund(pool, {
+      orderId: id,
+      spec,
+      actor: String(principal.id),
+      allowed: async (o) => (await roleOnOrder(pool, principal, o, 'refund')) === 'manager',
+    })
     done.refund.status = await sendRefund(pool, done.refund.id).then((s) => (s === 'skipped' ? done.refund.status : s))
     return json(done, 202)
   }),

@@ -23,7 +23,8 @@ type StripeObject = {
 /** What the payment state machine needs of a Stripe event. */
 export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   const obj = event.data.object as StripeObject
-  const paymentIntentId = obj.object === 'payment_intent' ? obj.id : typeof obj.payment_intent === 'string' ? obj.payment_intent : obj.payment_intent?.id
+  const paymentIntentId =
+    obj.object === 'payment_intent' ? obj.id : typeof obj.payment_intent === 'string' ? obj.payment_intent : obj.payment_intent?.id
   const e = obj.last_payment_error
   return {
     id: event.id,
@@ -33,7 +34,10 @@ export function toPaymentEvent(event: Stripe.Event): PaymentEvent {
     amount: typeof obj.amount === 'number' ? obj.amount : null,
     amountRefunded: obj.object === 'charge' ? (obj.amount_refunded ?? (obj.refunded ? obj.amount : null) ?? null) : null,
     failure: e ? [e.decline_code ?? e.code, e.message].filter(Boolean).join(': ') : null,
-    dispute: obj.object === 'dispute' && obj.id ? { id: obj.id, status: String(obj.status), reason: obj.reason ?? null, amount: Number(obj.amount ?? 0) } : null,
+    dispute:
+      obj.object === 'dispute' && obj.id
+        ? { id: obj.id, status: String(obj.status), reason: obj.reason ?? null, amount: Number(obj.amount ?? 0) }
+        : null,
   }
 }
 

@@ -16,7 +16,13 @@ export const checkInEndpoint: Endpoint = {
     const { code, event } = await parseJson(req, checkInSchema)
     const pool = poolOf(req.payload)
     const assigned = event ? [event] : await assignedEvents(pool, principal.id)
-    if (assigned.length !== 1) return errorBody(400, 'invalid_request', 'Invalid event: name the event whose door this is.', { issues: [{ path: 'event', message: 'event is required' }] })
-    return json({ checkedIn: true, ...(await checkInTicket(pool, code.toUpperCase(), assigned[0], String(principal.id), (id) => mayCheckInAt(pool, principal, id))) })
+    if (assigned.length !== 1)
+      return errorBody(400, 'invalid_request', 'Invalid event: name the event whose door this is.', {
+        issues: [{ path: 'event', message: 'event is required' }],
+      })
+    return json({
+      checkedIn: true,
+      ...(await checkInTicket(pool, code.toUpperCase(), assigned[0], String(principal.id), (id) => mayCheckInAt(pool, principal, id))),
+    })
   }),
 }

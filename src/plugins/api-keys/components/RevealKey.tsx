@@ -16,9 +16,16 @@ export function RevealKey() {
   }, [id, config.serverURL, config.routes.api])
   if (!key) return null
   return (
-    <div className="field-type api-key-reveal" style={{ marginBottom: 'var(--base)', padding: 'calc(var(--base) / 2)', border: '1px solid var(--theme-success-500)' }}>
-      <p><strong>Your new key.</strong> Copy it now: it is not stored and will not be shown again.</p>
-      <code className="api-key-reveal__key" style={{ wordBreak: 'break-all' }}>{key}</code>
+    <div
+      className="field-type api-key-reveal"
+      style={{ marginBottom: 'var(--base)', padding: 'calc(var(--base) / 2)', border: '1px solid var(--theme-success-500)' }}
+    >
+      <p>
+        <strong>Your new key.</strong> Copy it now: it is not stored and will not be shown again.
+      </p>
+      <code className="api-key-reveal__key" style={{ wordBreak: 'break-all' }}>
+        {key}
+      </code>
       <div>
         <Button buttonStyle="secondary" size="small" onClick={() => void navigator.clipboard.writeText(key).then(() => setCopied(true))}>
           {copied ? 'Copied' : 'Copy key'}

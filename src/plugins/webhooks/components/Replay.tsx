@@ -9,9 +9,14 @@ export function Replay() {
   const [message, setMessage] = useState<string | null>(null)
   if (!id) return null
   const replay = async () => {
-    const res = await fetch(`${config.serverURL}${config.routes.api}/webhook-deliveries/${id}/replay`, { method: 'POST', credentials: 'include' })
+    const res = await fetch(`${config.serverURL}${config.routes.api}/webhook-deliveries/${id}/replay`, {
+      method: 'POST',
+      credentials: 'include',
+    })
     const body = await res.json()
-    setMessage(res.ok ? `Replayed: ${body.delivery.status}${body.delivery.statusCode ? ` (HTTP ${body.delivery.statusCode})` : ''}` : body.message)
+    setMessage(
+      res.ok ? `Replayed: ${body.delivery.status}${body.delivery.statusCode ? ` (HTTP ${body.delivery.statusCode})` : ''}` : body.message,
+    )
   }
   return (
     <div className="webhook-replay">

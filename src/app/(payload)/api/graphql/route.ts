@@ -10,7 +10,10 @@ import { withRequestGuard } from '../../../../plugins/request-guard'
 const graphql = GRAPHQL_POST(config)
 export const POST = withApiKeyGate(
   () => getPayload({ config }),
-  withRequestGuard(config, (req: Request, _ctx: { params: Promise<Record<string, never>> }) => graphql(req), { ...apiBounds(), graphql: true }),
+  withRequestGuard(config, (req: Request, _ctx: { params: Promise<Record<string, never>> }) => graphql(req), {
+    ...apiBounds(),
+    graphql: true,
+  }),
   { clientAddress: (req: Request) => clientAddress(req.headers), addressKey },
 )
 export const OPTIONS = REST_OPTIONS(config)
