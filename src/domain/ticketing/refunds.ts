@@ -13,6 +13,8 @@ import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, NotFoundError, UnprocessableError } from './errors'
 import { orderEvent, type OrderForPayment, getOrder } from './orders'
 import { createRefund, isPermanentStripeError } from './payments'
+import type { Principal } from '../../access/principal'
+import { roleOnOrder } from './authorize'
 
 export type RefundSpec = { tickets?: string[]; amount?: number }
 export type RefundReason = 'requested' | 'event_cancelled' | 'unfulfilled' | 'provider' | 'dispute_lost'
@@ -197,4 +199,21 @@ export async function sendPendingRefunds(db: Db, limit = 100): Promise<{ succeed
     if (s !== 'skipped') out[s]++
   }
   return out
+}
+
+/**
+ * The refund the API offers: the event's organizer (`orders:refund-own`) or `orders:refund`
+ * decides it (recorded with its tickets voided, in one transaction), then the money is sent to
+ * Stripe at once; a send that fails is retried by the `sendRefunds` job.
+ */
+export async function refundOrder(db: Db, principal: Principal, orderId: string, spec: RefundSpec) {
+  const done = await requestRefund(db, {
+    orderId,
+    spec,
+    actor: String(principal.id),
+    allowed: async (o) => (await roleOnOrder(db, principal, o, 'refund')) === 'manager',
+  })
+  const sent = await sendRefund(db, done.refund.id)
+  if (sent !== 'skipped') done.refund.status = sent
+  return done
 }

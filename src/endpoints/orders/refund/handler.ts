@@ -1,7 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { roleOnOrder } from '../../../domain/ticketing/authorize'
-import { requestRefund, sendRefund } from '../../../domain/ticketing/refunds'
+import { refundOrder } from '../../../domain/ticketing/refunds'
 import { poolOf } from '../../../db/pool'
 import { handle, json, parse, readJson, requirePrincipal } from '../../http'
 import { orderIdSchema, refundSchema } from './schema'
@@ -17,14 +16,6 @@ export const refundEndpoint: Endpoint = {
     const principal = await requirePrincipal(req, 'refund orders')
     const id = parse(orderIdSchema, req.routeParams?.id)
     const spec = parse(refundSchema, (await readJson(req)) ?? {})
-    const pool = poolOf(req.payload)
-    const done = await requestRefund(pool, {
-      orderId: id,
-      spec,
-      actor: String(principal.id),
-      allowed: async (o) => (await roleOnOrder(pool, principal, o, 'refund')) === 'manager',
-    })
-    done.refund.status = await sendRefund(pool, done.refund.id).then((s) => (s === 'skipped' ? done.refund.status : s))
-    return json(done, 202)
+    return json(await refundOrder(poolOf(req.payload), principal, id, spec), 202)
   }),
 }
