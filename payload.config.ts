@@ -33,6 +33,7 @@ import {
   unsubscribePageEndpoint,
 } from './src/endpoints/marketing/email-links/handler'
 import { trackEndpoint } from './src/endpoints/marketing/track/handler'
+import { siteEventsEndpoint } from './src/endpoints/site/events/handler'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
 import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
@@ -79,6 +80,7 @@ export default buildConfig({
     reportEndpoint,
     searchEndpoint,
     openApiEndpoint,
+    siteEventsEndpoint,
     docsEndpoint,
     docsAssetEndpoint,
   ],

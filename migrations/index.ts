@@ -21,6 +21,7 @@ import * as migration_20261204_161515_money_safe_checkout from './20261204_16151
 import * as migration_20261204_161600_money_safe_checkout_constraints from './20261204_161600_money_safe_checkout_constraints';
 import * as migration_20261204_171037_edge_hold_limit from './20261204_171037_edge_hold_limit';
 import * as migration_20261204_171100_edge_hold_limit_constraints from './20261204_171100_edge_hold_limit_constraints';
+import * as migration_20261204_181500_site_listing_index from './20261204_181500_site_listing_index';
 
 export const migrations = [
   {
@@ -137,5 +138,10 @@ export const migrations = [
     up: migration_20261204_171100_edge_hold_limit_constraints.up,
     down: migration_20261204_171100_edge_hold_limit_constraints.down,
     name: '20261204_171100_edge_hold_limit_constraints',
+  },
+  {
+    up: migration_20261204_181500_site_listing_index.up,
+    down: migration_20261204_181500_site_listing_index.down,
+    name: '20261204_181500_site_listing_index',
   },
 ];

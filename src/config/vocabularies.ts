@@ -5,3 +5,6 @@ export const TRACK_KINDS = ['profile_view', 'collection_view', 'item_view', 'fav
 
 /** Marketing channels a campaign runs on and attribution names. */
 export const CHANNELS = ['email', 'social', 'web', 'search', 'display', 'affiliate', 'partner', 'promo_code', 'print', 'other'] as const
+
+/** The kinds of event the platform runs. */
+export const EVENT_TYPES = ['fashion_show', 'exhibition', 'workshop', 'conference', 'party', 'networking'] as const

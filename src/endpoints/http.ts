@@ -3,6 +3,8 @@
  * fields), call one domain operation, map its typed errors to HTTP. Errors are
  * `{ error: "<code>", message, ...details }`.
  */
+import crypto from 'node:crypto'
+
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
@@ -63,6 +65,24 @@ export async function requirePermission(req: PayloadRequest, resource: string, a
   if (!can(principal, resource, action))
     throw new BadRequest(errorBody(403, 'forbidden', `To ${toDo} you need the ${resource}:${action} permission.`))
   return principal
+}
+
+/**
+ * A public, shareable answer: an `ETag` of its bytes, `304 Not Modified` when the client holds
+ * it, and `Cache-Control` letting shared caches keep it `sMaxAge` seconds and serve it stale
+ * while revalidating. Only for answers that are the same for every caller.
+ */
+export function publicJson(req: PayloadRequest, body: unknown, opts: { sMaxAge: number; staleWhileRevalidate: number }): Response {
+  const text = JSON.stringify(body)
+  const etag = `W/"${crypto.createHash('sha1').update(text).digest('base64url')}"`
+  const headers = {
+    etag,
+    'cache-control': `public, max-age=0, s-maxage=${opts.sMaxAge}, stale-while-revalidate=${opts.staleWhileRevalidate}`,
+    vary: 'Accept-Encoding',
+  }
+  const held = req.headers.get('if-none-match')
+  if (held && held.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers })
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } })
 }
 
 /** Runs a handler, turning validation failures and domain errors into their HTTP answers. */

@@ -10,6 +10,7 @@ import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
 import { trackBody } from '../endpoints/marketing/track/schema'
+import { listingQuery } from '../endpoints/site/events/schema'
 import { searchQuery } from '../endpoints/search/handler'
 import { refundSchema } from '../endpoints/orders/refund/schema'
 import { checkInSchema } from '../endpoints/tickets/check-in/schema'
@@ -30,6 +31,14 @@ export type EndpointDoc = {
 const range = z.object({ from: z.string().optional(), to: z.string().optional() })
 
 export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
+  'GET /api/site/events': {
+    summary:
+      'Published events as cards for a site: upcoming (or from/to), filtered by category, type, city, venue, featured or free text, by start date, a page at a time (pass nextCursor back as cursor; count=true adds the total). Cacheable: ETag, 304, s-maxage 30 s.',
+    tags: ['Site'],
+    query: listingQuery,
+    auth: 'none',
+    responses: { '200': 'A page of event cards and the next cursor', '304': 'Not modified (If-None-Match)' },
+  },
   'GET /api/search': {
     summary: 'Ranked full-text search across events, designers, collections, sponsors, venues and pages (only what the caller may read).',
     tags: ['Search'],

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from '../../config/vocabularies'
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { can, getPrincipal } from '../../access/principal'
@@ -8,7 +9,7 @@ import { availabilityEndpoint } from '../../endpoints/events/availability/handle
 import { slugs } from '../../config/slugs'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
-export const EVENT_TYPES = ['fashion_show', 'exhibition', 'workshop', 'conference', 'party', 'networking'] as const
+export { EVENT_TYPES }
 
 /** Organizers always own what they create; only event managers (admins) may name someone else. */
 const setOrganizerAndPublishedAt: CollectionBeforeChangeHook = async ({ data, req, operation, originalDoc }) => {

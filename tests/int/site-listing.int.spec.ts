@@ -1,0 +1,126 @@
+/** GET /api/site/events: published cards only, filters, keyset paging, counts, caching, bad input. */
+import type { Payload } from 'payload'
+import type { Pool } from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { poolOf } from '../../src/db/pool'
+import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
+import { apiClient, gatedRoutes, type Api } from '../helpers/rest'
+import { makeEvent, makeTicketType } from '../helpers/ticketing'
+
+let payload: Payload
+let api: Api
+let pool: Pool
+let organizer: TestUser
+const tag = unique('listing').replace(/[^a-z0-9]/gi, '')
+let city: string
+let venueId: string
+let categorySlug: string
+
+const at = (days: number, hour = 18) => new Date(Date.UTC(2031, 0, 1 + days, hour)).toISOString()
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  api = apiClient(payload.config, await gatedRoutes())
+  pool = poolOf(payload)
+  organizer = await makeUser(payload, 'organizer')
+  city = `City${tag}`
+  const venue = await payload.create({
+    collection: 'venues',
+    data: { name: `Hall ${tag}`, address: '1 Rue', city, country: 'FR', capacity: 500 } as never,
+    overrideAccess: true,
+  })
+  venueId = String(venue.id)
+  categorySlug = `cat-${tag}`.toLowerCase()
+  const category = await payload.create({
+    collection: 'event-categories',
+    data: { name: `Cat ${tag}`, slug: categorySlug } as never,
+    overrideAccess: true,
+  })
+  // 25 published events in this city, a day apart; every fifth featured and in the category; plus a draft.
+  for (let i = 0; i < 25; i++) {
+    const e = await makeEvent(payload, organizer.id, {
+      title: `${tag} show ${String(i).padStart(2, '0')}`,
+      startDate: at(i),
+      endDate: at(i, 22),
+      venue: venueId,
+      featured: i % 5 === 0,
+      categories: i % 5 === 0 ? [category.id] : [],
+    })
+    if (i === 0) await makeTicketType(payload, String(e.id), { price: 1500 })
+  }
+  await makeEvent(payload, organizer.id, { title: `${tag} draft`, status: 'draft', startDate: at(3), endDate: at(3, 22), venue: venueId })
+})
+afterAll(async () => closePayload(payload))
+
+const list = (query: string, headers: Record<string, string> = {}) => api.call('GET', `/site/events?${query}`, { headers })
+
+describe('GET /api/site/events', () => {
+  it('pages through every published event of a filter by cursor, in start order, never a draft', async () => {
+    const seen: string[] = []
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const res = await list(`city=${city}&from=2031-01-01&limit=10${cursor ? `&cursor=${cursor}` : ''}`)
+      expect(res.status).toBe(200)
+      seen.push(...res.body.events.map((e: { title: string }) => e.title))
+      cursor = res.body.nextCursor
+      pages++
+    } while (cursor)
+    expect(pages).toBe(3)
+    expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `${tag} show ${String(i).padStart(2, '0')}`))
+  })
+
+  it('shows what a card needs: venue, image slot, categories, price from, dates with the zone', async () => {
+    const res = await list(`city=${city}&from=2031-01-01&limit=1`)
+    expect(res.body.events[0]).toMatchObject({
+      title: `${tag} show 00`,
+      type: 'fashion_show',
+      startDate: at(0),
+      timeZone: 'Europe/Paris',
+      featured: true,
+      venue: { id: venueId, city },
+      categories: [{ slug: categorySlug }],
+      priceFrom: { amount: 1500, currency: 'EUR' },
+      image: null,
+    })
+    expect(res.body.events[0]).not.toHaveProperty('description')
+  })
+
+  it('filters by category, featured, type, venue, free text and a date window, and counts only when asked', async () => {
+    expect((await list(`category=${categorySlug}&from=2031-01-01&count=true`)).body).toMatchObject({ total: 5 })
+    expect((await list(`category=${categorySlug}&from=2031-01-01`)).body.total).toBeUndefined()
+    expect((await list(`venue=${venueId}&featured=true&from=2031-01-01&count=true`)).body.total).toBe(5)
+    expect((await list(`venue=${venueId}&type=party&from=2031-01-01&count=true`)).body.total).toBe(0)
+    expect((await list(`city=${city}&from=2031-01-03&to=2031-01-06&count=true`)).body.total).toBe(3)
+    expect((await list(`q=${encodeURIComponent(`${tag} show`)}&from=2031-01-01&count=true`)).body.total).toBe(25)
+  })
+
+  it('answers 304 to a client holding the same page, and lets shared caches keep it', async () => {
+    const first = await list(`city=${city}&from=2031-01-01&limit=5`)
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^W\/"/)
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=30, stale-while-revalidate=300')
+    const again = await list(`city=${city}&from=2031-01-01&limit=5`, { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    // A change to the content changes the answer, so the tag no longer matches.
+    await pool.query(`UPDATE events SET title = title || ' (moved)' WHERE title = $1`, [`${tag} show 00`])
+    expect((await list(`city=${city}&from=2031-01-01&limit=5`, { 'if-none-match': etag })).status).toBe(200)
+  })
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=51', 'limit'],
+    ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+    ['from=yesterday', 'from'],
+    ['from=2031-02-01&to=2031-01-01', 'to'],
+    ['type=rave', 'type'],
+    ['venue=abc', 'venue'],
+    ['featured=yes', 'featured'],
+    ['sort=title', 'sort'],
+  ])('?%s is a 400 naming %s', async (query, field) => {
+    const res = await list(query)
+    expect(res.status).toBe(400)
+    expect(res.body.message).toContain(field)
+  })
+})
