@@ -19,6 +19,8 @@ import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from '../endpoints/checkout/holds/schema'
 import { poolOf } from '../db/pool'
 import { clientIp, holderOf, now } from '../endpoints/http'
+import { listingQuery } from '../endpoints/site/events/schema'
+import { listEvents } from '../domain/events/listing'
 import { searchQuery } from '../endpoints/search/handler'
 
 type Ctx = { req: PayloadRequest }
@@ -183,8 +185,57 @@ function types(g: G) {
     name: 'CheckoutOrderResult',
     fields: { order: { type: nn(Order) }, payment: { type: nn(Payment) } },
   })
+  const SiteVenue = new GraphQLObjectType({
+    name: 'SiteEventVenue',
+    fields: { id: { type: nn(GraphQLString) }, name: { type: GraphQLString }, city: { type: GraphQLString } },
+  })
+  const SiteImage = new GraphQLObjectType({
+    name: 'SiteEventImage',
+    fields: {
+      url: { type: nn(GraphQLString) },
+      card: { type: GraphQLString },
+      alt: { type: GraphQLString },
+      width: { type: GraphQLInt },
+      height: { type: GraphQLInt },
+    },
+  })
+  const SiteCategory = new GraphQLObjectType({
+    name: 'SiteEventCategory',
+    fields: { slug: { type: GraphQLString }, name: { type: nn(GraphQLString) } },
+  })
+  const SitePrice = new GraphQLObjectType({
+    name: 'SiteEventPrice',
+    fields: { amount: { type: nn(GraphQLInt), description: 'Minor units' }, currency: { type: nn(GraphQLString) } },
+  })
+  const SiteEventCard = new GraphQLObjectType({
+    name: 'SiteEventCard',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      slug: { type: GraphQLString },
+      title: { type: nn(GraphQLString) },
+      type: { type: nn(GraphQLString) },
+      shortDescription: { type: GraphQLString },
+      startDate: { type: nn(GraphQLString) },
+      endDate: { type: nn(GraphQLString) },
+      timeZone: { type: nn(GraphQLString), description: "The event's IANA zone: show its dates in it" },
+      featured: { type: nn(GraphQLBoolean) },
+      venue: { type: SiteVenue },
+      image: { type: SiteImage },
+      categories: { type: nn(new GraphQLList(nn(SiteCategory))) },
+      priceFrom: { type: SitePrice },
+    },
+  })
+  const SiteEventPage = new GraphQLObjectType({
+    name: 'SiteEventPage',
+    fields: {
+      events: { type: nn(new GraphQLList(nn(SiteEventCard))) },
+      nextCursor: { type: GraphQLString, description: 'Pass back as cursor for the next page; null on the last' },
+      total: { type: GraphQLInt, description: 'Only when count: true' },
+    },
+  })
   return {
     nn,
+    SiteEventPage,
     TicketAvailability,
     SearchHit,
     Hold,
@@ -210,6 +261,25 @@ export const customQueries: GraphQLExtension = (g) => {
           const id = check(g, eventId, args.event)
           if (!(await canReadEvent(req, id))) throw new DomainError('unknown_event', 'No such event.', 404)
           return eventAvailability(poolOf(req.payload), id, now())
+        }),
+    },
+    siteEvents: {
+      type: t.nn(t.SiteEventPage),
+      description: 'Published events as cards, by start date, a page at a time (same as GET /api/site/events).',
+      args: Object.fromEntries([
+        ...['from', 'to', 'category', 'type', 'city', 'venue', 'q', 'cursor'].map((k) => [k, { type: t.GraphQLString }]),
+        ['limit', { type: t.GraphQLInt }],
+        ['featured', { type: t.GraphQLBoolean }],
+        ['count', { type: t.GraphQLBoolean }],
+      ]),
+      resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
+        run(g, async () => {
+          const raw = Object.fromEntries(
+            Object.entries(args)
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([k, v]) => [k, String(v)]),
+          )
+          return listEvents(poolOf(req.payload), check(g, listingQuery, raw), now())
         }),
     },
     siteSearch: {

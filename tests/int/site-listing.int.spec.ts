@@ -108,6 +108,19 @@ describe('GET /api/site/events', () => {
     expect((await list(`city=${city}&from=2031-01-01&limit=5`, { 'if-none-match': etag })).status).toBe(200)
   })
 
+  it('answers the same page through GraphQL (siteEvents)', async () => {
+    const res = await api.graphql(
+      `query($city: String, $from: String) { siteEvents(city: $city, from: $from, limit: 2, count: true) { events { title timeZone venue { city } } nextCursor total } }`,
+      undefined,
+      { city, from: '2031-01-01' },
+    )
+    expect(res.body.errors).toBeUndefined()
+    expect(res.body.data.siteEvents).toMatchObject({ total: 25, events: [{ title: expect.stringContaining(`${tag} show 00`), venue: { city } }, { title: `${tag} show 01` }] })
+    expect(res.body.data.siteEvents.nextCursor).toEqual(expect.any(String))
+    const bad = await api.graphql(`{ siteEvents(limit: 2, cursor: "garbage-cursor") { nextCursor } }`)
+    expect(bad.body.errors?.[0].message).toMatch(/cursor/)
+  })
+
   it.each([
     ['limit=0', 'limit'],
     ['limit=51', 'limit'],

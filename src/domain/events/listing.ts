@@ -80,11 +80,13 @@ export async function listEvents(
   if (f.type) where.push(`e.type = ${v(f.type)}`)
   if (f.featured !== undefined) where.push(`e.featured = ${v(f.featured)}`)
   if (f.venue) where.push(`e.venue_id = ${v(f.venue)}`)
-  if (f.city) where.push(`EXISTS (SELECT 1 FROM venues cv WHERE cv.id = e.venue_id AND lower(cv.city) = lower(${v(f.city)}))`)
+  // Venues and categories are few: resolve them to ids first, so the planner can drive from them.
+  if (f.city) where.push(`e.venue_id = ANY (ARRAY(SELECT cv.id FROM venues cv WHERE lower(cv.city) = lower(${v(f.city)})))`)
   if (f.category) {
     where.push(
-      `EXISTS (SELECT 1 FROM events_rels cr JOIN event_categories cc ON cc.id = cr.event_categories_id
-                WHERE cr.parent_id = e.id AND cr.path = 'categories' AND (cc.slug = ${v(f.category)} OR cc.id::text = ${v(f.category)}))`,
+      `e.id = ANY (ARRAY(SELECT cr.parent_id FROM events_rels cr
+                          WHERE cr.path = 'categories'
+                            AND cr.event_categories_id = (SELECT cc.id FROM event_categories cc WHERE cc.slug = ${v(f.category)} OR cc.id::text = ${v(f.category)} LIMIT 1)))`,
     )
   }
   if (f.q) where.push(`e.search_vector @@ websearch_to_tsquery('english', ${v(f.q)})`)
