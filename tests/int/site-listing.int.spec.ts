@@ -115,7 +115,10 @@ describe('GET /api/site/events', () => {
       { city, from: '2031-01-01' },
     )
     expect(res.body.errors).toBeUndefined()
-    expect(res.body.data.siteEvents).toMatchObject({ total: 25, events: [{ title: expect.stringContaining(`${tag} show 00`), venue: { city } }, { title: `${tag} show 01` }] })
+    expect(res.body.data.siteEvents).toMatchObject({
+      total: 25,
+      events: [{ title: expect.stringContaining(`${tag} show 00`), venue: { city } }, { title: `${tag} show 01` }],
+    })
     expect(res.body.data.siteEvents.nextCursor).toEqual(expect.any(String))
     const bad = await api.graphql(`{ siteEvents(limit: 2, cursor: "garbage-cursor") { nextCursor } }`)
     expect(bad.body.errors?.[0].message).toMatch(/cursor/)
