@@ -34,6 +34,7 @@ import {
 } from './src/endpoints/marketing/email-links/handler'
 import { trackEndpoint } from './src/endpoints/marketing/track/handler'
 import { siteEventsEndpoint } from './src/endpoints/site/events/handler'
+import { siteEventPageEndpoint } from './src/endpoints/site/events/page'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
 import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
@@ -81,6 +82,7 @@ export default buildConfig({
     searchEndpoint,
     openApiEndpoint,
     siteEventsEndpoint,
+    siteEventPageEndpoint,
     docsEndpoint,
     docsAssetEndpoint,
   ],

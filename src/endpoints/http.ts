@@ -77,7 +77,10 @@ export function publicJson(req: PayloadRequest, body: unknown, opts: { sMaxAge: 
   const etag = `W/"${crypto.createHash('sha1').update(text).digest('base64url')}"`
   const headers = {
     etag,
-    'cache-control': `public, max-age=0, s-maxage=${opts.sMaxAge}, stale-while-revalidate=${opts.staleWhileRevalidate}`,
+    'cache-control':
+      opts.sMaxAge > 0
+        ? `public, max-age=0, s-maxage=${opts.sMaxAge}, stale-while-revalidate=${opts.staleWhileRevalidate}`
+        : 'public, no-cache',
     vary: 'Accept-Encoding',
   }
   const held = req.headers.get('if-none-match')

@@ -31,6 +31,13 @@ export type EndpointDoc = {
 const range = z.object({ from: z.string().optional(), to: z.string().optional() })
 
 export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
+  'GET /api/site/events/{slug}': {
+    summary:
+      "A published event's page in one request: event, venue, schedule, ticket types with live availability, approved sponsors. ETag/304; shared caches revalidate every time.",
+    tags: ['Site'],
+    auth: 'none',
+    responses: { '200': 'The event page', '304': 'Not modified (If-None-Match)', '404': 'No such published event' },
+  },
   'GET /api/site/events': {
     summary:
       'Published events as cards for a site: upcoming (or from/to), filtered by category, type, city, venue, featured or free text, by start date, a page at a time (pass nextCursor back as cursor; count=true adds the total). Cacheable: ETag, 304, s-maxage 30 s.',

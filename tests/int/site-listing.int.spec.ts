@@ -108,6 +108,32 @@ describe('GET /api/site/events', () => {
     expect((await list(`city=${city}&from=2031-01-01&limit=5`, { 'if-none-match': etag })).status).toBe(200)
   })
 
+  it('serves one published event page by slug with live availability, and no draft', async () => {
+    const first = (await list(`city=${city}&from=2031-01-01&limit=1`)).body.events[0]
+    const page = await api.call('GET', `/site/events/${first.slug}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toMatchObject({
+      id: first.id,
+      timeZone: 'Europe/Paris',
+      venue: { id: venueId, city },
+      categories: [{ slug: categorySlug }],
+      schedule: [],
+      ticketTypes: [{ price: 1500, currency: 'EUR', available: 50, onSale: true }],
+      sponsors: [],
+    })
+    expect(page.headers.get('cache-control')).toBe('public, no-cache')
+    // Live: a hold shows at once, and the old ETag no longer matches.
+    const etag = page.headers.get('etag')!
+    const hold = await api.post('/checkout/holds', { items: [{ ticketType: page.body.ticketTypes[0].id, quantity: 2 }] })
+    expect(hold.status).toBe(201)
+    const after = await api.call('GET', `/site/events/${first.slug}`, { headers: { 'if-none-match': etag } })
+    expect(after.status).toBe(200)
+    expect(after.body.ticketTypes[0].available).toBe(48)
+    const { rows } = await pool.query(`SELECT slug FROM events WHERE title = $1`, [`${tag} draft`])
+    expect((await api.call('GET', `/site/events/${rows[0].slug}`)).status).toBe(404)
+    expect((await api.call('GET', `/site/events/NOT_A_SLUG`)).status).toBe(400)
+  })
+
   it('answers the same page through GraphQL (siteEvents)', async () => {
     const res = await api.graphql(
       `query($city: String, $from: String) { siteEvents(city: $city, from: $from, limit: 2, count: true) { events { title timeZone venue { city } } nextCursor total } }`,
