@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { dbFor, rowsOf, sql } from '../../db/sql'
+import { dbFor, queryFor, rowsOf, sql } from '../../db/sql'
+import { organizerOf } from '../../domain/ticketing/organizer'
 import { idOf } from '../../fields/idOf'
 
 type Check = (data: Record<string, unknown>, req: PayloadRequest, userId: string) => Promise<boolean>
@@ -24,8 +25,10 @@ export const ownsItem: Check = (d, req, user) =>
                   WHERE i.id = ${idOf(d.item) ?? null}::uuid AND d.user_id = ${user}::uuid`,
   )
 
-export const organizesEventOf: Check = (d, req, user) =>
-  exists(req, sql`SELECT 1 FROM events WHERE id = ${idOf(d.event) ?? null}::uuid AND organizer_id = ${user}::uuid`)
+export const organizesEventOf: Check = async (d, req, user) => {
+  const event = idOf(d.event)
+  return Boolean(event) && (await organizerOf(await queryFor(req), String(event))) === user
+}
 
 export const organizesShow: Check = (d, req, user) =>
   exists(
