@@ -35,6 +35,7 @@ import {
 import { trackEndpoint } from './src/endpoints/marketing/track/handler'
 import { siteEventsEndpoint } from './src/endpoints/site/events/handler'
 import { siteEventPageEndpoint } from './src/endpoints/site/events/page'
+import { siteDesignersEndpoint } from './src/endpoints/site/designers/handler'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
 import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
@@ -83,6 +84,7 @@ export default buildConfig({
     openApiEndpoint,
     siteEventsEndpoint,
     siteEventPageEndpoint,
+    siteDesignersEndpoint,
     docsEndpoint,
     docsAssetEndpoint,
   ],

@@ -22,6 +22,7 @@ import * as migration_20261204_161600_money_safe_checkout_constraints from './20
 import * as migration_20261204_171037_edge_hold_limit from './20261204_171037_edge_hold_limit';
 import * as migration_20261204_171100_edge_hold_limit_constraints from './20261204_171100_edge_hold_limit_constraints';
 import * as migration_20261204_181500_site_listing_index from './20261204_181500_site_listing_index';
+import * as migration_20261204_183000_site_designer_index from './20261204_183000_site_designer_index';
 
 export const migrations = [
   {
@@ -143,5 +144,10 @@ export const migrations = [
     up: migration_20261204_181500_site_listing_index.up,
     down: migration_20261204_181500_site_listing_index.down,
     name: '20261204_181500_site_listing_index',
+  },
+  {
+    up: migration_20261204_183000_site_designer_index.up,
+    down: migration_20261204_183000_site_designer_index.down,
+    name: '20261204_183000_site_designer_index',
   },
 ];

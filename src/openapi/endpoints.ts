@@ -10,6 +10,7 @@ import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
 import { trackBody } from '../endpoints/marketing/track/schema'
+import { designerListingQuery } from '../endpoints/site/designers/schema'
 import { listingQuery } from '../endpoints/site/events/schema'
 import { searchQuery } from '../endpoints/search/handler'
 import { refundSchema } from '../endpoints/orders/refund/schema'
@@ -31,6 +32,14 @@ export type EndpointDoc = {
 const range = z.object({ from: z.string().optional(), to: z.string().optional() })
 
 export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
+  'GET /api/site/designers': {
+    summary:
+      'Active designers as cards for a site (featured, verified, specialty, country, free text), by name, a page at a time (pass nextCursor back as cursor; count=true adds the total). ETag/304, s-maxage 60 s.',
+    tags: ['Site'],
+    query: designerListingQuery,
+    auth: 'none',
+    responses: { '200': 'A page of designer cards and the next cursor', '304': 'Not modified (If-None-Match)' },
+  },
   'GET /api/site/events/{slug}': {
     summary:
       "A published event's page in one request: event, venue, schedule, ticket types with live availability, approved sponsors. ETag/304; shared caches revalidate every time.",
