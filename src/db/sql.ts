@@ -26,6 +26,8 @@ export function rowsOf<T>(result: unknown): T[] {
 type PgPoolInternals = {
   end: () => Promise<void>
   ended?: boolean
+  totalCount?: number
+  idleCount?: number
   on: (event: 'error', cb: (err: Error) => void) => void
   _clients?: Array<{ release?: (err?: boolean) => void }>
   _idle?: Array<{ client: unknown }>
@@ -41,6 +43,11 @@ export async function closePayload(payload: { destroy: () => Promise<void>; db: 
   const pool = (payload.db as { pool?: PgPoolInternals }).pool
   await payload.destroy()
   if (!pool || pool.ended) return
+  // Let queries still in flight (a rate-limit flush, a usage-log write) finish and give their
+  // client back first: releasing a client under a running query makes pg release it twice,
+  // which throws outside any promise. Only the adapter's own watch client stays checked out.
+  const deadline = Date.now() + 3000
+  while (Date.now() < deadline && (pool.totalCount ?? 0) - (pool.idleCount ?? 0) > 1) await new Promise((r) => setTimeout(r, 20))
   const idle = new Set((pool._idle ?? []).map((i) => i.client))
   for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.(true)
   await pool.end()
