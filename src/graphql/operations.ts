@@ -18,7 +18,8 @@ import { placeOrder } from '../domain/ticketing/placeOrder'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { createHoldSchema, holdIdSchema, holdTokenSchema } from '../endpoints/checkout/holds/schema'
 import { poolOf } from '../db/pool'
-import { clientIp, holderOf, now } from '../endpoints/http'
+import { BadRequest, clientIp, holderOf, limitedAddress, now } from '../endpoints/http'
+import { hitAddressLimit } from '../plugins/api-keys'
 import { listingQuery } from '../endpoints/site/events/schema'
 import { listEvents } from '../domain/events/listing'
 import { searchQuery } from '../endpoints/search/handler'
@@ -60,6 +61,27 @@ function check<S extends z.ZodType>(_g: G, schema: S, input: unknown): z.infer<S
     code: 'invalid_request',
     issues: r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
   })
+}
+
+/**
+ * The checkout rate limit for GraphQL's checkout mutations, in the REST route's bucket: per
+ * client address, except for API keys (the gate limits those per key).
+ */
+/** The address key, or the 503 of an unknown address as a typed error. */
+function limitedAddressOrThrow(req: PayloadRequest): string {
+  try {
+    return limitedAddress(req)
+  } catch (err) {
+    if (err instanceof BadRequest) throw new DomainError('client_address_unknown', 'This server cannot tell which client is asking.', 503)
+    throw err
+  }
+}
+
+async function checkoutLimit(req: PayloadRequest): Promise<void> {
+  if ((req.user as { _strategy?: string } | null)?._strategy === 'api-key') return
+  const { wait } = await hitAddressLimit(req.payload, 'checkout', limitedAddressOrThrow(req))
+  if (wait)
+    throw new DomainError('rate_limited', 'Too many checkout requests from this address; try again shortly.', 429, { retryAfter: wait })
 }
 
 async function run<T>(_g: G, fn: () => Promise<T>): Promise<T> {
@@ -309,6 +331,7 @@ export const customMutations: GraphQLExtension = (g) => {
       args: { items: { type: t.nn(new t.GraphQLList(t.nn(t.HoldItemInput))) }, sessionId: { type: t.GraphQLString } },
       resolve: async (_: unknown, args: { items: unknown; sessionId?: string | null }, { req }: Ctx) =>
         run(g, async () => {
+          await checkoutLimit(req)
           const body = check(g, createHoldSchema, dropNulls({ items: args.items, sessionId: args.sessionId }))
           return createHold(
             poolOf(req.payload),
@@ -338,6 +361,7 @@ export const customMutations: GraphQLExtension = (g) => {
       },
       resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
         run(g, async () => {
+          await checkoutLimit(req)
           return placeOrder(req, check(g, createOrderSchema, dropNulls(args)), { ipAddress: clientIp(req) }, now())
         }),
     },

@@ -114,6 +114,23 @@ describe('client address and per-client limits', () => {
     expect(tally(rs)).toEqual({ '201': RATE, '429 rate_limited': 3 })
   })
 
+  it('counts GraphQL checkout mutations in the same per-address bucket as REST checkout', async () => {
+    const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 1000 })
+    const xff = '198.51.100.213'
+    await insideOneMinute()
+    // Half the limit over REST, the rest and two more over GraphQL: exactly two refusals.
+    for (let i = 0; i < RATE / 2; i++) expect((await hold(String(tt.id), { xff })).status).toBe(201)
+    const codes: string[] = []
+    for (let i = 0; i < RATE / 2 + 2; i++) {
+      const res = await payloadGraphql(`mutation { createHold(items: [{ ticketType: "${tt.id}", quantity: 1 }]) { id } }`, {
+        'x-forwarded-for': xff,
+      })
+      codes.push(res.body.errors ? String(res.body.errors[0].extensions?.data?.code ?? res.body.errors[0].message) : 'held')
+    }
+    expect(codes.filter((c) => c === 'held')).toHaveLength(RATE / 2)
+    expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(2)
+  })
+
   it('refuses with 503 when the client address cannot be known, instead of sharing one bucket', async () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 10 })
     const res = await hold(String(tt.id), { peer: null })

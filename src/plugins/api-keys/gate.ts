@@ -139,3 +139,19 @@ function logUsage(
     )
     .catch((err: unknown) => payload.logger.warn({ err, msg: 'usage log write failed' }))
 }
+
+/**
+ * Counts one request of a per-address rule outside the REST gate (GraphQL mutations that do
+ * what a limited REST route does): the same store and the same bucket as the gate's, so REST
+ * and GraphQL share one limit. Returns the seconds to wait, or 0.
+ */
+export async function hitAddressLimit(
+  payload: Payload,
+  ruleName: string,
+  addressKey: string,
+): Promise<{ wait: number; perMinute: number }> {
+  const rule = defaultAnonymousLimits().find((l) => l.name === ruleName)
+  if (!rule) throw new Error(`no per-address rule named ${ruleName}`)
+  const wait = await defaultStore(poolOf(payload)).hit(`ip:${rule.name}:${addressKey}`, rule.perMinute)
+  return { wait, perMinute: rule.perMinute }
+}
