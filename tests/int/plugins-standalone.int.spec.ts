@@ -129,7 +129,6 @@ describe('plugins in a bare Payload app', () => {
 
   it('webhooks: a change to a watched collection and a domain event are recorded for an active subscriber', async () => {
     const m = await member(`w-${Date.now()}@example.com`)
-    await payload.db.drizzle.execute(`SELECT 1` as never).catch(() => undefined)
     const pool = (payload.db as unknown as { pool: import('pg').Pool }).pool
     const {
       rows: [hook],

@@ -6,7 +6,7 @@
  */
 import type { Pool } from 'pg'
 
-import { DomainError } from '../ticketing/errors'
+import { decodeCursor, encodeCursor, mediaFileUrl } from '../cards'
 
 export type ListingFilter = {
   from?: Date
@@ -40,23 +40,6 @@ export type EventCard = {
 
 /** Events that started within this many days and have not ended still count as upcoming. */
 export const RUNNING_WINDOW_DAYS = 30
-
-const encode = (start: Date, id: string) => Buffer.from(JSON.stringify([start.toISOString(), id])).toString('base64url')
-
-function decode(cursor: string): { start: string; id: string } {
-  try {
-    const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
-    if (typeof start !== 'string' || Number.isNaN(Date.parse(start)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
-      throw new Error('shape')
-    return { start, id }
-  } catch {
-    throw new DomainError('invalid_request', 'Invalid cursor: pass back the nextCursor of a previous page unchanged.', 400, {
-      issues: [{ path: 'cursor', message: 'not a cursor this API issued' }],
-    })
-  }
-}
-
-const fileUrl = (filename: unknown) => (typeof filename === 'string' && filename ? `/api/media/file/${encodeURIComponent(filename)}` : null)
 
 export async function listEvents(
   db: Pool,
@@ -93,8 +76,8 @@ export async function listEvents(
   const filterSql = where.join(' AND ')
   const filterValues = [...values]
   if (f.cursor) {
-    const c = decode(f.cursor)
-    where.push(`(e.start_date, e.id) > (${v(c.start)}::timestamptz, ${v(c.id)}::uuid)`)
+    const c = decodeCursor(f.cursor, (key) => !Number.isNaN(Date.parse(key)))
+    where.push(`(e.start_date, e.id) > (${v(c.key)}::timestamptz, ${v(c.id)}::uuid)`)
   }
   const limit = v(f.limit + 1)
   const { rows } = await db.query(
@@ -129,8 +112,8 @@ export async function listEvents(
     venue: r.venue_id ? { id: r.venue_id, name: r.venue_name, city: r.venue_city } : null,
     image: r.filename
       ? {
-          url: fileUrl(r.filename)!,
-          card: fileUrl(r.sizes_card_filename),
+          url: mediaFileUrl(r.filename)!,
+          card: mediaFileUrl(r.sizes_card_filename),
           alt: r.alt,
           width: r.width == null ? null : Number(r.width),
           height: r.height == null ? null : Number(r.height),
@@ -141,7 +124,7 @@ export async function listEvents(
   }))
   const out: { events: EventCard[]; nextCursor: string | null; total?: number } = {
     events,
-    nextCursor: rows.length > f.limit && last ? encode(new Date(last.start_date), last.id) : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor(new Date(last.start_date).toISOString(), last.id) : null,
   }
   if (f.count) out.total = Number((await db.query(`SELECT count(*)::int AS n FROM events e WHERE ${filterSql}`, filterValues)).rows[0].n)
   return out

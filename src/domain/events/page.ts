@@ -5,6 +5,7 @@
  */
 import type { Pool } from 'pg'
 
+import { mediaFileUrl } from '../cards'
 import { eventSponsors } from '../sponsorship/queries'
 import { eventAvailability } from '../ticketing/holds'
 
@@ -28,7 +29,6 @@ export async function eventPage(db: Pool, slug: string, now: Date) {
     [slug],
   )
   if (!e) return null
-  const file = (f: unknown) => (typeof f === 'string' && f ? `/api/media/file/${encodeURIComponent(f)}` : null)
   const [ticketTypes, sponsors] = await Promise.all([
     eventAvailability(db, e.id, now),
     eventSponsors(db, e.id, { publicOnly: true, limit: 50 }),
@@ -51,9 +51,9 @@ export async function eventPage(db: Pool, slug: string, now: Date) {
       : null,
     image: e.filename
       ? {
-          url: file(e.filename)!,
-          card: file(e.sizes_card_filename),
-          hero: file(e.sizes_hero_filename),
+          url: mediaFileUrl(e.filename)!,
+          card: mediaFileUrl(e.sizes_card_filename),
+          hero: mediaFileUrl(e.sizes_hero_filename),
           alt: e.alt,
           width: e.width == null ? null : Number(e.width),
           height: e.height == null ? null : Number(e.height),

@@ -6,7 +6,7 @@
  */
 import type { Pool } from 'pg'
 
-import { DomainError } from '../ticketing/errors'
+import { decodeCursor, encodeCursor, mediaFileUrl } from '../cards'
 
 export type DesignerFilter = {
   featured?: boolean
@@ -18,22 +18,6 @@ export type DesignerFilter = {
   cursor?: string
   count?: boolean
 }
-
-const encode = (name: string, id: string) => Buffer.from(JSON.stringify([name, id])).toString('base64url')
-
-function decode(cursor: string): { name: string; id: string } {
-  try {
-    const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string]
-    if (typeof name !== 'string' || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('shape')
-    return { name, id }
-  } catch {
-    throw new DomainError('invalid_request', 'Invalid cursor: pass back the nextCursor of a previous page unchanged.', 400, {
-      issues: [{ path: 'cursor', message: 'not a cursor this API issued' }],
-    })
-  }
-}
-
-const fileUrl = (filename: unknown) => (typeof filename === 'string' && filename ? `/api/media/file/${encodeURIComponent(filename)}` : null)
 
 export async function listDesigners(db: Pool, f: DesignerFilter) {
   const where: string[] = [`d.status = 'active'`]
@@ -50,8 +34,8 @@ export async function listDesigners(db: Pool, f: DesignerFilter) {
   const filterSql = where.join(' AND ')
   const filterValues = [...values]
   if (f.cursor) {
-    const c = decode(f.cursor)
-    where.push(`(d.name, d.id) > (${v(c.name)}::varchar, ${v(c.id)}::uuid)`)
+    const c = decodeCursor(f.cursor)
+    where.push(`(d.name, d.id) > (${v(c.key)}::varchar, ${v(c.id)}::uuid)`)
   }
   const { rows } = await db.query(
     `SELECT d.id, d.slug, d.name, d.brand, d.specialty, d.featured, d.verified, d.location_city, d.location_country,
@@ -76,10 +60,10 @@ export async function listDesigners(db: Pool, f: DesignerFilter) {
       featured: Boolean(r.featured),
       verified: Boolean(r.verified),
       location: { city: r.location_city, country: r.location_country },
-      image: r.filename ? { url: fileUrl(r.filename)!, card: fileUrl(r.sizes_card_filename), alt: r.alt } : null,
+      image: r.filename ? { url: mediaFileUrl(r.filename)!, card: mediaFileUrl(r.sizes_card_filename), alt: r.alt } : null,
       publishedCollections: r.collections,
     })),
-    nextCursor: rows.length > f.limit && last ? encode(last.name, last.id) : null,
+    nextCursor: rows.length > f.limit && last ? encodeCursor(last.name, last.id) : null,
   }
   if (f.count) out.total = Number((await db.query(`SELECT count(*)::int AS n FROM designers d WHERE ${filterSql}`, filterValues)).rows[0].n)
   return out

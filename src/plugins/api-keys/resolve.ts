@@ -10,10 +10,17 @@ export type KeyVerdict = { ok: true; key: ResolvedKey } | { ok: false; reason: '
 export const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).pool as unknown as Pool
 
 /** The tables of the keys and usage collections, whatever slugs the app gave them (marked by the plugin). */
+const tables = new WeakMap<Payload, { keys: string; usage: string }>()
+
+/** Found once per Payload instance (keys are verified on every request carrying one). */
 export function tablesOf(payload: Payload): { keys: string; usage: string } {
+  const known = tables.get(payload)
+  if (known) return known
   const all = Object.values(payload.collections as Record<string, { config: { slug: string; custom?: Record<string, unknown> } }>)
   const slugOf = (mark: string, fallback: string) => all.find((c) => c.config.custom?.[mark])?.config.slug ?? fallback
-  return { keys: slugOf('apiKeys', 'api-keys').replace(/-/g, '_'), usage: slugOf('apiKeyUsage', 'usage-logs').replace(/-/g, '_') }
+  const found = { keys: slugOf('apiKeys', 'api-keys').replace(/-/g, '_'), usage: slugOf('apiKeyUsage', 'usage-logs').replace(/-/g, '_') }
+  tables.set(payload, found)
+  return found
 }
 
 /** A few seconds of memory so the gate and the auth strategy do not both hit the table for one request. */

@@ -39,9 +39,15 @@ export const exportEndpoint = (options: Resolved): Endpoint => ({
     if (!user.success) return invalid(user.error.issues)
     const t = await target(req, user.data, options)
     if ('error' in t) return t.error!
+    // Who may export whom was decided above; here only whether the person exists.
+    const { totalDocs } = await req.payload.count({
+      collection: (options.userCollection ?? 'users') as never,
+      where: { id: { equals: t.userId } },
+      overrideAccess: true,
+      req,
+    })
+    if (totalDocs === 0) return problem(404, 'unknown_user', 'No such user.')
     const doc = await exportPerson(poolOf(req.payload), options, t.userId)
-    if (!Object.keys(doc).some((k) => k !== 'exportedAt' && doc[k] != null) || doc.account === null)
-      return problem(404, 'unknown_user', 'No such user.')
     return answer(200, doc, { 'content-disposition': `attachment; filename="export-${t.userId}.json"` })
   },
 })

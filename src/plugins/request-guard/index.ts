@@ -263,7 +263,18 @@ function fieldProblem(f: FlattenedField, v: unknown, idPattern: RegExp | undefin
   }
 }
 
+/** Built once per field list (the config does not change while the process runs), not per request. */
+const sortables = new WeakMap<FlattenedField[], (path: string) => boolean>()
+
 function sortableIn(fields: FlattenedField[]): (path: string) => boolean {
+  const known = sortables.get(fields)
+  if (known) return known
+  const made = buildSortable(fields)
+  sortables.set(fields, made)
+  return made
+}
+
+function buildSortable(fields: FlattenedField[]): (path: string) => boolean {
   const byName = new Map(fields.map((f) => [f.name, f]))
   return (path) => {
     const [head, ...rest] = path.split('.')
