@@ -23,6 +23,8 @@ import * as migration_20261204_171037_edge_hold_limit from './20261204_171037_ed
 import * as migration_20261204_171100_edge_hold_limit_constraints from './20261204_171100_edge_hold_limit_constraints';
 import * as migration_20261204_181500_site_listing_index from './20261204_181500_site_listing_index';
 import * as migration_20261204_183000_site_designer_index from './20261204_183000_site_designer_index';
+import * as migration_20261204_195926_held_count from './20261204_195926_held_count';
+import * as migration_20261204_195930_held_count_triggers from './20261204_195930_held_count_triggers';
 
 export const migrations = [
   {
@@ -149,5 +151,15 @@ export const migrations = [
     up: migration_20261204_183000_site_designer_index.up,
     down: migration_20261204_183000_site_designer_index.down,
     name: '20261204_183000_site_designer_index',
+  },
+  {
+    up: migration_20261204_195926_held_count.up,
+    down: migration_20261204_195926_held_count.down,
+    name: '20261204_195926_held_count',
+  },
+  {
+    up: migration_20261204_195930_held_count_triggers.up,
+    down: migration_20261204_195930_held_count_triggers.down,
+    name: '20261204_195930_held_count_triggers',
   },
 ];

@@ -1019,6 +1019,10 @@ export interface TicketType {
    * Maintained by checkout; not editable.
    */
   sold?: number | null;
+  /**
+   * Tickets in active holds (checkout in progress); maintained by checkout.
+   */
+  held?: number | null;
   maxPerOrder?: number | null;
   saleStart?: string | null;
   saleEnd?: string | null;
@@ -3218,6 +3222,7 @@ export interface TicketTypesSelect<T extends boolean = true> {
   features?: T;
   capacity?: T;
   sold?: T;
+  held?: T;
   maxPerOrder?: T;
   saleStart?: T;
   saleEnd?: T;
@@ -4321,6 +4326,7 @@ export interface TaskExpireCheckouts {
   output: {
     ordersExpired?: number | null;
     holdsDeleted?: number | null;
+    heldCorrected?: number | null;
     intentsCancelled?: number | null;
     intentsPastCancelling?: number | null;
   };

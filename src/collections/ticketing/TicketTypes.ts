@@ -41,6 +41,15 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
           admin: { readOnly: true, description: 'Maintained by checkout; not editable.' },
           access: { create: () => false, update: () => false },
         },
+        {
+          // Maintained by triggers on holds (migration 20261204_200100): the quantity of every hold
+          // whose status is active, expired or not; the expiry job sweeps expired ones out of it.
+          name: 'held',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true, description: 'Tickets in active holds (checkout in progress); maintained by checkout.' },
+          access: { create: () => false, update: () => false },
+        },
         { name: 'maxPerOrder', type: 'number', defaultValue: 10, min: 1, admin: { step: 1 } },
       ],
     },

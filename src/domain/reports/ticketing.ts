@@ -1,6 +1,7 @@
 /** Ticketing reports: sales per day and capacity per event. */
 import { z } from 'zod'
 
+import { liveHeld } from '../ticketing/holds'
 import { define, inWindow, range, rows, utcDay, utcEnd, utcStart, uuid, window, type Report } from './define'
 
 export const ticketingReports: Record<string, Report> = {
@@ -31,14 +32,13 @@ export const ticketingReports: Record<string, Report> = {
     run: (db, p) =>
       rows(
         db,
-        `SELECT tt.id, tt.name, e.id AS "eventId", e.title AS event, tt.capacity::int AS capacity, tt.sold::int AS sold,
-                COALESCE(sum(h.quantity), 0)::int AS held, greatest(tt.capacity - tt.sold - COALESCE(sum(h.quantity), 0), 0)::int AS left,
-                CASE WHEN tt.capacity > 0 THEN round(tt.sold::numeric * 100 / tt.capacity, 1)::float8 ELSE 0 END AS "soldPercent"
-           FROM ticket_types tt JOIN events e ON e.id = tt.event_id
-      LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()
-          WHERE ($1::uuid IS NULL OR tt.event_id = $1) AND ${inWindow('e.start_date', '$2', '$3')}
-       GROUP BY tt.id, e.id
-       ORDER BY e.title, tt.price, tt.name`,
+        `SELECT id, name, "eventId", event, capacity, sold, held, greatest(capacity - sold - held, 0) AS left, "soldPercent"
+           FROM (SELECT tt.id, tt.name, e.id AS "eventId", e.title AS event, tt.capacity::int AS capacity, tt.sold::int AS sold,
+                        ${liveHeld('tt')}::int AS held, tt.price,
+                        CASE WHEN tt.capacity > 0 THEN round(tt.sold::numeric * 100 / tt.capacity, 1)::float8 ELSE 0 END AS "soldPercent"
+                   FROM ticket_types tt JOIN events e ON e.id = tt.event_id
+                  WHERE ($1::uuid IS NULL OR tt.event_id = $1) AND ${inWindow('e.start_date', '$2', '$3')}) r
+       ORDER BY event, price, name`,
         [p.event ?? null, p.from ?? null, p.to ?? null],
       ),
   }),

@@ -78,6 +78,8 @@ export async function cancelEventOrders(db: Db, eventId: string): Promise<Cancel
       `SELECT id, payment_intent_id FROM orders WHERE event_id = $1 AND status IN ('pending', 'processing') ORDER BY id FOR UPDATE SKIP LOCKED`,
       [eventId],
     )
+    // All the event's ticket types in id order before the first hold is given back (the lock order).
+    await tx.query(`SELECT id FROM ticket_types WHERE event_id = $1 ORDER BY id FOR UPDATE`, [eventId])
     for (const o of rows) await failInTx(tx, o.id, 'cancelled', 'the event was cancelled')
     return rows.filter((o) => o.payment_intent_id).map((o) => ({ orderId: o.id as string, paymentIntentId: o.payment_intent_id as string }))
   })

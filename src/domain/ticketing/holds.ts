@@ -4,6 +4,14 @@
  * type alone (holds on other ticket types never wait), and the fit is decided by one
  * conditional INSERT issued after the lock, so it sees every hold committed before it.
  * Expiry is decided by the database's clock (`now()`), never an app server's.
+ *
+ * The decision reads one row: `ticket_types.held` is the quantity of every active hold, kept
+ * by triggers on holds in the changing transaction (migration 20261204_195930). It also counts
+ * active holds that expired and are not yet swept, so `capacity - sold - held` can only
+ * understate what is left: when it says the request fits, it does. When it says no, the
+ * expired holds of the ticket type are swept (under the lock already held) and the exact
+ * figure, less expired holds still attached to an unpaid order, decides. Lock order everywhere:
+ * orders, then ticket types in id order (the triggers sort too), then holds.
  */
 import crypto from 'node:crypto'
 
@@ -122,24 +130,21 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
           maxPerOrder: num(tt.max_per_order),
         })
       }
-      const inserted = await tx.query(
-        `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at, holder_address, holder_user_id)
-         SELECT $1, $2, $3, $4, $5, 'active', now() + make_interval(secs => $6), $7, $8
-          WHERE (SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
-                   WHERE h.ticket_type_id = $2 AND h.status = 'active' AND h.expires_at > now()), 0)
-                   FROM ticket_types tt WHERE tt.id = $2) >= $3
-         RETURNING id, expires_at`,
-        [
-          checkout,
-          item.ticketType,
-          item.quantity,
-          req.buyerSession ?? null,
-          hashToken(token),
-          minutes * 60,
-          req.holder?.address ?? null,
-          req.holder?.user ?? null,
-        ],
-      )
+      const params = [
+        checkout,
+        item.ticketType,
+        item.quantity,
+        req.buyerSession ?? null,
+        hashToken(token),
+        minutes * 60,
+        req.holder?.address ?? null,
+        req.holder?.user ?? null,
+      ]
+      let inserted = await tx.query(insertHoldSql('tt.capacity - tt.sold - tt.held'), params)
+      if (inserted.rowCount === 0) {
+        await sweepExpired(tx, item.ticketType)
+        inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - ${liveHeld('tt')}`), params)
+      }
       if (inserted.rowCount === 0) {
         throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
       }
@@ -149,19 +154,61 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
   return { id: checkout, token, expiresAt: expiresAt.toISOString(), items }
 }
 
+/** The conditional insert: one hold row when `room` (an expression over `tt`) fits the quantity. */
+const insertHoldSql = (room: string) =>
+  `INSERT INTO holds (checkout, ticket_type_id, quantity, buyer_session, token_hash, status, expires_at, holder_address, holder_user_id)
+   SELECT $1, $2, $3, $4, $5, 'active', now() + make_interval(secs => $6), $7, $8
+     FROM ticket_types tt WHERE tt.id = $2 AND ${room} >= $3
+   RETURNING id, expires_at`
+
+/**
+ * Unexpired active holds of the ticket type aliased `alias`: the maintained count less the
+ * active holds that expired and are not yet swept (few: the expiry job and every refused hold
+ * sweep them), read through the partial index on (ticket_type_id, expires_at).
+ */
+export const liveHeld = (alias: string) =>
+  `(${alias}.held - COALESCE((SELECT SUM(x.quantity) FROM holds x
+      WHERE x.ticket_type_id = ${alias}.id AND x.status = 'active' AND x.expires_at <= now()), 0))`
+
+/**
+ * Expired holds of one ticket type that no order owns are released (the triggers take them out
+ * of `held`); the caller holds the ticket type's lock. Holds of an unpaid order stay until the
+ * expiry job fails the order.
+ */
+async function sweepExpired(tx: Tx, ticketType: string): Promise<void> {
+  await tx.query(
+    `UPDATE holds SET status = 'released', updated_at = now()
+      WHERE ticket_type_id = $1 AND status = 'active' AND expires_at <= now() AND order_id IS NULL`,
+    [ticketType],
+  )
+}
+
 export async function availableOf(tx: Tx | Db, ticketType: string): Promise<number> {
   const { rows } = await tx.query<{ available: string }>(
-    `SELECT tt.capacity - tt.sold - COALESCE((SELECT SUM(h.quantity) FROM holds h
-              WHERE h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()), 0) AS available
+    `SELECT tt.capacity - tt.sold - ${liveHeld('tt')} AS available
        FROM ticket_types tt WHERE tt.id = $1`,
     [ticketType],
   )
   return Math.max(0, num(rows[0]?.available))
 }
 
+/**
+ * Locks, in id order, the ticket types of the holds a transaction is about to lock or change
+ * (`where` selects them; one checkout or one order). Taken before any hold row, so every path
+ * locks ticket types before holds and no two transactions wait on each other in a circle
+ * (a hold's trigger, or a completion, needs the ticket type after the hold rows otherwise).
+ */
+export async function lockTicketTypesOfHolds(tx: Tx, where: 'checkout' | 'order', key: string): Promise<void> {
+  const column = where === 'checkout' ? 'checkout' : 'order_id'
+  await tx.query(`SELECT id FROM ticket_types WHERE id IN (SELECT ticket_type_id FROM holds WHERE ${column} = $1) ORDER BY id FOR UPDATE`, [
+    key,
+  ])
+}
+
 /** Gives a hold back at once. Only the holder of the token may; a hold already ordered is kept. */
 export async function releaseHold(db: Db, checkout: string, token: string, _now?: Date): Promise<void> {
   await withTransaction(db, async (tx) => {
+    await lockTicketTypesOfHolds(tx, 'checkout', checkout)
     const { rows } = await tx.query<{ id: string; token_hash: string; order_id: string | null; status: string }>(
       `SELECT id, token_hash, order_id, status FROM holds WHERE checkout = $1 FOR UPDATE`,
       [checkout],
@@ -191,12 +238,10 @@ export type Availability = {
 export async function eventAvailability(db: Db, eventId: string, now: Date, includeInactive = false): Promise<Availability[]> {
   const { rows } = await db.query(
     `SELECT tt.id, tt.name, tt.price, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
-            COALESCE(SUM(h.quantity) FILTER (WHERE h.id IS NOT NULL), 0) AS held
+            ${liveHeld('tt')} AS held
        FROM ticket_types tt
        JOIN events e ON e.id = tt.event_id
-  LEFT JOIN holds h ON h.ticket_type_id = tt.id AND h.status = 'active' AND h.expires_at > now()
       WHERE tt.event_id = $1 AND ($2 OR tt.active)
-   GROUP BY tt.id, e.status
    ORDER BY tt.price, tt.name`,
     [eventId, includeInactive],
   )

@@ -7,6 +7,7 @@ import { encryptValue } from '../../plugins/field-encryption'
 import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
+import { liveHeld, lockTicketTypesOfHolds } from './holds'
 import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 import { notify } from './notifications'
@@ -50,6 +51,7 @@ export const paymentMinutes = () => Number(process.env.CHECKOUT_PAYMENT_MINUTES 
 
 export async function createOrder(db: Db, input: CreateOrderInput, now: Date): Promise<OrderView> {
   return withTransaction(db, async (tx) => {
+    await lockTicketTypesOfHolds(tx, 'checkout', input.hold)
     const { rows: holds } = await tx.query(
       `SELECT h.id, h.ticket_type_id, h.quantity, h.token_hash, h.status, h.expires_at > now() AS live, h.order_id,
               tt.name, tt.price, tt.currency, tt.event_id, e.organizer_id
@@ -207,9 +209,8 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
     const updated = await tx.query(
       `UPDATE ticket_types tt SET sold = sold + $2, updated_at = now()
         WHERE tt.id = $1
-          AND tt.sold + $2 + COALESCE((SELECT SUM(h.quantity) FROM holds h
-                WHERE h.ticket_type_id = $1 AND h.status = 'active' AND h.expires_at > now()
-                  AND h.order_id IS DISTINCT FROM $3), 0) <= tt.capacity
+          AND tt.sold + $2 + ${liveHeld('tt')} - COALESCE((SELECT SUM(h.quantity) FROM holds h
+                WHERE h.order_id = $3 AND h.ticket_type_id = $1 AND h.status = 'active' AND h.expires_at > now()), 0) <= tt.capacity
         RETURNING id`,
       [item.ticket_type_id, item.quantity, orderId],
     )
@@ -294,6 +295,7 @@ export async function failInTx(tx: Tx, orderId: string, status: 'failed' | 'canc
     summary: `order ${orderId} ${status}: ${why}`,
     changes: [{ field: 'status', to: status }],
   })
+  await lockTicketTypesOfHolds(tx, 'order', orderId)
   await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [orderId])
   await releaseDiscountUse(tx, orderId)
   await tx.query(

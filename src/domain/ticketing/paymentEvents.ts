@@ -18,6 +18,7 @@
  */
 import { auditInTx } from '../audit'
 import { withTransaction, type Db, type Tx } from '../../db/transaction'
+import { lockTicketTypesOfHolds } from './holds'
 import { notify } from './notifications'
 import { completeInTx, failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'
 import { reconcileProviderRefund, voidTickets } from './refunds'
@@ -168,6 +169,7 @@ async function organizerEmail(tx: Tx, eventId: string): Promise<string | null> {
 async function refundUnfulfilled(tx: Tx, order: OrderForPayment, why: string): Promise<string> {
   // Unpaid orders still hold seats and a discount use: give them back before refunding.
   if (['pending', 'processing'].includes(order.status)) {
+    await lockTicketTypesOfHolds(tx, 'order', order.id)
     await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [order.id])
   }
   await tx.query(`DELETE FROM discount_redemptions WHERE order_id = $1 AND status = 'reserved'`, [order.id])
@@ -214,17 +216,28 @@ async function refundUnfulfilled(tx: Tx, order: OrderForPayment, why: string): P
  * orders past their window fail, giving back their holds and discount use, and the caller
  * cancels their PaymentIntents; dead holds are deleted.
  */
-export async function expireCheckouts(
-  db: Db,
-): Promise<{ ordersExpired: number; holdsDeleted: number; intentsToCancel: Array<{ orderId: string; paymentIntentId: string }> }> {
-  return withTransaction(db, async (tx) => {
+export async function expireCheckouts(db: Db): Promise<{
+  ordersExpired: number
+  holdsDeleted: number
+  heldCorrected: number
+  intentsToCancel: Array<{ orderId: string; paymentIntentId: string }>
+}> {
+  const swept = await withTransaction(db, async (tx) => {
     const { rows: stale } = await tx.query<{ id: string; payment_intent_id: string | null }>(
       `SELECT id, payment_intent_id FROM orders WHERE status IN ('pending', 'processing') AND expires_at <= now() ORDER BY id FOR UPDATE SKIP LOCKED`,
     )
+    const dead = `status = 'active' AND expires_at <= now() AND (order_id IS NULL OR order_id IN (SELECT id FROM orders WHERE status NOT IN ('pending', 'processing')))`
+    // Every ticket type whose held count this sweep changes, locked up front in id order: the
+    // triggers would otherwise lock them order by order, against checkout's id order.
+    await tx.query(
+      `SELECT id FROM ticket_types WHERE id IN (SELECT ticket_type_id FROM holds WHERE (status = 'active' AND order_id = ANY($1::uuid[])) OR (${dead}))
+        ORDER BY id FOR UPDATE`,
+      [stale.map((o) => o.id)],
+    )
     for (const o of stale) await failInTx(tx, o.id, 'failed', 'its payment window ended')
+    // A garbage collector: rows another transaction has locked wait for the next run.
     const deleted = await tx.query(
-      `DELETE FROM holds WHERE (status = 'active' AND expires_at <= now() AND (order_id IS NULL OR order_id IN (SELECT id FROM orders WHERE status NOT IN ('pending', 'processing'))))
-          OR status = 'released'`,
+      `DELETE FROM holds WHERE id IN (SELECT id FROM holds WHERE (${dead}) OR status = 'released' FOR UPDATE SKIP LOCKED)`,
     )
     return {
       ordersExpired: stale.length,
@@ -232,4 +245,33 @@ export async function expireCheckouts(
       intentsToCancel: stale.filter((o) => o.payment_intent_id).map((o) => ({ orderId: o.id, paymentIntentId: o.payment_intent_id! })),
     }
   })
+  // Its own transaction, after the sweep's locks are gone: it locks in id order from scratch.
+  const heldCorrected = await withTransaction(db, reconcileHeld)
+  return { ...swept, heldCorrected }
+}
+
+/**
+ * The held counts checked against a recount of the active holds, and set right where they
+ * differ (the triggers make that a should-never-happen; the job's log says how many). Each
+ * ticket type that differs is locked, then recounted under the lock, in id order.
+ */
+export async function reconcileHeld(tx: Tx): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT tt.id FROM ticket_types tt
+       LEFT JOIN (SELECT ticket_type_id, SUM(quantity) AS q FROM holds WHERE status = 'active' GROUP BY 1) h ON h.ticket_type_id = tt.id
+      WHERE tt.held <> COALESCE(h.q, 0)
+      ORDER BY tt.id`,
+  )
+  let corrected = 0
+  for (const { id } of rows) {
+    await tx.query(`SELECT id FROM ticket_types WHERE id = $1 FOR UPDATE`, [id])
+    const fixed = await tx.query(
+      `UPDATE ticket_types tt SET held = c.q
+         FROM (SELECT COALESCE(SUM(quantity), 0) AS q FROM holds WHERE ticket_type_id = $1 AND status = 'active') c
+        WHERE tt.id = $1 AND tt.held <> c.q`,
+      [id],
+    )
+    corrected += fixed.rowCount ?? 0
+  }
+  return corrected
 }
