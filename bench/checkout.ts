@@ -7,7 +7,8 @@
  * address behind one trusted proxy hop (TRUST_PROXY=loopback, X-Forwarded-For), first on one
  * hot ticket type, then spread over 20 ticket types of one event. Then, on the same database
  * in the same run, the ceiling: the same hold transaction (hoarding-cap lock and count, row
- * lock, conditional insert) called straight through `pg`, no HTTP.
+ * lock, conditional insert) called straight through `pg`, no HTTP, on a fresh type and on a
+ * type that already carries 10,000 live holds.
  *
  * Throughput counts only granted holds (201); refusals and errors are reported by status.
  * The run fails (exit 1) when fewer than half of the HTTP requests were granted: a benchmark
@@ -124,14 +125,26 @@ async function main() {
     await stopApp(app)
     results.push(await drive('pg ceiling, 1 hot ticket type', sqlHold(await makeTypes(1))))
     results.push(await drive('pg ceiling, 20 ticket types', sqlHold(await makeTypes(20))))
+    // The same hot type with 10,000 live holds already on it (a sale in full swing): the
+    // decision reads the maintained count, so it should cost what it cost with none.
+    const [crowded] = await makeTypes(1)
+    await pool.query(
+      `INSERT INTO holds (checkout, ticket_type_id, quantity, token_hash, status, expires_at, holder_address)
+       SELECT gen_random_uuid(), $1, 1, md5(g::text), 'active', now() + interval '1 hour', '198.18.' || (g / 250) || '.' || (g % 250)
+         FROM generate_series(1, 10000) g`,
+      [crowded],
+    )
+    await pool.query('ANALYZE holds')
+    results.push(await drive('pg ceiling, 1 type, 10,000 live holds', sqlHold([crowded])))
     const ratio = (a: Run, b: Run) => +(a.perSecond / b.perSecond).toFixed(2)
     const summary = {
       hot: ratio(results[0], results[2]),
       spread: ratio(results[1], results[3]),
       spreadOverHot: ratio(results[1], results[0]),
+      crowdedOverEmpty: ratio(results[4], results[2]),
     }
     console.log(
-      `\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types); HTTP 20 types / 1 type: ${summary.spreadOverHot}`,
+      `\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types); HTTP 20 types / 1 type: ${summary.spreadOverHot}; pg ceiling with 10,000 live holds / with none: ${summary.crowdedOverEmpty}`,
     )
     const {
       rows: [check],

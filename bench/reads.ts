@@ -12,10 +12,12 @@
 import pg from 'pg'
 
 import { listEvents } from '../src/domain/events/listing'
+import { fill } from './fill'
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
 import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from './lib'
 
 const EVENTS = arg('events', 100_000)
+const DESIGNERS = arg('designers', 10_000)
 const CLIENTS = arg('clients', 16)
 const SECONDS = arg('seconds', 8)
 
@@ -56,41 +58,6 @@ async function drive(label: string, once: () => Promise<number>): Promise<Run> {
   return r
 }
 
-async function fill(pool: pg.Pool) {
-  console.log(`filling ${EVENTS.toLocaleString()} events…`)
-  await pool.query(
-    `INSERT INTO venues (name, address, city, country, capacity) SELECT 'Venue ' || g, g || ' Rue', (ARRAY['Paris','Milan','London','New York','Tokyo','Berlin','Lagos','Seoul'])[1 + g % 8], 'XX', 100 + g FROM generate_series(1, 500) g`,
-  )
-  await pool.query(`INSERT INTO event_categories (name, slug) SELECT 'Category ' || g, 'category-' || g FROM generate_series(1, 20) g`)
-  await pool.query(
-    `INSERT INTO media (alt, filename, mime_type, filesize, width, height, sizes_card_filename) SELECT 'Image ' || g, 'bench-' || g || '.jpg', 'image/jpeg', 1000, 1600, 900, 'bench-' || g || '-card.jpg' FROM generate_series(1, 1000) g`,
-  )
-  await pool.query(
-    `INSERT INTO events (title, slug, status, type, short_description, start_date, end_date, time_zone, venue_id, featured, featured_image_id)
-     SELECT 'Event ' || g || ' ' || (ARRAY['Couture','Street','Denim','Knitwear','Bridal','Resort'])[1 + g % 6],
-            'bench-event-' || g,
-            (CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'published' END)::enum_events_status,
-            (ARRAY['fashion_show','exhibition','workshop','conference','party','networking'])[1 + g % 6]::enum_events_type,
-            'A short description of event ' || g,
-            now() - interval '730 days' + (g * interval '1 day' * 1460 / $1),
-            now() - interval '730 days' + (g * interval '1 day' * 1460 / $1) + interval '3 hours',
-            'Europe/Paris',
-            (SELECT id FROM venues ORDER BY id OFFSET (g % 500) LIMIT 1),
-            g % 50 = 0,
-            (SELECT id FROM media ORDER BY id OFFSET (g % 1000) LIMIT 1)
-       FROM generate_series(1, $1) g`,
-    [EVENTS],
-  )
-  await pool.query(
-    `INSERT INTO events_rels ("order", parent_id, path, event_categories_id)
-     SELECT 1, e.id, 'categories', (SELECT id FROM event_categories ORDER BY id OFFSET (abs(hashtext(e.id::text)) % 20) LIMIT 1) FROM events e`,
-  )
-  await pool.query(
-    `INSERT INTO ticket_types (event_id, name, price, currency, capacity, sold, max_per_order, tier, active) SELECT id, 'General', 2000 + (abs(hashtext(id::text)) % 50) * 100, 'EUR', 200, 0, 10, 'general', true FROM events`,
-  )
-  await pool.query(`ANALYZE`)
-}
-
 async function main() {
   ensureBuild()
   const server = await startTestDatabaseServer()
@@ -99,7 +66,7 @@ async function main() {
   pool.on('error', () => undefined)
   try {
     const { base, app } = await startApp(databaseUrl)
-    await fill(pool)
+    await fill(pool, { events: EVENTS, designers: DESIGNERS })
     const get = (path: string) => async () => {
       const res = await fetch(`${base}${path}`)
       await res.arrayBuffer()

@@ -25,6 +25,7 @@ import * as migration_20261204_181500_site_listing_index from './20261204_181500
 import * as migration_20261204_183000_site_designer_index from './20261204_183000_site_designer_index';
 import * as migration_20261204_195926_held_count from './20261204_195926_held_count';
 import * as migration_20261204_195930_held_count_triggers from './20261204_195930_held_count_triggers';
+import * as migration_20261204_203000_search_descriptions_models from './20261204_203000_search_descriptions_models';
 
 export const migrations = [
   {
@@ -161,5 +162,10 @@ export const migrations = [
     up: migration_20261204_195930_held_count_triggers.up,
     down: migration_20261204_195930_held_count_triggers.down,
     name: '20261204_195930_held_count_triggers',
+  },
+  {
+    up: migration_20261204_203000_search_descriptions_models.up,
+    down: migration_20261204_203000_search_descriptions_models.down,
+    name: '20261204_203000_search_descriptions_models',
   },
 ];

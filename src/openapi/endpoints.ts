@@ -56,7 +56,7 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     responses: { '200': 'A page of event cards and the next cursor', '304': 'Not modified (If-None-Match)' },
   },
   'GET /api/search': {
-    summary: 'Ranked full-text search across events, designers, collections, sponsors, venues and pages (only what the caller may read).',
+    summary: 'Ranked full-text search across events (with their descriptions), designers, collections, models, sponsors, venues and pages (only what the caller may read).',
     tags: ['Search'],
     query: searchQuery,
     auth: 'optional',

@@ -14,6 +14,16 @@ const sudo = { overrideAccess: true, depth: 0 } as const
 // A made-up word per run keeps this file's rows apart from other tests' rows.
 const word = `zephyrine${Math.random().toString(36).slice(2, 7).replace(/\d/g, 'q')}`
 
+const richText = (text: string) => ({
+  root: {
+    type: 'root',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
+  },
+})
 const mk = async (collection: string, data: Record<string, unknown>) =>
   String(((await payload.create({ collection, data, ...sudo } as never)) as { id: string }).id)
 const find = async (q: string, extra = '', token?: string) => {
@@ -48,6 +58,16 @@ beforeAll(async () => {
   fx.pendingDesigner = await mk('designers', { name: `${word} Pending`, status: 'pending' })
   fx.sponsor = await mk('sponsors', { name: `${word} Water`, status: 'active', industry: 'Beverages' })
   fx.venue = await mk('venues', { name: `${word} Hall`, address: '1 Rue', city: 'Lyon', country: 'France', status: 'active' })
+  fx.describedEvent = String(
+    (
+      await makeEvent(payload, organizer.id, {
+        title: `Spring salon ${unique('s')}`,
+        description: richText(`Backstage tour with the ${word}lace embroidery team`),
+      })
+    ).id,
+  )
+  fx.model = await mk('models', { name: `${word} Okafor`, agency: 'Elite', bio: 'Runway and editorial.', status: 'active' })
+  fx.inactiveModel = await mk('models', { name: `${word} Retired`, status: 'inactive' })
   fx.page = await mk('pages', { title: `${word} press kit`, _status: 'published', requiresAuth: true })
 })
 afterAll(async () => closePayload(payload))
@@ -76,6 +96,20 @@ describe('search', () => {
     const typo = `${word.replace('zephyrine', 'zephyrnie')} Atelier`
     const hits = await find(typo)
     expect(hits.find((h) => h.id === fx.designer)).toMatchObject({ match: 'similar' })
+  })
+
+  it('finds events by the words of their rich-text description, with the match marked in the excerpt', async () => {
+    const hits = await find(`${word}lace embroidery`)
+    const hit = hits.find((h) => h.id === fx.describedEvent)
+    expect(hit).toMatchObject({ type: 'events', match: 'text' })
+    expect(hit!.excerpt).toContain('<mark>')
+  })
+
+  it('finds active models, not inactive ones, for the public', async () => {
+    const hits = await find(`${word} Okafor`, '&types=models')
+    expect(hits.map((h) => h.id)).toEqual([fx.model])
+    expect(hits[0]).toMatchObject({ type: 'models', subtitle: 'Elite' })
+    expect((await find(word, '&types=models')).map((h) => h.id)).not.toContain(fx.inactiveModel)
   })
 
   it('filters by type', async () => {

@@ -1,5 +1,5 @@
 /**
- * Site search across events, designers, collections, sponsors, venues and pages.
+ * Site search across events (with their descriptions), designers, collections, models, sponsors, venues and pages.
  *
  * Full text first: each table's generated, weighted `search_vector` (GIN-indexed) matched
  * against `websearch_to_tsquery` of the query, OR the same query with its last word as a
@@ -15,7 +15,7 @@ import type { Pool } from 'pg'
 import type { Principal } from '../../access/principal'
 import { can } from '../../access/principal'
 
-export const SEARCH_TYPES = ['events', 'designers', 'fashion-collections', 'sponsors', 'venues', 'pages'] as const
+export const SEARCH_TYPES = ['events', 'designers', 'fashion-collections', 'models', 'sponsors', 'venues', 'pages'] as const
 export type SearchType = (typeof SEARCH_TYPES)[number]
 
 export type SearchHit = {
@@ -47,7 +47,7 @@ const BRANCHES: Record<SearchType, Branch> = {
     title: 't.title',
     subtitle: `to_char(t.start_date AT TIME ZONE t.time_zone, 'YYYY-MM-DD HH24:MI') || ' · ' || coalesce(v.name, '')`,
     image: 'mi.url',
-    body: `coalesce(t.short_description, '') || ' ' || coalesce(t.meta_description, '')`,
+    body: `coalesce(t.short_description, '') || ' ' || coalesce(t.meta_description, '') || ' ' || coalesce(array_to_string(ARRAY(SELECT jsonb_array_elements_text(jsonb_path_query_array(t.description, 'strict $.**.text'))), ' '), '')`,
     visible: (p, me) => (can(p, 'events', 'read') ? 'true' : `(t.status = 'published'${p ? ` OR t.organizer_id = ${me}` : ''})`),
   },
   designers: {
@@ -68,6 +68,14 @@ const BRANCHES: Record<SearchType, Branch> = {
       can(p, 'fashion-collections', 'read')
         ? 'true'
         : `(t.status = 'published'${p ? ` OR EXISTS (SELECT 1 FROM designers d WHERE d.id = t.designer_id AND d.user_id = ${me})` : ''})`,
+  },
+  models: {
+    table: 'models',
+    title: 't.name',
+    subtitle: 't.agency',
+    image: 'NULL::text',
+    body: `coalesce(t.bio, '')`,
+    visible: (p, me) => (can(p, 'models', 'read') ? 'true' : `(t.status = 'active'${p ? ` OR t.user_id = ${me}` : ''})`),
   },
   sponsors: {
     table: 'sponsors',
@@ -105,6 +113,7 @@ const JOINS: Record<SearchType, string> = {
   designers: 'LEFT JOIN media mi ON mi.id = t.profile_image_id',
   'fashion-collections': 'LEFT JOIN media mi ON mi.id = t.cover_image_id',
   sponsors: 'LEFT JOIN media mi ON mi.id = t.logo_id',
+  models: '',
   venues: '',
   pages: 'LEFT JOIN media mi ON mi.id = t.meta_image_id',
 }
@@ -120,49 +129,63 @@ export function prefixTerm(q: string): { head: string; last: string } {
   return { head: words.join(' '), last }
 }
 
+/** Full-text matches ranked per type; past this, an unselective word is ranked among the first this many the index yields. */
+export const CANDIDATES = 300
+
 export async function search(
   db: Pool,
   q: string,
   { types = [...SEARCH_TYPES] as SearchType[], limit = 20, principal = null as Principal | null } = {},
 ): Promise<SearchHit[]> {
   const { head, last } = prefixTerm(q)
-  // $1 query, $2 head, $3 last word (prefix), $4 limit, $5 caller id
+  // $1 query, $2 head, $3 last word (prefix), $4 limit, $5 caller id, $6 candidates per type.
   const me = '$5::uuid'
-  const queries = `(SELECT websearch_to_tsquery('english', $1) AS full,
-           CASE WHEN $3 = '' THEN ''::tsquery WHEN $2 = '' THEN to_tsquery('simple', $3 || ':*') ELSE websearch_to_tsquery('english', $2) && to_tsquery('simple', $3 || ':*') END AS pre, $5::uuid AS caller) q`
-  // Phase 1 ranks on the indexed vectors only; phase 2 builds titles, images and highlighted
-  // excerpts (ts_headline is costly) for the few rows that made the cut.
+  // One tsquery (the words as typed, OR the same with the last word as a prefix), written out
+  // where it is used so the planner sees its value and takes the GIN index: a tsquery joined in
+  // from a subquery hid it, and every table was scanned whole.
+  const tsq = `(websearch_to_tsquery('english', $1) || CASE WHEN $3 = '' THEN ''::tsquery WHEN $2 = '' THEN to_tsquery('simple', $3 || ':*') ELSE websearch_to_tsquery('english', $2) && to_tsquery('simple', $3 || ':*') END)`
+  // Phase 1 ranks a bounded candidate set per type (the first CANDIDATES matches the index
+  // yields), so an unselective word does not score every row; phase 2 builds titles, images
+  // and highlighted excerpts (ts_headline is costly) for the few rows that made the cut.
   const ranked = types.map((type) => {
     const b = BRANCHES[type]
-    return `SELECT '${type}'::text AS type, t.id, ts_rank_cd(t.search_vector, q.full || q.pre, 1)::float8 AS rank, ${b.title} AS sort_title
-              FROM q, ${b.table} t
-             WHERE (t.search_vector @@ q.full OR t.search_vector @@ q.pre) AND ${b.visible(principal, me)}`
+    return `SELECT '${type}'::text AS type, c.id, ts_rank_cd(c.search_vector, ${tsq}, 1)::float8 AS rank, c.sort_title
+              FROM (SELECT t.id, t.search_vector, ${b.title} AS sort_title FROM ${b.table} t
+                     WHERE t.search_vector @@ ${tsq} AND ${b.visible(principal, me)} LIMIT $6) c`
   })
   const detailed = types.map((type) => {
     const b = BRANCHES[type]
     return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
-                   ts_headline('english', ${esc(b.body)}, q.full || q.pre, 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS excerpt,
+                   ts_headline('english', ${esc(b.body)}, ${tsq}, 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=1') AS excerpt,
                    top.rank, 'text' AS match
-              FROM top JOIN ${b.table} t ON top.type = '${type}' AND t.id = top.id CROSS JOIN q ${JOINS[type]}`
+              FROM top JOIN ${b.table} t ON top.type = '${type}' AND t.id = top.id ${JOINS[type]}`
   })
-  const text = `WITH q AS ${queries.replace(/ q$/, '')},
+  const text = `WITH caller AS (SELECT $5::uuid AS id),
        top AS (SELECT * FROM (${ranked.join('\nUNION ALL\n')}) r ORDER BY rank DESC, sort_title LIMIT $4)
   SELECT * FROM (${detailed.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title`
-  const params = [q, head, last, limit, principal?.id ?? null]
+  const params = [q, head, last, limit, principal?.id ?? null, CANDIDATES]
   const { rows } = await db.query<SearchHit>(text, params)
-  if (rows.length >= limit) return rows
-  // Near misses by trigram similarity on titles, for what full text did not find.
+  // Trigrams need three characters; a shorter query has no near misses worth a scan.
+  if (rows.length >= limit || [...q.trim()].length < 3) return rows
+  // Near misses by trigram similarity on titles, for what full text did not find: the same two
+  // phases, candidates by the trigram index (at most CANDIDATES a type), details for the best.
   const seen = new Set(rows.map((r) => `${r.type}:${r.id}`))
-  const simBranches = types.map((type) => {
+  const simMe = '$3::uuid'
+  const simRanked = types.map((type) => {
     const b = BRANCHES[type]
-    const me = '$3::uuid'
-    return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
-                   left(${esc(b.body)}, 160) AS excerpt, word_similarity($1, ${b.title})::float8 AS rank, 'similar' AS match
-              FROM ${b.table} t ${JOINS[type]}
-             WHERE $1 <% ${b.title} AND ${b.visible(principal, me)}`
+    return `SELECT '${type}'::text AS type, c.id, word_similarity($1, c.sort_title)::float8 AS rank, c.sort_title
+              FROM (SELECT t.id, ${b.title} AS sort_title FROM ${b.table} t WHERE $1 <% ${b.title} AND ${b.visible(principal, simMe)} LIMIT $4) c`
   })
-  const sim = `SELECT near.* FROM (${simBranches.join('\nUNION ALL\n')}) near, (SELECT $3::uuid AS caller) c ORDER BY rank DESC, title LIMIT $2`
-  const { rows: near } = await db.query<SearchHit>(sim, [q.slice(0, 200), limit, principal?.id ?? null])
+  const simDetailed = types.map((type) => {
+    const b = BRANCHES[type]
+    return `SELECT '${type}' AS type, t.id::text AS id, ${b.title} AS title, t.slug, ${b.subtitle} AS subtitle, ${b.image} AS image,
+                   left(${esc(b.body)}, 160) AS excerpt, near.rank, 'similar' AS match
+              FROM near JOIN ${b.table} t ON near.type = '${type}' AND t.id = near.id ${JOINS[type]}`
+  })
+  const sim = `WITH caller AS (SELECT $3::uuid AS id),
+       near AS (SELECT * FROM (${simRanked.join('\nUNION ALL\n')}) r ORDER BY rank DESC, sort_title LIMIT $2)
+  SELECT * FROM (${simDetailed.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title`
+  const { rows: near } = await db.query<SearchHit>(sim, [q.slice(0, 200), limit, principal?.id ?? null, CANDIDATES])
   for (const r of near) if (!seen.has(`${r.type}:${r.id}`) && rows.length < limit) rows.push(r)
   return rows
 }
