@@ -26,6 +26,7 @@ import * as migration_20261204_183000_site_designer_index from './20261204_18300
 import * as migration_20261204_195926_held_count from './20261204_195926_held_count';
 import * as migration_20261204_195930_held_count_triggers from './20261204_195930_held_count_triggers';
 import * as migration_20261204_203000_search_descriptions_models from './20261204_203000_search_descriptions_models';
+import * as migration_20261204_204500_content_version from './20261204_204500_content_version';
 
 export const migrations = [
   {
@@ -167,5 +168,10 @@ export const migrations = [
     up: migration_20261204_203000_search_descriptions_models.up,
     down: migration_20261204_203000_search_descriptions_models.down,
     name: '20261204_203000_search_descriptions_models',
+  },
+  {
+    up: migration_20261204_204500_content_version.up,
+    down: migration_20261204_204500_content_version.down,
+    name: '20261204_204500_content_version',
   },
 ];

@@ -10,6 +10,8 @@ import { z } from 'zod'
 
 import { can, getPrincipal, type Principal } from '../access/principal'
 import { addressKey, clientAddress } from '../config/clientAddress'
+import { contentVersion, memo } from '../db/contentCache'
+import { poolOf } from '../db/pool'
 import { DomainError } from '../domain/ticketing/errors'
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -85,6 +87,34 @@ export function publicJson(req: PayloadRequest, body: unknown, opts: { sMaxAge: 
   }
   const held = req.headers.get('if-none-match')
   if (held && held.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers })
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } })
+}
+
+/**
+ * A public answer that depends only on published content (and, with `bucketSeconds`, on the
+ * time, e.g. which events are still upcoming): the same for every caller, so it is computed once
+ * per content version per process (src/db/contentCache.ts). The ETag is that version (and time
+ * bucket): a client or CDN revalidating gets 304 after one indexed read, before any query of
+ * the content; a change anywhere in the content, committed by any instance, changes it.
+ */
+export async function versionedPublicJson(
+  req: PayloadRequest,
+  opts: { sMaxAge: number; staleWhileRevalidate: number; bucketSeconds?: number },
+  compute: () => Promise<unknown>,
+): Promise<Response> {
+  const version = await contentVersion(poolOf(req.payload))
+  const tag = opts.bucketSeconds ? `${version}.${Math.floor(Date.now() / (opts.bucketSeconds * 1000))}` : version
+  const etag = `W/"c${tag}"`
+  const headers = {
+    etag,
+    'cache-control': `public, max-age=0, s-maxage=${opts.sMaxAge}, stale-while-revalidate=${opts.staleWhileRevalidate}`,
+    vary: 'Accept-Encoding',
+  }
+  const held = req.headers.get('if-none-match')
+  if (held && held.split(',').some((t) => t.trim() === etag)) return new Response(null, { status: 304, headers })
+  const url = new URL(req.url ?? '/', 'http://x')
+  url.searchParams.sort()
+  const text = await memo(`json ${url.pathname}?${url.searchParams}`, tag, async () => JSON.stringify(await compute()))
   return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } })
 }
 

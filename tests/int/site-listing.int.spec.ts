@@ -134,6 +134,34 @@ describe('GET /api/site/events', () => {
     expect((await api.call('GET', `/site/events/NOT_A_SLUG`)).status).toBe(400)
   })
 
+  it('bumps the content version once per committed change, never for holds, and never before the commit', async () => {
+    const version = async () => Number((await pool.query(`SELECT version FROM content_version`)).rows[0].version)
+    const first = (await list(`city=${city}&from=2031-01-01&limit=1`)).body.events[0]
+    const page = (await api.call('GET', `/site/events/${first.slug}`)).body
+    const v0 = await version()
+    // Checkout writes sold and held on the ticket type: no bump, caches stay warm.
+    expect((await api.post('/checkout/holds', { items: [{ ticketType: page.ticketTypes[0].id, quantity: 1 }] })).status).toBe(201)
+    expect(await version()).toBe(v0)
+    // A transaction touching many rows bumps once, at commit; a reader before the commit sees the old version.
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      await client.query(`UPDATE events SET short_description = 'Now with a live orchestra' WHERE id = $1`, [first.id])
+      await client.query(`UPDATE venues SET name = name WHERE id = $1`, [venueId])
+      expect(await version()).toBe(v0)
+      await client.query('COMMIT')
+    } finally {
+      client.release()
+    }
+    expect(await version()).toBe(v0 + 1)
+    // The event page's cached content follows at once; so does the listing behind its old ETag.
+    expect((await api.call('GET', `/site/events/${first.slug}`)).body.shortDescription).toBe('Now with a live orchestra')
+    await pool.query(`UPDATE ticket_types SET price = 1750 WHERE id = $1`, [page.ticketTypes[0].id])
+    expect(await version()).toBe(v0 + 2)
+    expect((await api.call('GET', `/site/events/${first.slug}`)).body.ticketTypes[0].price).toBe(1750)
+    await pool.query(`UPDATE ticket_types SET price = 1500 WHERE id = $1`, [page.ticketTypes[0].id])
+  })
+
   it('answers the same page through GraphQL (siteEvents)', async () => {
     const res = await api.graphql(
       `query($city: String, $from: String) { siteEvents(city: $city, from: $from, limit: 2, count: true) { events { title timeZone venue { city } } nextCursor total } }`,

@@ -9,7 +9,31 @@ import { mediaFileUrl } from '../cards'
 import { eventSponsors } from '../sponsorship/queries'
 import { eventAvailability } from '../ticketing/holds'
 
-export async function eventPage(db: Pool, slug: string, now: Date) {
+export type EventPageContent = NonNullable<Awaited<ReturnType<typeof eventPageContent>>>
+
+/**
+ * The page: its content (from `content`, which may serve it from a cache keyed by the content
+ * version) with each ticket type's availability read live.
+ */
+export async function eventPage(
+  db: Pool,
+  slug: string,
+  now: Date,
+  content: (db: Pool, slug: string) => Promise<EventPageContent | null> = eventPageContent,
+) {
+  const page = await content(db, slug)
+  if (!page) return null
+  const live = new Map((await eventAvailability(db, page.id, now)).map((a) => [a.id, a]))
+  return {
+    ...page,
+    ticketTypes: page.ticketTypes
+      .filter((t) => live.has(t.id))
+      .map((t) => ({ ...t, available: live.get(t.id)!.available, onSale: live.get(t.id)!.onSale })),
+  }
+}
+
+/** Everything on the page but availability: it changes only when content does. */
+export async function eventPageContent(db: Pool, slug: string) {
   const {
     rows: [e],
   } = await db.query(
@@ -30,7 +54,10 @@ export async function eventPage(db: Pool, slug: string, now: Date) {
   )
   if (!e) return null
   const [ticketTypes, sponsors] = await Promise.all([
-    eventAvailability(db, e.id, now),
+    db.query<{ id: string; name: string; price: string; currency: string }>(
+      `SELECT id, name, price, currency FROM ticket_types WHERE event_id = $1 AND active ORDER BY price, name`,
+      [e.id],
+    ),
     eventSponsors(db, e.id, { publicOnly: true, limit: 50 }),
   ])
   return {
@@ -65,7 +92,14 @@ export async function eventPage(db: Pool, slug: string, now: Date) {
       startTime: new Date(String(s.startTime)).toISOString(),
       endTime: new Date(String(s.endTime)).toISOString(),
     })),
-    ticketTypes: ticketTypes.map(({ id, name, price, currency, available, onSale }) => ({ id, name, price, currency, available, onSale })),
+    ticketTypes: ticketTypes.rows.map(({ id, name, price, currency }) => ({
+      id,
+      name,
+      price: Number(price),
+      currency,
+      available: 0,
+      onSale: false,
+    })),
     sponsors: sponsors.map(({ name, slug, logo, website, tier, featured }) => ({ name, slug, logo, website, tier, featured })),
   }
 }

@@ -2,7 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { poolOf } from '../../../db/pool'
 import { listDesigners } from '../../../domain/fashion/designerListing'
-import { handle, parse, publicJson } from '../../http'
+import { handle, parse, versionedPublicJson } from '../../http'
 import { designerListingQuery } from './schema'
 
 /** GET /api/site/designers?featured&verified&specialty&country&q&limit&cursor&count: active designers as cards, by name. */
@@ -11,6 +11,6 @@ export const siteDesignersEndpoint: Endpoint = {
   method: 'get',
   handler: handle(async (req) => {
     const filter = parse(designerListingQuery, Object.fromEntries(req.searchParams))
-    return publicJson(req, await listDesigners(poolOf(req.payload), filter), { sMaxAge: 60, staleWhileRevalidate: 600 })
+    return versionedPublicJson(req, { sMaxAge: 60, staleWhileRevalidate: 600 }, () => listDesigners(poolOf(req.payload), filter))
   }),
 }
