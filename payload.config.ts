@@ -35,7 +35,9 @@ import {
 import { trackEndpoint } from './src/endpoints/marketing/track/handler'
 import { siteEventsEndpoint } from './src/endpoints/site/events/handler'
 import { siteEventPageEndpoint } from './src/endpoints/site/events/page'
+import { siteCollectionsEndpoint } from './src/endpoints/site/collections/handler'
 import { siteDesignersEndpoint } from './src/endpoints/site/designers/handler'
+import { sitePageEndpoint } from './src/endpoints/site/pages/handler'
 import { listReportsEndpoint, reportEndpoint } from './src/endpoints/reports/handler'
 import { searchEndpoint } from './src/endpoints/search/handler'
 import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/endpoint'
@@ -85,6 +87,8 @@ export default buildConfig({
     siteEventsEndpoint,
     siteEventPageEndpoint,
     siteDesignersEndpoint,
+    siteCollectionsEndpoint,
+    sitePageEndpoint,
     docsEndpoint,
     docsAssetEndpoint,
   ],

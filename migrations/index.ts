@@ -27,6 +27,7 @@ import * as migration_20261204_195926_held_count from './20261204_195926_held_co
 import * as migration_20261204_195930_held_count_triggers from './20261204_195930_held_count_triggers';
 import * as migration_20261204_203000_search_descriptions_models from './20261204_203000_search_descriptions_models';
 import * as migration_20261204_204500_content_version from './20261204_204500_content_version';
+import * as migration_20261204_210000_site_collection_index from './20261204_210000_site_collection_index';
 
 export const migrations = [
   {
@@ -173,5 +174,10 @@ export const migrations = [
     up: migration_20261204_204500_content_version.up,
     down: migration_20261204_204500_content_version.down,
     name: '20261204_204500_content_version',
+  },
+  {
+    up: migration_20261204_210000_site_collection_index.up,
+    down: migration_20261204_210000_site_collection_index.down,
+    name: '20261204_210000_site_collection_index',
   },
 ];

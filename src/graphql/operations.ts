@@ -22,6 +22,11 @@ import { BadRequest, clientIp, holderOf, limitedAddress, now } from '../endpoint
 import { hitAddressLimit } from '../plugins/api-keys'
 import { listingQuery } from '../endpoints/site/events/schema'
 import { listEvents } from '../domain/events/listing'
+import { listCollections } from '../domain/fashion/collectionListing'
+import { listDesigners } from '../domain/fashion/designerListing'
+import { collectionListingQuery } from '../endpoints/site/collections/schema'
+import { designerListingQuery } from '../endpoints/site/designers/schema'
+import { contentVersion, memo } from '../db/contentCache'
 import { searchQuery } from '../endpoints/search/handler'
 
 type Ctx = { req: PayloadRequest }
@@ -255,9 +260,73 @@ function types(g: G) {
       total: { type: GraphQLInt, description: 'Only when count: true' },
     },
   })
+  const SiteCardImage = new GraphQLObjectType({
+    name: 'SiteCardImage',
+    fields: { url: { type: nn(GraphQLString) }, card: { type: GraphQLString }, alt: { type: GraphQLString } },
+  })
+  const SiteDesignerCard = new GraphQLObjectType({
+    name: 'SiteDesignerCard',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      slug: { type: GraphQLString },
+      name: { type: nn(GraphQLString) },
+      brand: { type: GraphQLString },
+      specialty: { type: GraphQLString },
+      featured: { type: nn(GraphQLBoolean) },
+      verified: { type: nn(GraphQLBoolean) },
+      location: {
+        type: new GraphQLObjectType({
+          name: 'SiteDesignerLocation',
+          fields: { city: { type: GraphQLString }, country: { type: GraphQLString } },
+        }),
+      },
+      image: { type: SiteCardImage },
+      publishedCollections: { type: nn(GraphQLInt) },
+    },
+  })
+  const SiteDesignerPage = new GraphQLObjectType({
+    name: 'SiteDesignerPage',
+    fields: {
+      designers: { type: nn(new GraphQLList(nn(SiteDesignerCard))) },
+      nextCursor: { type: GraphQLString, description: 'Pass back as cursor for the next page; null on the last' },
+      total: { type: GraphQLInt, description: 'Only when count: true' },
+    },
+  })
+  const SiteCollectionCard = new GraphQLObjectType({
+    name: 'SiteCollectionCard',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      slug: { type: GraphQLString },
+      name: { type: nn(GraphQLString) },
+      season: { type: GraphQLString },
+      year: { type: GraphQLInt },
+      featured: { type: nn(GraphQLBoolean) },
+      releaseDate: { type: GraphQLString },
+      designer: {
+        type: nn(
+          new GraphQLObjectType({
+            name: 'SiteCollectionDesigner',
+            fields: { slug: { type: GraphQLString }, name: { type: nn(GraphQLString) } },
+          }),
+        ),
+      },
+      image: { type: SiteCardImage },
+      items: { type: nn(GraphQLInt) },
+    },
+  })
+  const SiteCollectionPage = new GraphQLObjectType({
+    name: 'SiteCollectionPage',
+    fields: {
+      collections: { type: nn(new GraphQLList(nn(SiteCollectionCard))) },
+      nextCursor: { type: GraphQLString, description: 'Pass back as cursor for the next page; null on the last' },
+      total: { type: GraphQLInt, description: 'Only when count: true' },
+    },
+  })
   return {
     nn,
     SiteEventPage,
+    SiteDesignerPage,
+    SiteCollectionPage,
     TicketAvailability,
     SearchHit,
     Hold,
@@ -270,6 +339,14 @@ function types(g: G) {
     GraphQLList,
   }
 }
+
+/** GraphQL arguments as the query-string values the REST schemas parse (nulls dropped). */
+const stringArgs = (args: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(args)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  )
 
 export const customQueries: GraphQLExtension = (g) => {
   const t = types(g)
@@ -296,18 +373,47 @@ export const customQueries: GraphQLExtension = (g) => {
       ]),
       resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
         run(g, async () => {
-          const raw = Object.fromEntries(
-            Object.entries(args)
-              .filter(([, v]) => v !== null && v !== undefined)
-              .map(([k, v]) => [k, String(v)]),
-          )
-          return listEvents(poolOf(req.payload), check(g, listingQuery, raw), now())
+          const filter = check(g, listingQuery, stringArgs(args))
+          const db = poolOf(req.payload)
+          // Cached like GET /api/site/events: per content version and minute.
+          const version = `${await contentVersion(db)}.${Math.floor(Date.now() / 60_000)}`
+          return memo(`gql siteEvents ${JSON.stringify(filter)}`, version, () => listEvents(db, filter, now()))
+        }),
+    },
+    siteDesigners: {
+      type: t.nn(t.SiteDesignerPage),
+      description: 'Active designers as cards, by name, a page at a time (same as GET /api/site/designers).',
+      args: Object.fromEntries([
+        ...['specialty', 'country', 'q', 'cursor'].map((k) => [k, { type: t.GraphQLString }]),
+        ['limit', { type: t.GraphQLInt }],
+        ...['featured', 'verified', 'count'].map((k) => [k, { type: t.GraphQLBoolean }]),
+      ]),
+      resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
+        run(g, async () => {
+          const filter = check(g, designerListingQuery, stringArgs(args))
+          const db = poolOf(req.payload)
+          return memo(`gql siteDesigners ${JSON.stringify(filter)}`, await contentVersion(db), () => listDesigners(db, filter))
+        }),
+    },
+    siteCollections: {
+      type: t.nn(t.SiteCollectionPage),
+      description: 'Published collections as cards, by name, a page at a time (same as GET /api/site/collections).',
+      args: Object.fromEntries([
+        ...['designer', 'season', 'q', 'cursor'].map((k) => [k, { type: t.GraphQLString }]),
+        ...['year', 'limit'].map((k) => [k, { type: t.GraphQLInt }]),
+        ...['featured', 'count'].map((k) => [k, { type: t.GraphQLBoolean }]),
+      ]),
+      resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) =>
+        run(g, async () => {
+          const filter = check(g, collectionListingQuery, stringArgs(args))
+          const db = poolOf(req.payload)
+          return memo(`gql siteCollections ${JSON.stringify(filter)}`, await contentVersion(db), () => listCollections(db, filter))
         }),
     },
     siteSearch: {
       type: t.nn(new t.GraphQLList(t.nn(t.SearchHit))),
       description:
-        'Ranked search across events, designers, fashion-collections, sponsors, venues and pages; only what the caller may read.',
+        'Ranked search across events, designers, fashion-collections, models, sponsors, venues and pages; only what the caller may read.',
       args: {
         q: { type: t.nn(t.GraphQLString) },
         types: { type: new t.GraphQLList(t.nn(t.GraphQLString)) },

@@ -10,6 +10,7 @@ import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
 import { trackBody } from '../endpoints/marketing/track/schema'
+import { collectionListingQuery } from '../endpoints/site/collections/schema'
 import { designerListingQuery } from '../endpoints/site/designers/schema'
 import { listingQuery } from '../endpoints/site/events/schema'
 import { searchQuery } from '../endpoints/search/handler'
@@ -40,6 +41,21 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     auth: 'none',
     responses: { '200': 'A page of designer cards and the next cursor', '304': 'Not modified (If-None-Match)' },
   },
+  'GET /api/site/collections': {
+    summary:
+      'Published collections of active designers as cards for a site (designer slug, season, year, featured, free text), by name, a page at a time (pass nextCursor back as cursor; count=true adds the total). ETag/304, s-maxage 60 s.',
+    tags: ['Site'],
+    query: collectionListingQuery,
+    auth: 'none',
+    responses: { '200': 'A page of collection cards and the next cursor', '304': 'Not modified (If-None-Match)' },
+  },
+  'GET /api/site/pages/{slug}': {
+    summary:
+      "A published page with its blocks (`_home`: the homepage). Members-only pages need a signed-in caller. Anonymous answers: ETag/304 and s-maxage from the page's cacheTtl; signed-in callers: private, no-cache.",
+    tags: ['Site'],
+    auth: 'optional',
+    responses: { '200': 'The page', '304': 'Not modified (If-None-Match)', '404': 'No such published page (or members-only)' },
+  },
   'GET /api/site/events/{slug}': {
     summary:
       "A published event's page in one request: event, venue, schedule, ticket types with live availability, approved sponsors. ETag/304; shared caches revalidate every time.",
@@ -56,7 +72,8 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     responses: { '200': 'A page of event cards and the next cursor', '304': 'Not modified (If-None-Match)' },
   },
   'GET /api/search': {
-    summary: 'Ranked full-text search across events (with their descriptions), designers, collections, models, sponsors, venues and pages (only what the caller may read).',
+    summary:
+      'Ranked full-text search across events (with their descriptions), designers, collections, models, sponsors, venues and pages (only what the caller may read).',
     tags: ['Search'],
     query: searchQuery,
     auth: 'optional',
