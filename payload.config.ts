@@ -47,6 +47,7 @@ import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
+import { refreshReportRollupsTask } from './src/jobs/tasks/refreshReportRollups'
 import { cancelEventOrdersTask, sendNotificationsTask, sendRefundsTask } from './src/jobs/tasks/ticketingOutbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -115,7 +116,14 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
     // Scheduled publishing of pages runs here; later issues add their tasks.
-    tasks: [expireCheckoutsTask, sendEmailCampaignsTask, sendNotificationsTask, sendRefundsTask, cancelEventOrdersTask],
+    tasks: [
+      expireCheckoutsTask,
+      sendEmailCampaignsTask,
+      sendNotificationsTask,
+      sendRefundsTask,
+      cancelEventOrdersTask,
+      refreshReportRollupsTask,
+    ],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     // `transactional` (every 10 s) carries what a buyer waits for: confirmation e-mail queued right after a payment.
     autoRun:

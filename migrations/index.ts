@@ -25,9 +25,11 @@ import * as migration_20261204_181500_site_listing_index from './20261204_181500
 import * as migration_20261204_183000_site_designer_index from './20261204_183000_site_designer_index';
 import * as migration_20261204_195926_held_count from './20261204_195926_held_count';
 import * as migration_20261204_195930_held_count_triggers from './20261204_195930_held_count_triggers';
+import * as migration_20261204_202355_report_rollups_task from './20261204_202355_report_rollups_task';
 import * as migration_20261204_203000_search_descriptions_models from './20261204_203000_search_descriptions_models';
 import * as migration_20261204_204500_content_version from './20261204_204500_content_version';
 import * as migration_20261204_210000_site_collection_index from './20261204_210000_site_collection_index';
+import * as migration_20261204_213000_engagement_rollup from './20261204_213000_engagement_rollup';
 
 export const migrations = [
   {
@@ -166,6 +168,11 @@ export const migrations = [
     name: '20261204_195930_held_count_triggers',
   },
   {
+    up: migration_20261204_202355_report_rollups_task.up,
+    down: migration_20261204_202355_report_rollups_task.down,
+    name: '20261204_202355_report_rollups_task',
+  },
+  {
     up: migration_20261204_203000_search_descriptions_models.up,
     down: migration_20261204_203000_search_descriptions_models.down,
     name: '20261204_203000_search_descriptions_models',
@@ -179,5 +186,10 @@ export const migrations = [
     up: migration_20261204_210000_site_collection_index.up,
     down: migration_20261204_210000_site_collection_index.down,
     name: '20261204_210000_site_collection_index',
+  },
+  {
+    up: migration_20261204_213000_engagement_rollup.up,
+    down: migration_20261204_213000_engagement_rollup.down,
+    name: '20261204_213000_engagement_rollup'
   },
 ];

@@ -229,6 +229,7 @@ export interface Config {
       sendNotifications: TaskSendNotifications;
       sendRefunds: TaskSendRefunds;
       cancelEventOrders: TaskCancelEventOrders;
+      refreshReportRollups: TaskRefreshReportRollups;
       deliverWebhooks: TaskDeliverWebhooks;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
@@ -2395,6 +2396,7 @@ export interface PayloadJob {
           | 'sendNotifications'
           | 'sendRefunds'
           | 'cancelEventOrders'
+          | 'refreshReportRollups'
           | 'deliverWebhooks'
           | 'rotateFieldEncryption'
           | 'retention'
@@ -2439,6 +2441,7 @@ export interface PayloadJob {
         | 'sendNotifications'
         | 'sendRefunds'
         | 'cancelEventOrders'
+        | 'refreshReportRollups'
         | 'deliverWebhooks'
         | 'rotateFieldEncryption'
         | 'retention'
@@ -4383,6 +4386,16 @@ export interface TaskCancelEventOrders {
     done?: number | null;
     refunds?: number | null;
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRefreshReportRollups".
+ */
+export interface TaskRefreshReportRollups {
+  input?: unknown;
+  output: {
+    engagementDays?: number | null;
   };
 }
 /**

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
 import { poolOf } from '../../src/db/pool'
+import { refreshEngagementRollup } from '../../src/domain/reports/rollups'
 import { richText } from '../../src/seed/richText'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, gatedRoutes, type Api } from '../helpers/rest'
@@ -421,12 +422,26 @@ describe('marketing reports', () => {
     expect(promo).toEqual([expect.objectContaining({ channel: 'promo_code', conversions: 2, revenue: o1 + o2 })])
   })
 
-  it('engagement: per UTC day, type and source, with unique people', async () => {
-    const rows = await report('engagement', 'from=2031-03-10&to=2031-03-10')
-    expect(rows.map((r) => [r.day, r.type, r.source, r.total, r.uniquePeople])).toEqual([
+  it('engagement: per UTC day, type and source, with unique people, from a rollup that says how fresh it is', async () => {
+    await refreshEngagementRollup(pool)
+    const res = await api.get('/reports/engagement?from=2031-03-10&to=2031-03-10', token)
+    expect(res.body.freshness).toMatchObject({ live: false, rollup: 'engagement_daily', refreshedEvery: '1 minute' })
+    expect(Date.now() - Date.parse(res.body.freshness.refreshedAt)).toBeLessThan(60_000)
+    const figures = (rows: Array<Record<string, any>>) => rows.map((r) => [r.day, r.type, r.source, r.total, r.uniquePeople])
+    expect(figures(res.body.rows)).toEqual([
       ['2031-03-10', 'page_view', 'web', 3, 2],
       ['2031-03-10', 'share', 'app', 1, 1],
     ])
+    // A new row counts once the rollup is refreshed, and only that day is rebuilt.
+    await pool.query(
+      `INSERT INTO user_engagement (type, source, session_id, occurred_at) VALUES ('page_view', 'web', 'rep-s9', '2031-03-10T10:00:00Z')`,
+    )
+    expect(figures(await report('engagement', 'from=2031-03-10&to=2031-03-10'))[0]).toEqual(['2031-03-10', 'page_view', 'web', 3, 2])
+    const refreshed = await refreshEngagementRollup(pool)
+    expect(refreshed.days).toBeGreaterThanOrEqual(1)
+    expect(figures(await report('engagement', 'from=2031-03-10&to=2031-03-10'))[0]).toEqual(['2031-03-10', 'page_view', 'web', 4, 3])
+    // Reports read live say so.
+    expect((await api.get(`/reports/segments`, token)).body.freshness).toEqual({ live: true })
   })
 
   it('segments: member counts and computed sizes', async () => {

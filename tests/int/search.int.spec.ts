@@ -2,6 +2,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { richText } from '../../src/seed/richText'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
 import { makeEvent } from '../helpers/ticketing'
@@ -14,16 +15,6 @@ const sudo = { overrideAccess: true, depth: 0 } as const
 // A made-up word per run keeps this file's rows apart from other tests' rows.
 const word = `zephyrine${Math.random().toString(36).slice(2, 7).replace(/\d/g, 'q')}`
 
-const richText = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text }] }],
-  },
-})
 const mk = async (collection: string, data: Record<string, unknown>) =>
   String(((await payload.create({ collection, data, ...sudo } as never)) as { id: string }).id)
 const find = async (q: string, extra = '', token?: string) => {

@@ -27,10 +27,15 @@ export const window = { from: day.optional(), to: day.optional() }
 export const inWindow = (col: string, from: string, to: string) =>
   `(${from}::date IS NULL OR ${utcDay(col)} >= ${from}::date) AND (${to}::date IS NULL OR ${utcDay(col)} <= ${to}::date)`
 
+/** How current a report's rows are: read live from the tables, or from a rollup refreshed at a time. */
+export type Freshness = { live: true } | { live: false; rollup: string; refreshedAt: string | null; refreshedEvery: string }
+
 export type Report<S extends z.ZodType = z.ZodType> = {
   description: string
   params: S
   run: (db: Pool, p: z.infer<S>) => Promise<unknown[]>
+  /** Omitted: live. */
+  freshness?: (db: Pool) => Promise<Freshness>
 }
 
 export const define = <S extends z.ZodType>(r: Report<S>) => r as unknown as Report

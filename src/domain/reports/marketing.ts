@@ -1,7 +1,8 @@
 /** Marketing reports: campaigns, channels, email and social performance, promo codes, engagement, segments. */
 import { z } from 'zod'
 
-import { define, inWindow, range, rows, utcDay, utcEnd, utcStart, window, type Report } from './define'
+import { define, inWindow, range, rows, utcDay, window, type Report } from './define'
+import { rollupFreshness } from './rollups'
 
 export const marketingReports: Record<string, Report> = {
   campaigns: define({
@@ -105,19 +106,18 @@ export const marketingReports: Record<string, Report> = {
   }),
   engagement: define({
     description:
-      'Engagement events per day, type and source over [from, to] (default: last 30 days): total and unique people (users or anonymous sessions).',
+      'Engagement events per day, type and source over [from, to] (default: last 30 days): total and unique people (users or anonymous sessions). From the engagement_daily rollup (refreshed every minute; see freshness).',
     params: range(30),
     run: (db, p) =>
       rows(
         db,
-        `SELECT ${utcDay('occurred_at')}::text AS day, type, source, count(*)::int AS total,
-                count(DISTINCT COALESCE(user_id::text, 's:' || session_id))::int AS "uniquePeople"
-           FROM user_engagement
-          WHERE occurred_at >= ${utcStart('$1')} AND occurred_at < ${utcEnd('$2')}
-       GROUP BY 1, type, source
+        `SELECT day::text AS day, type, source, total, unique_people AS "uniquePeople"
+           FROM engagement_daily
+          WHERE day BETWEEN $1::date AND $2::date
        ORDER BY day DESC, total DESC, type, source`,
         [p.from, p.to],
       ),
+    freshness: async (db) => ({ live: false, ...(await rollupFreshness(db, 'engagement_daily')), refreshedEvery: '1 minute' }),
   }),
   segments: define({
     description:

@@ -22,7 +22,7 @@ export const listReportsEndpoint: Endpoint = {
   }),
 }
 
-/** GET /api/reports/:name?from=YYYY-MM-DD&to=YYYY-MM-DD&...: one report's rows. */
+/** GET /api/reports/:name?from=YYYY-MM-DD&to=YYYY-MM-DD&...: one report's rows, and how fresh they are (live, or a rollup's refresh time). */
 export const reportEndpoint: Endpoint = {
   path: '/reports/:name',
   method: 'get',
@@ -32,7 +32,8 @@ export const reportEndpoint: Endpoint = {
     const report = Object.hasOwn(reports, name) ? reports[name] : undefined
     if (!report) return errorBody(404, 'unknown_report', `No report named ${name}. GET /api/reports lists them.`)
     const params = parse(report.params, Object.fromEntries(req.searchParams.entries()))
-    const rows = await report.run(poolOf(req.payload), params)
-    return json({ report: name, parameters: params, rows })
+    const db = poolOf(req.payload)
+    const [rows, freshness] = await Promise.all([report.run(db, params), report.freshness ? report.freshness(db) : { live: true }])
+    return json({ report: name, parameters: params, freshness, rows })
   }),
 }
