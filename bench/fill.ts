@@ -1,7 +1,10 @@
 /** The data the read benchmarks run on: events with venues, categories, images and a ticket type each; designers, collections, models. */
 import type pg from 'pg'
 
-export async function fill(pool: pg.Pool, { events, designers }: { events: number; designers: number }) {
+export async function fill(
+  pool: pg.Pool,
+  { events, designers, engagement = 0 }: { events: number; designers: number; engagement?: number },
+) {
   console.log(`filling ${events.toLocaleString()} events, ${designers.toLocaleString()} designers…`)
   await pool.query(
     `INSERT INTO venues (name, address, city, country, capacity) SELECT 'Venue ' || g, g || ' Rue', (ARRAY['Paris','Milan','London','New York','Tokyo','Berlin','Lagos','Seoul'])[1 + g % 8], 'XX', 100 + g FROM generate_series(1, 500) g`,
@@ -59,5 +62,34 @@ export async function fill(pool: pg.Pool, { events, designers }: { events: numbe
             'Runway model ' || g, 'active', false FROM generate_series(1, $1 / 10) g`,
     [designers],
   )
-  await pool.query(`ANALYZE`)
+  // Engagement over the last year (page views and shares from sessions and a few hundred
+  // sessions' worth of repeat visitors), and a year of daily sponsor and campaign figures.
+  if (engagement > 0) {
+    await pool.query(
+      `INSERT INTO user_engagement (type, source, session_id, occurred_at)
+       SELECT (ARRAY['page_view','page_view','page_view','click','share','ticket_view'])[1 + g % 6], (ARRAY['web','app','email'])[1 + g % 3],
+              's-' || (g % 50000), now() - (g % 365) * interval '1 day' - (g % 86400) * interval '1 second'
+         FROM generate_series(1, $1) g`,
+      [engagement],
+    )
+    await pool.query(
+      `INSERT INTO sponsors (name, slug, status, industry) SELECT 'Sponsor ' || g, 'bench-sponsor-' || g, 'active', 'Retail' FROM generate_series(1, 100) g`,
+    )
+    await pool.query(
+      `INSERT INTO sponsor_analytics (sponsor_id, event_id, day, impressions, clicks, leads, conversions, roi_cost, roi_value)
+       SELECT s.id, NULL, to_char(current_date - d, 'YYYY-MM-DD'), 1000 + d, 10 + d % 7, d % 3, d % 2, 5000, 7000 + d
+         FROM sponsors s, generate_series(0, 364) d`,
+    )
+    await pool.query(
+      `INSERT INTO marketing_campaigns (name, status, start_date, end_date, currency, budget)
+       SELECT 'Campaign ' || g, 'active', now() - interval '400 days', now() + interval '30 days', 'EUR', 100000 FROM generate_series(1, 50) g`,
+    )
+    await pool.query(
+      `INSERT INTO campaign_analytics (campaign_id, day, channel, impressions, clicks, conversions, revenue, cost)
+       SELECT c.id, to_char(current_date - d, 'YYYY-MM-DD'), ch::enum_campaign_analytics_channel, 500, 20, 2, 4000, 1500
+         FROM marketing_campaigns c, generate_series(0, 364) d, unnest(ARRAY['email','social','promo_code']) ch`,
+    )
+  }
+  // What a database looks like once autovacuum has run: GIN pending lists flushed, statistics current.
+  await pool.query(`VACUUM ANALYZE`)
 }
