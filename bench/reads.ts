@@ -15,6 +15,7 @@ import pg from 'pg'
 
 import { listEvents } from '../src/domain/events/listing'
 import { refreshEngagementRollup } from '../src/domain/reports/rollups'
+import { DEFAULT_ADMIN } from '../src/seed/constants'
 import { fill } from './fill'
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
 import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from './lib'
@@ -121,8 +122,8 @@ async function main() {
     runs.push(await drive('availability (2,000 events)', () => get(`/api/events/${pick().id}/availability`)()))
     // Search: 500 distinct queries drawn from the data (event and designer names, as typed), one hot query, one that matches nothing.
     const { rows: words } = await pool.query(
-      `(SELECT split_part(title, ' ', 3) || ' ' || split_part(title, ' ', 2) AS q FROM events TABLESAMPLE SYSTEM (2) LIMIT 250)
-       UNION ALL (SELECT split_part(name, ' ', 1) || ' ' || left(split_part(name, ' ', 2), 4) FROM designers TABLESAMPLE SYSTEM (20) LIMIT 250)`,
+      `(SELECT split_part(title, ' ', 3) || ' ' || split_part(title, ' ', 2) AS q FROM events TABLESAMPLE SYSTEM (5) LIMIT 400)
+       UNION ALL (SELECT split_part(name, ' ', 1) || ' ' || left(split_part(name, ' ', 2), 4) FROM designers TABLESAMPLE SYSTEM (50) LIMIT 400)`,
     )
     const queries = [...new Set(words.map((w) => String(w.q)))]
     console.log(
@@ -135,14 +136,14 @@ async function main() {
     runs.push(await drive('search, distinct queries', () => get(`/api/search?q=${encodeURIComponent(queries[next++ % queries.length])}`)()))
     runs.push(await drive('search, hot query ("couture")', get('/api/search?q=couture')))
     runs.push(await drive('search, matches nothing', get('/api/search?q=zzqxvwk')))
-    // Reports, as an admin (the first user of this throwaway database), at 4 clients.
-    const first = await fetch(`${base}/api/users/first-register`, {
+    // Reports, as the admin the platform seeds on a new database, at 4 clients.
+    const login = await fetch(`${base}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@example.com', password: 'Bench-Password-9', name: 'Bench' }),
+      body: JSON.stringify(DEFAULT_ADMIN),
     })
-    const { token } = (await first.json()) as { token?: string }
-    if (!token) throw new Error(`first-register answered ${first.status}`)
+    const { token } = (await login.json()) as { token?: string }
+    if (!token) throw new Error(`login answered ${login.status}`)
     const authed = (path: string) => async () => {
       const res = await fetch(`${base}${path}`, { headers: { authorization: `JWT ${token}` } })
       await res.arrayBuffer()

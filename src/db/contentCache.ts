@@ -14,8 +14,8 @@ export async function contentVersion(db: Pool): Promise<string> {
   return rows[0]?.version ?? '0'
 }
 
-/** Entries kept per process; the oldest goes first (a map keeps insertion order). */
-const MAX_ENTRIES = 500
+/** Entries kept per process (CONTENT_CACHE_ENTRIES, default 2,000); the least recently used goes first. */
+const MAX_ENTRIES = Math.max(0, Number(process.env.CONTENT_CACHE_ENTRIES ?? 2000) || 0)
 const store = new Map<string, { version: string; value: unknown }>()
 
 /** `compute()` for `key` at `version`, from the store when it holds that version. */
@@ -27,8 +27,9 @@ export async function memo<T>(key: string, version: string, compute: () => Promi
     return hit.value as T
   }
   const value = await compute()
+  store.delete(key)
   store.set(key, { version, value })
-  if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value as string)
+  while (store.size > MAX_ENTRIES) store.delete(store.keys().next().value as string)
   return value
 }
 

@@ -10,6 +10,8 @@
  * search never shows what the caller may not read. The query text only ever travels as a bound
  * parameter; the prefix term is reduced to letters and digits.
  */
+import crypto from 'node:crypto'
+
 import type { Pool } from 'pg'
 
 import type { Principal } from '../../access/principal'
@@ -132,6 +134,18 @@ export function prefixTerm(q: string): { head: string; last: string } {
 /** Full-text matches ranked per type; past this, an unselective word is ranked among the first this many the index yields. */
 export const CANDIDATES = 300
 
+/**
+ * A named (server-side prepared) statement: the SQL differs only by the types and the caller's
+ * read rules, so each connection plans each shape once; planning the seven-branch union cost
+ * more than running it. PostgreSQL may then keep a generic plan, which for these predicates
+ * still reads the GIN and trigram indexes (a tsquery of unknown value is estimated selective).
+ */
+const prepared = (text: string, values: unknown[]) => ({
+  name: `search-${crypto.createHash('sha1').update(text).digest('hex').slice(0, 16)}`,
+  text,
+  values,
+})
+
 export async function search(
   db: Pool,
   q: string,
@@ -164,9 +178,10 @@ export async function search(
        top AS (SELECT * FROM (${ranked.join('\nUNION ALL\n')}) r ORDER BY rank DESC, sort_title LIMIT $4)
   SELECT * FROM (${detailed.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title`
   const params = [q, head, last, limit, principal?.id ?? null, CANDIDATES]
-  const { rows } = await db.query<SearchHit>(text, params)
-  // Trigrams need three characters; a shorter query has no near misses worth a scan.
-  if (rows.length >= limit || [...q.trim()].length < 3) return rows
+  const { rows } = await db.query<SearchHit>(prepared(text, params))
+  // Near misses only when the words found nothing: a query with a few real hits is not padded
+  // with look-alikes (and does not pay for a second pass). Trigrams need three characters.
+  if (rows.length > 0 || [...q.trim()].length < 3) return rows
   // Near misses by trigram similarity on titles, for what full text did not find: the same two
   // phases, candidates by the trigram index (at most CANDIDATES a type), details for the best.
   const seen = new Set(rows.map((r) => `${r.type}:${r.id}`))
@@ -185,7 +200,7 @@ export async function search(
   const sim = `WITH caller AS (SELECT $3::uuid AS id),
        near AS (SELECT * FROM (${simRanked.join('\nUNION ALL\n')}) r ORDER BY rank DESC, sort_title LIMIT $2)
   SELECT * FROM (${simDetailed.join('\nUNION ALL\n')}) hits ORDER BY rank DESC, title`
-  const { rows: near } = await db.query<SearchHit>(sim, [q.slice(0, 200), limit, principal?.id ?? null, CANDIDATES])
+  const { rows: near } = await db.query<SearchHit>(prepared(sim, [q.slice(0, 200), limit, principal?.id ?? null, CANDIDATES]))
   for (const r of near) if (!seen.has(`${r.type}:${r.id}`) && rows.length < limit) rows.push(r)
   return rows
 }

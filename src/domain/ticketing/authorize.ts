@@ -2,6 +2,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { can, type Principal } from '../../access/principal'
+import { poolOf } from '../../db/pool'
 import type { Db } from '../../db/transaction'
 import { organizesEvent, staffsEvent } from './organizer'
 
@@ -34,6 +35,12 @@ export async function mayCheckInAt(db: Db, principal: Principal | null, eventId:
 
 /** Whether the caller may read the event (drafts stay private): the same rule as the REST read. */
 export async function canReadEvent(req: PayloadRequest, id: string) {
+  // Published events are public under that rule: one indexed read, not a Payload query.
+  const {
+    rows: [e],
+  } = await poolOf(req.payload).query<{ status: string }>(`SELECT status FROM events WHERE id = $1`, [id])
+  if (!e) return false
+  if (e.status === 'published') return true
   const visible = await req.payload.find({
     collection: 'events',
     where: { id: { equals: id } },
