@@ -33,16 +33,18 @@ export const marketingReports: Record<string, Report> = {
     run: (db, p) =>
       rows(
         db,
-        `SELECT mc.id AS "campaignId", mc.name AS campaign, ca.channel, mc.currency,
-                sum(ca.impressions)::float8 AS impressions, sum(ca.clicks)::float8 AS clicks, sum(ca.conversions)::float8 AS conversions,
-                sum(ca.revenue)::float8 AS revenue, sum(ca.cost)::float8 AS cost,
-                CASE WHEN sum(ca.impressions) > 0 THEN round(sum(ca.clicks)::numeric * 100 / sum(ca.impressions), 2)::float8 ELSE 0 END AS ctr,
-                CASE WHEN sum(ca.clicks) > 0 THEN round(sum(ca.conversions)::numeric * 100 / sum(ca.clicks), 2)::float8 ELSE 0 END AS "conversionRate",
-                CASE WHEN sum(ca.cost) > 0 THEN round(sum(ca.revenue)::numeric / sum(ca.cost), 2)::float8 ELSE 0 END AS roi
-           FROM campaign_analytics ca JOIN marketing_campaigns mc ON mc.id = ca.campaign_id
-          WHERE ca.day BETWEEN $1 AND $2
-       GROUP BY mc.id, ca.channel
-       ORDER BY revenue DESC, campaign, ca.channel`,
+        // Summed first, then joined to the campaigns (a handful of sums, not every daily row).
+        `SELECT mc.id AS "campaignId", mc.name AS campaign, a.channel, mc.currency,
+                a.impressions::float8 AS impressions, a.clicks::float8 AS clicks, a.conversions::float8 AS conversions,
+                a.revenue::float8 AS revenue, a.cost::float8 AS cost,
+                CASE WHEN a.impressions > 0 THEN round(a.clicks::numeric * 100 / a.impressions, 2)::float8 ELSE 0 END AS ctr,
+                CASE WHEN a.clicks > 0 THEN round(a.conversions::numeric * 100 / a.clicks, 2)::float8 ELSE 0 END AS "conversionRate",
+                CASE WHEN a.cost > 0 THEN round(a.revenue::numeric / a.cost, 2)::float8 ELSE 0 END AS roi
+           FROM (SELECT campaign_id, channel, sum(impressions) AS impressions, sum(clicks) AS clicks, sum(conversions) AS conversions,
+                        sum(revenue) AS revenue, sum(cost) AS cost
+                   FROM campaign_analytics WHERE day BETWEEN $1 AND $2 GROUP BY campaign_id, channel) a
+           JOIN marketing_campaigns mc ON mc.id = a.campaign_id
+       ORDER BY revenue DESC, campaign, a.channel`,
         [p.from, p.to],
       ),
   }),

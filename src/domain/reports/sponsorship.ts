@@ -53,16 +53,19 @@ export const sponsorshipReports: Record<string, Report> = {
     run: (db, p) =>
       rows(
         db,
-        `SELECT s.id AS "sponsorId", s.name AS sponsor, e.id AS "eventId", e.title AS event, sa.roi_currency AS currency,
-                sum(sa.impressions)::float8 AS impressions, sum(sa.clicks)::float8 AS clicks, sum(sa.leads)::float8 AS leads,
-                sum(sa.conversions)::float8 AS conversions, sum(sa.roi_cost)::float8 AS cost, sum(sa.roi_value)::float8 AS value,
-                CASE WHEN sum(sa.impressions) > 0 THEN round(sum(sa.clicks)::numeric * 100 / sum(sa.impressions), 2)::float8 ELSE 0 END AS ctr,
-                CASE WHEN sum(sa.roi_cost) > 0 THEN round((sum(sa.roi_value) - sum(sa.roi_cost))::numeric * 100 / sum(sa.roi_cost), 2)::float8 END AS "roiPercent"
-           FROM sponsor_analytics sa
-           JOIN sponsors s ON s.id = sa.sponsor_id
-      LEFT JOIN events e ON e.id = sa.event_id
-          WHERE sa.day BETWEEN $1 AND $2
-       GROUP BY s.id, e.id, sa.roi_currency
+        // The daily rows are summed first and the few sums joined to sponsors and events after
+        // (joining first made the planner hash every event of the catalogue).
+        `SELECT s.id AS "sponsorId", s.name AS sponsor, e.id AS "eventId", e.title AS event, a.currency,
+                a.impressions::float8 AS impressions, a.clicks::float8 AS clicks, a.leads::float8 AS leads,
+                a.conversions::float8 AS conversions, a.cost::float8 AS cost, a.value::float8 AS value,
+                CASE WHEN a.impressions > 0 THEN round(a.clicks::numeric * 100 / a.impressions, 2)::float8 ELSE 0 END AS ctr,
+                CASE WHEN a.cost > 0 THEN round((a.value - a.cost)::numeric * 100 / a.cost, 2)::float8 END AS "roiPercent"
+           FROM (SELECT sponsor_id, event_id, roi_currency AS currency, sum(impressions) AS impressions, sum(clicks) AS clicks,
+                        sum(leads) AS leads, sum(conversions) AS conversions, sum(roi_cost) AS cost, sum(roi_value) AS value
+                   FROM sponsor_analytics WHERE day BETWEEN $1 AND $2
+               GROUP BY sponsor_id, event_id, roi_currency) a
+           JOIN sponsors s ON s.id = a.sponsor_id
+      LEFT JOIN events e ON e.id = a.event_id
        ORDER BY "roiPercent" DESC NULLS LAST, impressions DESC`,
         [p.from, p.to],
       ),
