@@ -160,3 +160,13 @@ export function holderOf(req: PayloadRequest): { address: string | null; user: s
 
 /** The clock endpoints use; tests move it with TEST_CLOCK_OFFSET_MS only through their own domain calls. */
 export const now = () => new Date()
+
+/** `true` or `false` in a query string. */
+export const boolParam = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true')
+
+/** A listing's page: `limit` 1..50 (default 20), an opaque `cursor` from a previous page, and `count=true` for the total. */
+export const pagingParams = (maxCursor = 600) => ({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(10).max(maxCursor).optional(),
+  count: boolParam.optional(),
+})

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const bool = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true')
+import { boolParam as bool, pagingParams as paging } from '../../http'
 
 export const SEASONS = ['spring', 'summer', 'fall', 'winter', 'resort', 'pre-fall', 'bridal', 'couture', 'other'] as const
 
@@ -15,8 +15,6 @@ export const collectionListingQuery = z
     year: z.coerce.number().int().min(1900).max(2200).optional(),
     featured: bool.optional(),
     q: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().min(10).max(600).optional(),
-    count: bool.optional(),
+    ...paging(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const bool = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true')
+import { boolParam as bool, pagingParams as paging } from '../../http'
 
 /** GET /api/site/designers query: every filter optional; limit 1..50 (default 20). */
 export const designerListingQuery = z
@@ -10,8 +10,6 @@ export const designerListingQuery = z
     specialty: z.string().min(1).max(100).optional(),
     country: z.string().min(1).max(100).optional(),
     q: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().min(10).max(600).optional(),
-    count: bool.optional(),
+    ...paging(),
   })
   .strict()

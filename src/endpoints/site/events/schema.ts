@@ -1,8 +1,8 @@
 import { z } from 'zod'
 
-import { EVENT_TYPES } from '../../../config/vocabularies'
+import { boolParam as bool, pagingParams as paging } from '../../http'
 
-const bool = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true')
+import { EVENT_TYPES } from '../../../config/vocabularies'
 
 /** GET /api/site/events query: every filter optional; limit 1..50 (default 20). */
 export const listingQuery = z
@@ -18,9 +18,7 @@ export const listingQuery = z
     venue: z.uuid({ message: 'venue must be a venue id' }).optional(),
     featured: bool.optional(),
     q: z.string().min(1).max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-    cursor: z.string().min(10).max(300).optional(),
-    count: bool.optional(),
+    ...paging(300),
   })
   .strict()
   .refine((x) => !x.from || !x.to || x.from < x.to, { message: 'from must be before to', path: ['to'] })
