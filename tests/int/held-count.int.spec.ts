@@ -179,6 +179,12 @@ describe('the maintained held count', () => {
     const swept = await expireCheckouts(db)
     expect(swept.heldCorrected).toBe(2)
     expect(await drift(fx.eventId)).toEqual([])
+    // The scheduled job (through Payload's queue) does the same.
+    await db.query(`UPDATE ticket_types SET held = held + 4 WHERE id = $1`, [fx.types[1]])
+    expect(await drift(fx.eventId)).toHaveLength(1)
+    const job = await payload.jobs.queue({ task: 'expireCheckouts', input: {} })
+    await payload.jobs.runByID({ id: job.id })
+    expect(await drift(fx.eventId)).toEqual([])
     await expect(db.query(`UPDATE ticket_types SET held = -1 WHERE id = $1`, [fx.types[0]])).rejects.toThrow(
       /ticket_types_held_nonnegative/,
     )

@@ -440,6 +440,20 @@ describe('marketing reports', () => {
     const refreshed = await refreshEngagementRollup(pool)
     expect(refreshed.days).toBeGreaterThanOrEqual(1)
     expect(figures(await report('engagement', 'from=2031-03-10&to=2031-03-10'))[0]).toEqual(['2031-03-10', 'page_view', 'web', 4, 3])
+    // The scheduled job does the same through Payload's queue (a completed job is deleted, so its work is the evidence).
+    await pool.query(
+      `INSERT INTO user_engagement (type, source, session_id, occurred_at) VALUES ('share', 'web', 'rep-s9', '2031-03-10T11:00:00Z')`,
+    )
+    const before = (await api.get('/reports/engagement?from=2031-03-10&to=2031-03-10', token)).body.freshness.refreshedAt
+    const job = await payload.jobs.queue({ task: 'refreshReportRollups', input: {} })
+    await payload.jobs.runByID({ id: job.id })
+    const after = await api.get('/reports/engagement?from=2031-03-10&to=2031-03-10', token)
+    expect(Date.parse(after.body.freshness.refreshedAt)).toBeGreaterThan(Date.parse(before))
+    expect(figures(await report('engagement', 'from=2031-03-10&to=2031-03-10'))).toEqual([
+      ['2031-03-10', 'page_view', 'web', 4, 3],
+      ['2031-03-10', 'share', 'app', 1, 1],
+      ['2031-03-10', 'share', 'web', 1, 1],
+    ])
     // Reports read live say so.
     expect((await api.get(`/reports/segments`, token)).body.freshness).toEqual({ live: true })
   })
