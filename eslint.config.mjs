@@ -41,6 +41,8 @@ const SIDEWAYS = {
   hooks: ['plugins'],
   components: [],
   plugins: [],
+  // The principal (access/principal.ts) loads a user's roles and permissions in one statement.
+  access: ['db'],
 }
 
 function layerOf(file) {

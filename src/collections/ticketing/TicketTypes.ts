@@ -11,7 +11,11 @@ export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
 
 export const TicketTypes: CollectionConfig<'ticket-types'> = {
   slug: slugs.ticketTypes,
-  admin: { useAsTitle: 'name', group: 'Ticketing', defaultColumns: ['name', 'event', 'price', 'currency', 'capacity', 'sold', 'held', 'active'] },
+  admin: {
+    useAsTitle: 'name',
+    group: 'Ticketing',
+    defaultColumns: ['name', 'event', 'price', 'currency', 'capacity', 'sold', 'held', 'active'],
+  },
   access: {
     // Visible with the event; the event's organizer and ticketing managers see all.
     read: publicOrPermitted(slugs.ticketTypes, { 'event.status': { equals: 'published' } }, 'event.organizer'),
