@@ -33,9 +33,9 @@ function fromPopulatedRoles(id: string | number, roles: RoleLike[]): Principal |
 
 /**
  * Resolves the principal of a request once and caches it for the life of `req.user`.
- * A user populated with roles -> permissions (the Local API at depth 2) is read as it is;
- * otherwise (every REST and GraphQL request: the session user is loaded at depth 0) the roles
- * and permissions are loaded here in one statement, joined to the request's transaction.
+ * REST requests carry the user populated to depth 2 (roles -> permissions), read as it is;
+ * GraphQL and the Local API may carry bare ids, in which case the roles and permissions are
+ * loaded here in one statement, joined to the request's transaction.
  */
 export function getPrincipal(req: Pick<PayloadRequest, 'payload' | 'user'> & Partial<PayloadRequest>): Promise<Principal | null> {
   const user = req.user as (Record<string, unknown> & { id: string | number; collection?: string }) | null | undefined
@@ -51,7 +51,7 @@ export function getPrincipal(req: Pick<PayloadRequest, 'payload' | 'user'> & Par
     if (user.collection && user.collection !== slugs.users)
       return { id: user.id, roles: [], permissions: new Set<PermissionKey>(), superuser: false }
     // One statement over the relation tables (in the request's transaction, if any), not a
-    // depth-2 population of roles and permissions: that cost a signed-in request about 15 ms.
+    // depth-2 population of roles and permissions (about 15 ms).
     const query = await queryFor(req as PayloadRequest)
     const rows = await query<{ name: string; resource: string | null; action: string | null }>(
       `SELECT r.name, p.resource, p.action
