@@ -30,6 +30,8 @@ import * as migration_20261204_203000_search_descriptions_models from './2026120
 import * as migration_20261204_204500_content_version from './20261204_204500_content_version';
 import * as migration_20261204_210000_site_collection_index from './20261204_210000_site_collection_index';
 import * as migration_20261204_213000_engagement_rollup from './20261204_213000_engagement_rollup';
+import * as migration_20261205_133925_seating from './20261205_133925_seating';
+import * as migration_20261205_140500_seating_rules from './20261205_140500_seating_rules';
 
 export const migrations = [
   {
@@ -190,6 +192,16 @@ export const migrations = [
   {
     up: migration_20261204_213000_engagement_rollup.up,
     down: migration_20261204_213000_engagement_rollup.down,
-    name: '20261204_213000_engagement_rollup'
+    name: '20261204_213000_engagement_rollup',
+  },
+  {
+    up: migration_20261205_133925_seating.up,
+    down: migration_20261205_133925_seating.down,
+    name: '20261205_133925_seating',
+  },
+  {
+    up: migration_20261205_140500_seating_rules.up,
+    down: migration_20261205_140500_seating_rules.down,
+    name: '20261205_140500_seating_rules',
   },
 ];

@@ -76,6 +76,7 @@ export interface Config {
     venues: Venue;
     'venue-sections': VenueSection;
     'venue-seats': VenueSeat;
+    'event-seats': EventSeat;
     pages: Page;
     media: Media;
     'ticket-types': TicketType;
@@ -154,6 +155,7 @@ export interface Config {
     venues: VenuesSelect<false> | VenuesSelect<true>;
     'venue-sections': VenueSectionsSelect<false> | VenueSectionsSelect<true>;
     'venue-seats': VenueSeatsSelect<false> | VenueSeatsSelect<true>;
+    'event-seats': EventSeatsSelect<false> | EventSeatsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'ticket-types': TicketTypesSelect<false> | TicketTypesSelect<true>;
@@ -488,6 +490,10 @@ export interface Event {
    */
   holdLimit?: number | null;
   /**
+   * Reserved seating: on save, the venue’s seats are copied into this event’s seat map, and ticket types with a venue section sell its seats.
+   */
+  seating?: boolean | null;
+  /**
    * Buyers may cancel their own free orders until this many hours before the start. Empty: buyers cannot cancel.
    */
   buyerCancellationHours?: number | null;
@@ -667,6 +673,416 @@ export interface VenueSeat {
     | null;
   accessibilityFeatures?: string[] | null;
   notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-seats".
+ */
+export interface EventSeat {
+  id: string;
+  event: string | Event;
+  venueSeat?: (string | null) | VenueSeat;
+  section?: (string | null) | VenueSection;
+  ticketType?: (string | null) | TicketType;
+  sectionName: string;
+  rowName: string;
+  seatNumber: string;
+  label: string;
+  x: number;
+  y: number;
+  accessible?: boolean | null;
+  status: 'available' | 'held' | 'sold' | 'blocked';
+  hold?: (string | null) | Hold;
+  ticket?: (string | null) | Ticket;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ticket-types".
+ */
+export interface TicketType {
+  id: string;
+  event: string | Event;
+  name: string;
+  description?: string | null;
+  /**
+   * In minor units (cents).
+   */
+  price: number;
+  currency: string;
+  features?: string[] | null;
+  capacity: number;
+  /**
+   * Maintained by checkout; not editable.
+   */
+  sold?: number | null;
+  /**
+   * Tickets in active holds (checkout in progress); maintained by checkout.
+   */
+  held?: number | null;
+  maxPerOrder?: number | null;
+  saleStart?: string | null;
+  saleEnd?: string | null;
+  tier: 'general' | 'premium' | 'vip' | 'exclusive';
+  active?: boolean | null;
+  featured?: boolean | null;
+  /**
+   * The section whose seats this ticket type sells when the event has reserved seating on. Buyers then pick seats (or best available).
+   */
+  venueSection?: (string | null) | VenueSection;
+  /**
+   * Price of a seat in minor units. Empty: the price above times the section’s price multiplier, rounded half-up.
+   */
+  sectionPrice?: number | null;
+  /**
+   * What one seat sells for (seated ticket types); set on save.
+   */
+  seatPrice?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "holds".
+ */
+export interface Hold {
+  id: string;
+  checkout: string;
+  ticketType: string | TicketType;
+  quantity: number;
+  order?: (string | null) | Order;
+  buyerSession?: string | null;
+  holderAddress?: string | null;
+  holderUser?: (string | null) | User;
+  tokenHash: string;
+  status: 'active' | 'consumed' | 'released';
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: string;
+  event: string | Event;
+  buyer?: (string | null) | User;
+  status:
+    | 'pending'
+    | 'processing'
+    | 'completed'
+    | 'partially_refunded'
+    | 'refunded'
+    | 'cancelled'
+    | 'failed'
+    | 'refunded_unfulfilled';
+  subtotal?: number | null;
+  discount?: number | null;
+  tax?: number | null;
+  total?: number | null;
+  currency: string;
+  /**
+   * Refunded so far, in minor units.
+   */
+  refundedAmount?: number | null;
+  discountCode?: (string | null) | DiscountCode;
+  paymentIntentId?: string | null;
+  checkout?: string | null;
+  /**
+   * Declined or failed attempts.
+   */
+  paymentAttempts?: number | null;
+  lastPaymentError?: string | null;
+  lastPaymentErrorAt?: string | null;
+  disputeStatus?:
+    | (
+        | 'warning_needs_response'
+        | 'warning_under_review'
+        | 'warning_closed'
+        | 'needs_response'
+        | 'under_review'
+        | 'won'
+        | 'lost'
+        | 'prevented'
+      )
+    | null;
+  disputeAmount?: number | null;
+  disputeReason?: string | null;
+  /**
+   * Every payment event: attempts, failures, refunds, disputes.
+   */
+  paymentHistory?: {
+    docs?: (string | PaymentEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  refunds?: {
+    docs?: (string | Refund)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  billingEmail: string;
+  billingName: string;
+  /**
+   * Stored encrypted.
+   */
+  billingPhone?: string | null;
+  /**
+   * Stored encrypted.
+   */
+  billingAddress?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  expiresAt?: string | null;
+  completedAt?: string | null;
+  cancelledAt?: string | null;
+  refundedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "discount-codes".
+ */
+export interface DiscountCode {
+  id: string;
+  code: string;
+  description?: string | null;
+  /**
+   * The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.
+   */
+  campaign?: (string | null) | MarketingCampaign;
+  kind: 'percentage' | 'fixed';
+  /**
+   * Percent (0-100) or an amount in minor units.
+   */
+  value: number;
+  /**
+   * The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).
+   */
+  currency?: string | null;
+  /**
+   * In minor units (cents).
+   */
+  minimumOrder?: number | null;
+  /**
+   * Cap for percentage discounts, minor units.
+   */
+  maximumDiscount?: number | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  /**
+   * Empty: unlimited.
+   */
+  usageLimit?: number | null;
+  timesUsed?: number | null;
+  onePerBuyer?: boolean | null;
+  active?: boolean | null;
+  appliesTo: 'all' | 'events' | 'ticketTypes';
+  events?: (string | Event)[] | null;
+  ticketTypes?: (string | TicketType)[] | null;
+  createdBy?: (string | null) | User;
+  /**
+   * Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).
+   */
+  organizer?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-campaigns".
+ */
+export interface MarketingCampaign {
+  id: string;
+  name: string;
+  description?: string | null;
+  startDate: string;
+  endDate: string;
+  status: 'draft' | 'scheduled' | 'active' | 'paused' | 'completed' | 'cancelled';
+  /**
+   * In minor units (cents).
+   */
+  budget?: number | null;
+  currency: string;
+  event?: (string | null) | Event;
+  channels?:
+    | ('email' | 'social' | 'web' | 'search' | 'display' | 'affiliate' | 'partner' | 'promo_code' | 'print' | 'other')[]
+    | null;
+  targetAudience?: {
+    description?: string | null;
+    segments?: (string | MarketingSegment)[] | null;
+  };
+  goals?:
+    | {
+        metric: 'impressions' | 'clicks' | 'conversions' | 'revenue' | 'signups' | 'tickets';
+        target: number;
+        id?: string | null;
+      }[]
+    | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "marketing-segments".
+ */
+export interface MarketingSegment {
+  id: string;
+  name: string;
+  description?: string | null;
+  type: 'static' | 'dynamic';
+  members?: (string | User)[] | null;
+  /**
+   * Every filled criterion must hold; leave all empty for every active user.
+   */
+  criteria?: {
+    userTypes?: ('admin' | 'organizer' | 'designer' | 'model' | 'sponsor' | 'attendee' | 'staff')[] | null;
+    /**
+     * Has a completed order for one of these events.
+     */
+    boughtForEvents?: (string | Event)[] | null;
+    /**
+     * Has a ticket checked in at one of these events.
+     */
+    attendedEvents?: (string | Event)[] | null;
+    /**
+     * Lists at least one of these interests.
+     */
+    interests?: string[] | null;
+    /**
+     * Profile location contains this text.
+     */
+    location?: string | null;
+    joinedAfter?: string | null;
+    joinedBefore?: string | null;
+  };
+  /**
+   * Matching users.
+   */
+  estimatedSize?: number | null;
+  /**
+   * Of those, who accept marketing email.
+   */
+  reachable?: number | null;
+  computedAt?: string | null;
+  createdBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payment-events".
+ */
+export interface PaymentEvent {
+  id: string;
+  provider: string;
+  eventId: string;
+  type: string;
+  order?: (string | null) | Order;
+  outcome?: string | null;
+  /**
+   * Minor units: the attempt, refund or dispute amount.
+   */
+  amount?: number | null;
+  /**
+   * A decline reason, a dispute reason or status.
+   */
+  detail?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "refunds".
+ */
+export interface Refund {
+  id: string;
+  order: string | Order;
+  /**
+   * In minor units (cents).
+   */
+  amount: number;
+  currency: string;
+  reason: 'requested' | 'event_cancelled' | 'unfulfilled' | 'provider' | 'dispute_lost';
+  status: 'pending' | 'succeeded' | 'failed';
+  /**
+   * The tickets this refund voided.
+   */
+  tickets?: (string | Ticket)[] | null;
+  providerRefundId?: string | null;
+  requestedBy?: (string | null) | User;
+  attempts?: number | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tickets".
+ */
+export interface Ticket {
+  id: string;
+  code: string;
+  order: string | Order;
+  orderItem: string | OrderItem;
+  event: string | Event;
+  ticketType: string | TicketType;
+  attendeeName?: string | null;
+  attendeeEmail?: string | null;
+  /**
+   * What this ticket was paid, in minor units (its share of the order line).
+   */
+  price?: number | null;
+  status: 'valid' | 'checked_in' | 'void';
+  eventSeat?: (string | null) | EventSeat;
+  seatSection?: string | null;
+  seatRow?: string | null;
+  seatNumber?: string | null;
+  checkedInAt?: string | null;
+  checkedInBy?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "order-items".
+ */
+export interface OrderItem {
+  id: string;
+  order: string | Order;
+  ticketType: string | TicketType;
+  quantity: number;
+  /**
+   * In minor units (cents).
+   */
+  unitPrice?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  subtotal?: number | null;
+  /**
+   * In minor units (cents).
+   */
+  discount?: number | null;
+  /**
+   * subtotal - discount, in minor units.
+   */
+  finalPrice?: number | null;
+  discountCode?: (string | null) | DiscountCode;
   updatedAt: string;
   createdAt: string;
 }
@@ -999,378 +1415,6 @@ export interface CustomBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'custom';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "ticket-types".
- */
-export interface TicketType {
-  id: string;
-  event: string | Event;
-  name: string;
-  description?: string | null;
-  /**
-   * In minor units (cents).
-   */
-  price: number;
-  currency: string;
-  features?: string[] | null;
-  capacity: number;
-  /**
-   * Maintained by checkout; not editable.
-   */
-  sold?: number | null;
-  /**
-   * Tickets in active holds (checkout in progress); maintained by checkout.
-   */
-  held?: number | null;
-  maxPerOrder?: number | null;
-  saleStart?: string | null;
-  saleEnd?: string | null;
-  tier: 'general' | 'premium' | 'vip' | 'exclusive';
-  active?: boolean | null;
-  featured?: boolean | null;
-  venueSection?: (string | null) | VenueSection;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "holds".
- */
-export interface Hold {
-  id: string;
-  checkout: string;
-  ticketType: string | TicketType;
-  quantity: number;
-  order?: (string | null) | Order;
-  buyerSession?: string | null;
-  holderAddress?: string | null;
-  holderUser?: (string | null) | User;
-  tokenHash: string;
-  status: 'active' | 'consumed' | 'released';
-  expiresAt: string;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "orders".
- */
-export interface Order {
-  id: string;
-  event: string | Event;
-  buyer?: (string | null) | User;
-  status:
-    | 'pending'
-    | 'processing'
-    | 'completed'
-    | 'partially_refunded'
-    | 'refunded'
-    | 'cancelled'
-    | 'failed'
-    | 'refunded_unfulfilled';
-  subtotal?: number | null;
-  discount?: number | null;
-  tax?: number | null;
-  total?: number | null;
-  currency: string;
-  /**
-   * Refunded so far, in minor units.
-   */
-  refundedAmount?: number | null;
-  discountCode?: (string | null) | DiscountCode;
-  paymentIntentId?: string | null;
-  checkout?: string | null;
-  /**
-   * Declined or failed attempts.
-   */
-  paymentAttempts?: number | null;
-  lastPaymentError?: string | null;
-  lastPaymentErrorAt?: string | null;
-  disputeStatus?:
-    | (
-        | 'warning_needs_response'
-        | 'warning_under_review'
-        | 'warning_closed'
-        | 'needs_response'
-        | 'under_review'
-        | 'won'
-        | 'lost'
-        | 'prevented'
-      )
-    | null;
-  disputeAmount?: number | null;
-  disputeReason?: string | null;
-  /**
-   * Every payment event: attempts, failures, refunds, disputes.
-   */
-  paymentHistory?: {
-    docs?: (string | PaymentEvent)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  refunds?: {
-    docs?: (string | Refund)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  billingEmail: string;
-  billingName: string;
-  /**
-   * Stored encrypted.
-   */
-  billingPhone?: string | null;
-  /**
-   * Stored encrypted.
-   */
-  billingAddress?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  ipAddress?: string | null;
-  userAgent?: string | null;
-  expiresAt?: string | null;
-  completedAt?: string | null;
-  cancelledAt?: string | null;
-  refundedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "discount-codes".
- */
-export interface DiscountCode {
-  id: string;
-  code: string;
-  description?: string | null;
-  /**
-   * The marketing campaign this promotional code belongs to; its uses count as the campaign’s conversions.
-   */
-  campaign?: (string | null) | MarketingCampaign;
-  kind: 'percentage' | 'fixed';
-  /**
-   * Percent (0-100) or an amount in minor units.
-   */
-  value: number;
-  /**
-   * The currency of the fixed value, minimum and maximum. Empty: the platform’s default currency (PLATFORM_CURRENCY, EUR).
-   */
-  currency?: string | null;
-  /**
-   * In minor units (cents).
-   */
-  minimumOrder?: number | null;
-  /**
-   * Cap for percentage discounts, minor units.
-   */
-  maximumDiscount?: number | null;
-  validFrom?: string | null;
-  validUntil?: string | null;
-  /**
-   * Empty: unlimited.
-   */
-  usageLimit?: number | null;
-  timesUsed?: number | null;
-  onePerBuyer?: boolean | null;
-  active?: boolean | null;
-  appliesTo: 'all' | 'events' | 'ticketTypes';
-  events?: (string | Event)[] | null;
-  ticketTypes?: (string | TicketType)[] | null;
-  createdBy?: (string | null) | User;
-  /**
-   * Set: the code applies only to this organizer’s events (“all” means all of theirs). Empty: a platform-wide code (admins and marketing only).
-   */
-  organizer?: (string | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "marketing-campaigns".
- */
-export interface MarketingCampaign {
-  id: string;
-  name: string;
-  description?: string | null;
-  startDate: string;
-  endDate: string;
-  status: 'draft' | 'scheduled' | 'active' | 'paused' | 'completed' | 'cancelled';
-  /**
-   * In minor units (cents).
-   */
-  budget?: number | null;
-  currency: string;
-  event?: (string | null) | Event;
-  channels?:
-    | ('email' | 'social' | 'web' | 'search' | 'display' | 'affiliate' | 'partner' | 'promo_code' | 'print' | 'other')[]
-    | null;
-  targetAudience?: {
-    description?: string | null;
-    segments?: (string | MarketingSegment)[] | null;
-  };
-  goals?:
-    | {
-        metric: 'impressions' | 'clicks' | 'conversions' | 'revenue' | 'signups' | 'tickets';
-        target: number;
-        id?: string | null;
-      }[]
-    | null;
-  createdBy?: (string | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "marketing-segments".
- */
-export interface MarketingSegment {
-  id: string;
-  name: string;
-  description?: string | null;
-  type: 'static' | 'dynamic';
-  members?: (string | User)[] | null;
-  /**
-   * Every filled criterion must hold; leave all empty for every active user.
-   */
-  criteria?: {
-    userTypes?: ('admin' | 'organizer' | 'designer' | 'model' | 'sponsor' | 'attendee' | 'staff')[] | null;
-    /**
-     * Has a completed order for one of these events.
-     */
-    boughtForEvents?: (string | Event)[] | null;
-    /**
-     * Has a ticket checked in at one of these events.
-     */
-    attendedEvents?: (string | Event)[] | null;
-    /**
-     * Lists at least one of these interests.
-     */
-    interests?: string[] | null;
-    /**
-     * Profile location contains this text.
-     */
-    location?: string | null;
-    joinedAfter?: string | null;
-    joinedBefore?: string | null;
-  };
-  /**
-   * Matching users.
-   */
-  estimatedSize?: number | null;
-  /**
-   * Of those, who accept marketing email.
-   */
-  reachable?: number | null;
-  computedAt?: string | null;
-  createdBy?: (string | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "payment-events".
- */
-export interface PaymentEvent {
-  id: string;
-  provider: string;
-  eventId: string;
-  type: string;
-  order?: (string | null) | Order;
-  outcome?: string | null;
-  /**
-   * Minor units: the attempt, refund or dispute amount.
-   */
-  amount?: number | null;
-  /**
-   * A decline reason, a dispute reason or status.
-   */
-  detail?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "refunds".
- */
-export interface Refund {
-  id: string;
-  order: string | Order;
-  /**
-   * In minor units (cents).
-   */
-  amount: number;
-  currency: string;
-  reason: 'requested' | 'event_cancelled' | 'unfulfilled' | 'provider' | 'dispute_lost';
-  status: 'pending' | 'succeeded' | 'failed';
-  /**
-   * The tickets this refund voided.
-   */
-  tickets?: (string | Ticket)[] | null;
-  providerRefundId?: string | null;
-  requestedBy?: (string | null) | User;
-  attempts?: number | null;
-  lastError?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "tickets".
- */
-export interface Ticket {
-  id: string;
-  code: string;
-  order: string | Order;
-  orderItem: string | OrderItem;
-  event: string | Event;
-  ticketType: string | TicketType;
-  attendeeName?: string | null;
-  attendeeEmail?: string | null;
-  /**
-   * What this ticket was paid, in minor units (its share of the order line).
-   */
-  price?: number | null;
-  status: 'valid' | 'checked_in' | 'void';
-  checkedInAt?: string | null;
-  checkedInBy?: (string | null) | User;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "order-items".
- */
-export interface OrderItem {
-  id: string;
-  order: string | Order;
-  ticketType: string | TicketType;
-  quantity: number;
-  /**
-   * In minor units (cents).
-   */
-  unitPrice?: number | null;
-  /**
-   * In minor units (cents).
-   */
-  subtotal?: number | null;
-  /**
-   * In minor units (cents).
-   */
-  discount?: number | null;
-  /**
-   * subtotal - discount, in minor units.
-   */
-  finalPrice?: number | null;
-  discountCode?: (string | null) | DiscountCode;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2507,6 +2551,10 @@ export interface PayloadLockedDocument {
         value: string | VenueSeat;
       } | null)
     | ({
+        relationTo: 'event-seats';
+        value: string | EventSeat;
+      } | null)
+    | ({
         relationTo: 'pages';
         value: string | Page;
       } | null)
@@ -2847,6 +2895,7 @@ export interface EventsSelect<T extends boolean = true> {
   publishedAt?: T;
   staff?: T;
   holdLimit?: T;
+  seating?: T;
   buyerCancellationHours?: T;
   cancellationStatus?: T;
   cancellationOrders?: T;
@@ -2959,6 +3008,28 @@ export interface VenueSeatsSelect<T extends boolean = true> {
   coordinates?: T;
   accessibilityFeatures?: T;
   notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "event-seats_select".
+ */
+export interface EventSeatsSelect<T extends boolean = true> {
+  event?: T;
+  venueSeat?: T;
+  section?: T;
+  ticketType?: T;
+  sectionName?: T;
+  rowName?: T;
+  seatNumber?: T;
+  label?: T;
+  x?: T;
+  y?: T;
+  accessible?: T;
+  status?: T;
+  hold?: T;
+  ticket?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3233,6 +3304,8 @@ export interface TicketTypesSelect<T extends boolean = true> {
   active?: T;
   featured?: T;
   venueSection?: T;
+  sectionPrice?: T;
+  seatPrice?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -3365,6 +3438,10 @@ export interface TicketsSelect<T extends boolean = true> {
   attendeeEmail?: T;
   price?: T;
   status?: T;
+  eventSeat?: T;
+  seatSection?: T;
+  seatRow?: T;
+  seatNumber?: T;
   checkedInAt?: T;
   checkedInBy?: T;
   updatedAt?: T;

@@ -42,6 +42,7 @@ import { Sponsorships } from './sponsorship/Sponsorships'
 import { SponsorBenefits } from './sponsorship/SponsorBenefits'
 import { SponsorshipTiers } from './sponsorship/SponsorshipTiers'
 import { VenueSeats } from './venues/VenueSeats'
+import { EventSeats } from './ticketing/EventSeats'
 import { VenueSections } from './venues/VenueSections'
 import { Venues } from './venues/Venues'
 
@@ -55,6 +56,7 @@ export const collections = [
   Venues,
   VenueSections,
   VenueSeats,
+  EventSeats,
   Pages,
   Media,
   TicketTypes,

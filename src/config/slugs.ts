@@ -17,6 +17,7 @@ export const slugs = {
   discountCodes: 'discount-codes',
   discountRedemptions: 'discount-redemptions',
   holds: 'holds',
+  eventSeats: 'event-seats',
   tickets: 'tickets',
   paymentEvents: 'payment-events',
   refunds: 'refunds',

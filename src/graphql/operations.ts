@@ -138,9 +138,23 @@ function types(g: G) {
       match: { type: GraphQLString },
     },
   })
+  const HeldSeat = new GraphQLObjectType({
+    name: 'CheckoutHeldSeat',
+    fields: {
+      id: { type: nn(GraphQLString) },
+      section: { type: nn(GraphQLString) },
+      row: { type: nn(GraphQLString) },
+      number: { type: nn(GraphQLString) },
+      label: { type: nn(GraphQLString) },
+    },
+  })
   const HoldItem = new GraphQLObjectType({
     name: 'CheckoutHoldItem',
-    fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } },
+    fields: {
+      ticketType: { type: nn(GraphQLString) },
+      quantity: { type: nn(GraphQLInt) },
+      seats: { type: new GraphQLList(nn(HeldSeat)), description: 'The seats held, for a seated ticket type' },
+    },
   })
   const Hold = new GraphQLObjectType({
     name: 'CheckoutHold',
@@ -153,7 +167,12 @@ function types(g: G) {
   })
   const HoldItemInput = new GraphQLInputObjectType({
     name: 'CheckoutHoldItemInput',
-    fields: { ticketType: { type: nn(GraphQLString) }, quantity: { type: nn(GraphQLInt) } },
+    fields: {
+      ticketType: { type: nn(GraphQLString) },
+      quantity: { type: GraphQLInt, description: 'How many (best available on a seated ticket type); or name seats' },
+      seats: { type: new GraphQLList(nn(GraphQLString)), description: 'Seat ids of a seated ticket type' },
+      together: { type: GraphQLBoolean, description: 'With quantity: adjacent seats in one row' },
+    },
   })
   const AddressInput = new GraphQLInputObjectType({
     name: 'CheckoutAddressInput',

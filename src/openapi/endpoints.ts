@@ -6,6 +6,8 @@
 import { z } from 'zod'
 
 import { createHoldSchema } from '../endpoints/checkout/holds/schema'
+import { blockSeatsSchema } from '../endpoints/events/seats/handler'
+import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
@@ -83,14 +85,43 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     tags: ['Ticketing'],
     auth: 'optional',
   },
+  'GET /api/events/{id}/seats': {
+    summary:
+      "The event's seat map (reserved seating): sections with their ticket type, price and shape; seats with row, number, label, position, status (available, held, sold, blocked) and accessibility. No buyer data. ETag of the answer; caches revalidate every time.",
+    tags: ['Ticketing'],
+    auth: 'optional',
+    responses: { '200': 'The seat map', '304': 'Not modified (If-None-Match)', '404': 'No such event' },
+  },
+  'GET /api/events/{id}/seats/holders': {
+    summary: 'Who holds or bought each seat of the event (order, name, e-mail, ticket code): its organizer and orders:read only.',
+    tags: ['Ticketing'],
+    auth: 'required',
+  },
+  'POST /api/events/{id}/seats/block': {
+    summary:
+      'Block (blocked: true) free seats of the event, for press or guests, or unblock blocked ones; the seated ticket types’ capacities follow. Answers the seats changed and the others with their status.',
+    tags: ['Ticketing'],
+    body: blockSeatsSchema,
+    auth: 'required',
+  },
+  'POST /api/venue-sections/{id}/generate-seats': {
+    summary:
+      "Generate a section's seats by rows and numbers (rows lettered from firstRow, seats numbered from firstNumber, laid out from origin with seatSpacing and rowSpacing); existing seats are kept. The venue's manager.",
+    tags: ['Venues'],
+    body: generateSeatsSchema,
+    auth: 'required',
+  },
   'POST /api/checkout/holds': {
-    summary: 'Hold tickets for the checkout window; answers the hold id and its secret token.',
+    summary:
+      'Hold tickets for the checkout window; answers the hold id and its secret token. Per line: { ticketType, quantity } (general admission, or best available seats of a seated type; together: true for adjacent seats in one row), or { ticketType, seats: [seat ids] }. All lines or none; the seats held are named.',
     tags: ['Ticketing'],
     body: createHoldSchema,
     auth: 'optional',
     responses: {
       '201': 'Hold created',
-      '409': 'Not enough tickets left',
+      '409':
+        'Not enough tickets left (sold_out), a named seat is taken (seat_taken, with the seats), or no adjacent seats are left (no_adjacent_seats)',
+      '422': 'not on sale, a seat this ticket type does not sell (unknown_seat), seats of a standing type (not_seated)',
       '429': 'Over the per-address checkout rate (rate_limited) or the event’s hoarding cap for this buyer (hold_limit)',
       '503': 'The client address cannot be known (server misconfigured)',
     },

@@ -6,7 +6,9 @@ import { anyOrOwn, fieldPermitted, permitted, publicOrPermitted } from '../../ac
 import { slugField } from '../../fields/slug'
 import { endAfterStart, isValidTimeZone } from '../../fields/validators'
 import { availabilityEndpoint } from '../../endpoints/events/availability/handler'
+import { blockSeatsEndpoint, seatHoldersEndpoint, seatsEndpoint } from '../../endpoints/events/seats/handler'
 import { slugs } from '../../config/slugs'
+import { keepSoldSeats, snapshotSeatsOnSeating } from '../ticketing/seatingHooks'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
 export { EVENT_TYPES }
@@ -48,8 +50,8 @@ export const Events: CollectionConfig<'events'> = {
     update: anyOrOwn(slugs.events, 'update', 'organizer'),
     delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
   },
-  hooks: { beforeChange: [setOrganizerAndPublishedAt], afterChange: [startCancellationOnCancel] },
-  endpoints: [availabilityEndpoint],
+  hooks: { beforeChange: [setOrganizerAndPublishedAt, keepSoldSeats], afterChange: [startCancellationOnCancel, snapshotSeatsOnSeating] },
+  endpoints: [availabilityEndpoint, seatsEndpoint, seatHoldersEndpoint, blockSeatsEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField({ collection: slugs.events, from: 'title' }),
@@ -167,6 +169,16 @@ export const Events: CollectionConfig<'events'> = {
         step: 1,
         description:
           'Most tickets of this event one buyer (one address, one signed-in account) may hold at once in checkout. Empty: the platform default (HOLD_LIMIT_PER_EVENT, 10).',
+      },
+    },
+    {
+      name: 'seating',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        position: 'sidebar',
+        description:
+          'Reserved seating: on save, the venue’s seats are copied into this event’s seat map, and ticket types with a venue section sell its seats.',
       },
     },
     {

@@ -6,6 +6,7 @@ import { endAfterStart } from '../../fields/validators'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
+import { seatTicketTypeOnSave } from './seatingHooks'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
 
@@ -24,7 +25,7 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
     delete: anyOrOwn(slugs.ticketTypes, 'delete', 'event.organizer'),
   },
   // Only the event's organizer (or a role over every event) sells on it: no create or move onto another's event.
-  hooks: { beforeChange: [requireOwnership(slugs.ticketTypes, organizesEventOf)] },
+  hooks: { beforeChange: [requireOwnership(slugs.ticketTypes, organizesEventOf)], afterChange: [seatTicketTypeOnSave] },
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'name', type: 'text', required: true },
@@ -86,7 +87,36 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
         { name: 'featured', type: 'checkbox', defaultValue: false },
       ],
     },
-    { name: 'venueSection', type: 'relationship', relationTo: slugs.venueSections, index: true },
+    {
+      type: 'collapsible',
+      label: 'Reserved seating',
+      fields: [
+        {
+          name: 'venueSection',
+          type: 'relationship',
+          relationTo: slugs.venueSections,
+          index: true,
+          admin: {
+            description:
+              'The section whose seats this ticket type sells when the event has reserved seating on. Buyers then pick seats (or best available).',
+          },
+        },
+        moneyField('sectionPrice', {
+          defaultValue: undefined,
+          admin: {
+            step: 1,
+            description: 'Price of a seat in minor units. Empty: the price above times the section’s price multiplier, rounded half-up.',
+          },
+        }),
+        {
+          // Set on save (src/domain/ticketing/seating.ts): what one seat sells for, used by checkout.
+          name: 'seatPrice',
+          type: 'number',
+          admin: { readOnly: true, description: 'What one seat sells for (seated ticket types); set on save.' },
+          access: { create: () => false, update: () => false },
+        },
+      ],
+    },
   ],
   timestamps: true,
 }

@@ -14,7 +14,7 @@ export const Tickets: CollectionConfig<'tickets'> = {
   admin: {
     useAsTitle: 'code',
     group: 'Ticketing',
-    defaultColumns: ['code', 'attendeeName', 'attendeeEmail', 'event', 'status', 'checkedInAt'],
+    defaultColumns: ['code', 'attendeeName', 'attendeeEmail', 'event', 'seatSection', 'seatRow', 'seatNumber', 'status', 'checkedInAt'],
     listSearchableFields: ['code', 'attendeeName', 'attendeeEmail'],
   },
   access: {
@@ -43,6 +43,17 @@ export const Tickets: CollectionConfig<'tickets'> = {
       defaultValue: 'valid',
       index: true,
       options: TICKET_STATUSES.map((s) => ({ label: s, value: s })),
+    },
+    {
+      // Set when the order completes, from the seat the buyer held; kept as text so the ticket
+      // still names its seat if the seat map changes.
+      type: 'row',
+      fields: [
+        { name: 'eventSeat', type: 'relationship', relationTo: slugs.eventSeats, admin: { readOnly: true } },
+        { name: 'seatSection', type: 'text', admin: { readOnly: true } },
+        { name: 'seatRow', type: 'text', admin: { readOnly: true } },
+        { name: 'seatNumber', type: 'text', admin: { readOnly: true } },
+      ],
     },
     { name: 'checkedInAt', type: 'date', admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'checkedInBy', type: 'relationship', relationTo: slugs.users, admin: { readOnly: true } },

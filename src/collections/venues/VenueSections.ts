@@ -7,6 +7,7 @@ import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { managesVenueOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
+import { generateSeatsEndpoint } from '../../endpoints/venues/generate-seats/handler'
 
 export const SECTION_TYPES = ['general', 'vip', 'premium', 'backstage', 'press'] as const
 
@@ -51,6 +52,7 @@ export const VenueSections: CollectionConfig<'venue-sections'> = {
     delete: anyOrOwn(slugs.venueSections, 'delete', 'venue.manager'),
   },
   hooks: { beforeChange: [requireOwnership(slugs.venueSections, managesVenueOf), checkVenueCapacity] },
+  endpoints: [generateSeatsEndpoint],
   indexes: [{ fields: ['venue', 'name'], unique: true }],
   fields: [
     { name: 'venue', type: 'relationship', relationTo: slugs.venues, required: true, index: true },

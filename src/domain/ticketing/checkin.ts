@@ -12,6 +12,8 @@ export type CheckedIn = {
   event: string
   ticketType: string
   checkedInAt: string
+  /** Where the attendee sits (reserved seating), so the door can point the way. */
+  seat: { section: string; row: string; number: string } | null
 }
 
 /**
@@ -39,7 +41,7 @@ export async function checkInTicket(
     } = await tx.query(
       `UPDATE tickets SET status = 'checked_in', checked_in_at = now(), checked_in_by_id = $3, updated_at = now()
         WHERE id = $1 AND event_id = $2 AND status = 'valid'
-    RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at`,
+    RETURNING id, code, attendee_name, attendee_email, event_id, ticket_type_id, checked_in_at, seat_section, seat_row, seat_number`,
       [t.id, eventId, by],
     )
     if (row) {
@@ -78,6 +80,7 @@ export async function checkInTicket(
       event: done.event_id,
       ticketType: done.ticket_type_id,
       checkedInAt: new Date(done.checked_in_at).toISOString(),
+      seat: done.seat_section ? { section: done.seat_section, row: done.seat_row, number: done.seat_number } : null,
     }
   }
   const {

@@ -18,11 +18,23 @@ import crypto from 'node:crypto'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, ForbiddenError, HoldLimitError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
 import { hashToken, newToken, sameHash } from './tokens'
+import { bestAvailable, checkSeatsOf, claimSeats, isSeated, NotSeatedError, SeatTakenError, seatsByIds } from './seating'
 
 /** Who asks: the client's address (an IPv6 address by its /64) and the signed-in user, either may be unknown. */
 export type Holder = { address: string | null; user: string | null }
-export type HoldRequest = { items: Array<{ ticketType: string; quantity: number }>; buyerSession?: string | null; holder?: Holder }
-export type HoldResult = { id: string; token: string; expiresAt: string; items: Array<{ ticketType: string; quantity: number }> }
+/**
+ * One line of a hold: a quantity (general admission, or best available on a seated ticket
+ * type; `together` asks for adjacent seats in one row), or named seats of a seated ticket type.
+ */
+export type HoldLine = { ticketType: string; quantity?: number; seats?: string[]; together?: boolean }
+export type HoldRequest = { items: HoldLine[]; buyerSession?: string | null; holder?: Holder }
+export type HeldSeat = { id: string; section: string; row: string; number: string; label: string }
+export type HoldResult = {
+  id: string
+  token: string
+  expiresAt: string
+  items: Array<{ ticketType: string; quantity: number; seats?: HeldSeat[] }>
+}
 
 type TicketTypeRow = {
   id: string
@@ -86,16 +98,32 @@ export function onSale(tt: Pick<TicketTypeRow, 'active' | 'sale_start' | 'sale_e
   )
 }
 
+type MergedLine = { ticketType: string; quantity: number; seats: string[]; together: boolean }
+
+/** One line per ticket type (quantities summed, named seats gathered), in id order: the lock order. */
+function mergeLines(lines: HoldLine[]): MergedLine[] {
+  const merged = new Map<string, MergedLine>()
+  for (const l of lines) {
+    const m = merged.get(l.ticketType) ?? { ticketType: l.ticketType, quantity: 0, seats: [], together: false }
+    m.quantity += l.quantity ?? 0
+    m.seats.push(...(l.seats ?? []))
+    m.together ||= Boolean(l.together)
+    merged.set(l.ticketType, m)
+  }
+  for (const m of merged.values()) {
+    if (new Set(m.seats).size !== m.seats.length)
+      throw new UnprocessableError('duplicate_seat', 'A seat is named twice in one hold.', { ticketType: m.ticketType })
+  }
+  return [...merged.values()].sort((a, b) => a.ticketType.localeCompare(b.ticketType))
+}
+
 export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = holdMinutes()): Promise<HoldResult> {
   // One line per ticket type; locks taken in id order so two multi-line holds cannot deadlock.
-  const merged = new Map<string, number>()
-  for (const i of req.items) merged.set(i.ticketType, (merged.get(i.ticketType) ?? 0) + i.quantity)
-  const items = [...merged.entries()]
-    .map(([ticketType, quantity]) => ({ ticketType, quantity }))
-    .sort((a, b) => a.ticketType.localeCompare(b.ticketType))
+  const items = mergeLines(req.items)
   const checkout = crypto.randomUUID()
   const token = newToken()
   let expiresAt = new Date(0)
+  const result: HoldResult['items'] = []
   await withTransaction(db, async (tx) => {
     let eventId: string | undefined
     if (req.holder) {
@@ -114,7 +142,7 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         eventId,
         limit,
         req.holder,
-        items.reduce((n, i) => n + i.quantity, 0),
+        items.reduce((n, i) => n + i.quantity + i.seats.length, 0),
       )
     }
     for (const item of items) {
@@ -124,16 +152,20 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         throw new UnprocessableError('mixed_events', 'One checkout holds tickets of one event.', { ticketType: tt.id })
       eventId = tt.event_id
       if (!onSale(tt, now)) throw new UnprocessableError('not_on_sale', `${tt.name} is not on sale.`, { ticketType: tt.id })
-      if (tt.max_per_order != null && item.quantity > num(tt.max_per_order)) {
+      const quantity = item.quantity + item.seats.length
+      if (tt.max_per_order != null && quantity > num(tt.max_per_order)) {
         throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} of ${tt.name} per order.`, {
           ticketType: tt.id,
           maxPerOrder: num(tt.max_per_order),
         })
       }
+      const seated = await isSeated(tx, tt.id)
+      if (!seated && item.seats.length > 0) throw new NotSeatedError(tt.id)
+      await checkSeatsOf(tx, tt.id, item.seats)
       const params = [
         checkout,
         item.ticketType,
-        item.quantity,
+        quantity,
         req.buyerSession ?? null,
         hashToken(token),
         minutes * 60,
@@ -141,17 +173,41 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         req.holder?.user ?? null,
       ]
       let inserted = await tx.query(insertHoldSql('tt.capacity - tt.sold - tt.held'), params)
+      let swept = false
       if (inserted.rowCount === 0) {
         await sweepExpired(tx, item.ticketType)
+        swept = true
         inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - ${liveHeld('tt')}`), params)
       }
-      if (inserted.rowCount === 0) {
+      if (inserted.rowCount === 0 && item.seats.length === 0) {
         throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
       }
+      if (inserted.rowCount === 0) throw new SeatTakenError(await seatsByIds(tx, item.seats))
+      const holdId: string = inserted.rows[0].id
       expiresAt = new Date(inserted.rows[0].expires_at)
+      if (!seated) {
+        result.push({ ticketType: item.ticketType, quantity })
+        continue
+      }
+      // Named seats first: each must be free now (a seat held by a lapsed hold is freed by the sweep).
+      let taken = await claimSeats(tx, holdId, tt.id, item.seats)
+      if (taken.length > 0 && !swept) {
+        await sweepExpired(tx, item.ticketType)
+        swept = true
+        taken = await claimSeats(tx, holdId, tt.id, taken)
+      }
+      if (taken.length > 0) throw new SeatTakenError(await seatsByIds(tx, taken))
+      let picked: string[] = []
+      if (item.quantity > 0) {
+        if (!swept) await sweepExpired(tx, item.ticketType)
+        picked = await bestAvailable(tx, tt.id, item.quantity, item.together)
+        const missed = await claimSeats(tx, holdId, tt.id, picked)
+        if (missed.length > 0) throw new SeatTakenError(await seatsByIds(tx, missed))
+      }
+      result.push({ ticketType: item.ticketType, quantity, seats: await seatsByIds(tx, [...item.seats, ...picked]) })
     }
   })
-  return { id: checkout, token, expiresAt: expiresAt.toISOString(), items }
+  return { id: checkout, token, expiresAt: expiresAt.toISOString(), items: result }
 }
 
 /** The conditional insert: one hold row when `room` (an expression over `tt`) fits the quantity. */
@@ -232,12 +288,14 @@ export type Availability = {
   held: number
   available: number
   onSale: boolean
+  /** Sold by seat: pick seats from `GET /api/events/:id/seats`, or ask for best available. */
+  seated: boolean
 }
 
 /** Every ticket type of an event, with what is sold, held (unexpired only) and left. One query. */
 export async function eventAvailability(db: Db, eventId: string, now: Date, includeInactive = false): Promise<Availability[]> {
   const { rows } = await db.query(
-    `SELECT tt.id, tt.name, tt.price, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
+    `SELECT tt.id, tt.name, COALESCE(tt.seat_price, tt.price) AS price, tt.seat_price IS NOT NULL AS seated, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
             ${liveHeld('tt')} AS held
        FROM ticket_types tt
        JOIN events e ON e.id = tt.event_id
@@ -259,6 +317,7 @@ export async function eventAvailability(db: Db, eventId: string, now: Date, incl
       held,
       available: Math.max(0, capacity - sold - held),
       onSale: onSale(r, now),
+      seated: Boolean(r.seated),
     }
   })
 }

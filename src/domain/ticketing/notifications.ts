@@ -74,14 +74,15 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
   const para = (lines: string[]) => lines.map((l) => `<p>${escape(l)}</p>`).join('')
   if (n.kind === 'order_confirmation' && n.order_id) {
     const { rows: tickets } = await db.query(
-      `SELECT t.code, tt.name FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 AND t.status <> 'void' ORDER BY t.created_at, t.code`,
+      `SELECT t.code, tt.name, CASE WHEN t.seat_section IS NOT NULL THEN concat(t.seat_section, ', row ', t.seat_row, ', seat ', t.seat_number) END AS seat
+         FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 AND t.status <> 'void' ORDER BY t.created_at, t.code`,
       [n.order_id],
     )
-    const codes = tickets.map((t) => `${t.code} (${t.name})`)
+    const codes = tickets.map((t) => `${t.code} (${t.name}${t.seat ? `: ${t.seat}` : ''})`)
     return {
       to: n.recipient,
       subject: `Your tickets for ${ev?.title ?? 'your event'}`,
-      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><strong>${escape(t.code)}</strong> — ${escape(t.name)}</li>`).join('')}</ul><p>Show a code at the door.</p>`,
+      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><strong>${escape(t.code)}</strong> — ${escape(t.name)}${t.seat ? ` · ${escape(t.seat)}` : ''}</li>`).join('')}</ul><p>Show a code at the door.</p>`,
       text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
     }
   }

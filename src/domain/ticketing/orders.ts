@@ -13,6 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import { notify } from './notifications'
 import { allocate, priceOrder, type PriceLine } from './pricing'
 import { newTicketCode, sameHash } from './tokens'
+import { isSeated, seatsForCompletion, sellSeat } from './seating'
 
 export type Billing = { email: string; name: string; phone?: string | null; address?: Record<string, unknown> | null }
 
@@ -54,7 +55,7 @@ export async function createOrder(db: Db, input: CreateOrderInput, now: Date): P
     await lockTicketTypesOfHolds(tx, 'checkout', input.hold)
     const { rows: holds } = await tx.query(
       `SELECT h.id, h.ticket_type_id, h.quantity, h.token_hash, h.status, h.expires_at > now() AS live, h.order_id,
-              tt.name, tt.price, tt.currency, tt.event_id, e.organizer_id
+              tt.name, COALESCE(tt.seat_price, tt.price) AS price, tt.currency, tt.event_id, e.organizer_id
          FROM holds h JOIN ticket_types tt ON tt.id = h.ticket_type_id JOIN events e ON e.id = tt.event_id
         WHERE h.checkout = $1
         ORDER BY h.ticket_type_id
@@ -222,12 +223,38 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
       num(item.final_price),
       Array.from({ length: num(item.quantity) }, () => 1),
     )
-    for (const price of shares) {
-      await tx.query(
-        `INSERT INTO tickets (code, order_id, order_item_id, event_id, ticket_type_id, attendee_name, attendee_email, status, price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'valid', $8)`,
-        [newTicketCode(), orderId, item.id, item.event_id, item.ticket_type_id, item.billing_name, item.billing_email, price],
+    // A seated ticket type: the seats its holds claimed (still free of any other buyer) become
+    // sold, one per ticket. Fewer than the quantity: another buyer took one after a lapse.
+    const seated = await isSeated(tx, item.ticket_type_id)
+    const seats = seated ? await seatsForCompletion(tx, orderId, item.ticket_type_id) : []
+    if (seated && seats.length < num(item.quantity)) {
+      await tx.query('ROLLBACK TO SAVEPOINT complete_order')
+      return { ok: false, reason: 'sold_out', ticketType: item.ticket_type_id }
+    }
+    for (const [i, price] of shares.entries()) {
+      const seat = seats[i]
+      const {
+        rows: [ticket],
+      } = await tx.query(
+        `INSERT INTO tickets (code, order_id, order_item_id, event_id, ticket_type_id, attendee_name, attendee_email, status, price,
+                              event_seat_id, seat_section, seat_row, seat_number)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'valid', $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          newTicketCode(),
+          orderId,
+          item.id,
+          item.event_id,
+          item.ticket_type_id,
+          item.billing_name,
+          item.billing_email,
+          price,
+          seat?.id ?? null,
+          seat?.section_name ?? null,
+          seat?.row_name ?? null,
+          seat?.seat_number ?? null,
+        ],
       )
+      if (seat) await sellSeat(tx, seat.id, ticket.id)
     }
   }
   if (items[0].discount_code_id) {

@@ -15,6 +15,7 @@ import { orderEvent, type OrderForPayment, getOrder } from './orders'
 import { createRefund, isPermanentStripeError } from './payments'
 import type { Principal } from '../../access/principal'
 import { roleOnOrder } from './authorize'
+import { freeSeatsOfTickets } from './seating'
 
 export type RefundSpec = { tickets?: string[]; amount?: number }
 export type RefundReason = 'requested' | 'event_cancelled' | 'unfulfilled' | 'provider' | 'dispute_lost'
@@ -32,10 +33,17 @@ export async function voidTickets(tx: Tx, orderId: string, ids: string[] | 'all'
     [orderId, ids === 'all' ? null : ids],
   )
   const back = new Map<string, number>()
-  for (const r of rows) if (r.was === 'valid' || !r.started) back.set(r.ticket_type_id, (back.get(r.ticket_type_id) ?? 0) + 1)
+  const freed: string[] = []
+  for (const r of rows)
+    if (r.was === 'valid' || !r.started) {
+      back.set(r.ticket_type_id, (back.get(r.ticket_type_id) ?? 0) + 1)
+      freed.push(r.id)
+    }
   for (const tt of [...back.keys()].sort()) {
     await tx.query(`UPDATE ticket_types SET sold = GREATEST(0, sold - $2), updated_at = now() WHERE id = $1`, [tt, back.get(tt)])
   }
+  // Their seats are sellable again (after the ticket-type locks: the fixed order).
+  await freeSeatsOfTickets(tx, freed)
   return rows.map((r) => r.id)
 }
 
