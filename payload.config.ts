@@ -48,6 +48,7 @@ import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
 import { refreshReportRollupsTask } from './src/jobs/tasks/refreshReportRollups'
+import { offerWaitlistTask } from './src/jobs/tasks/offerWaitlist'
 import { cancelEventOrdersTask, sendNotificationsTask, sendRefundsTask } from './src/jobs/tasks/ticketingOutbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -123,6 +124,7 @@ export default buildConfig({
       sendRefundsTask,
       cancelEventOrdersTask,
       refreshReportRollupsTask,
+      offerWaitlistTask,
     ],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     // `transactional` (every 10 s) carries what a buyer waits for: confirmation e-mail queued right after a payment.

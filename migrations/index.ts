@@ -31,7 +31,9 @@ import * as migration_20261204_204500_content_version from './20261204_204500_co
 import * as migration_20261204_210000_site_collection_index from './20261204_210000_site_collection_index';
 import * as migration_20261204_213000_engagement_rollup from './20261204_213000_engagement_rollup';
 import * as migration_20261205_133925_seating from './20261205_133925_seating';
+import * as migration_20261205_134659_waitlist from './20261205_134659_waitlist';
 import * as migration_20261205_140500_seating_rules from './20261205_140500_seating_rules';
+import * as migration_20261205_150500_waitlist_rules from './20261205_150500_waitlist_rules';
 
 export const migrations = [
   {
@@ -200,8 +202,18 @@ export const migrations = [
     name: '20261205_133925_seating',
   },
   {
+    up: migration_20261205_134659_waitlist.up,
+    down: migration_20261205_134659_waitlist.down,
+    name: '20261205_134659_waitlist',
+  },
+  {
     up: migration_20261205_140500_seating_rules.up,
     down: migration_20261205_140500_seating_rules.down,
     name: '20261205_140500_seating_rules',
+  },
+  {
+    up: migration_20261205_150500_waitlist_rules.up,
+    down: migration_20261205_150500_waitlist_rules.down,
+    name: '20261205_150500_waitlist_rules',
   },
 ];

@@ -81,6 +81,7 @@ export interface Config {
     media: Media;
     'ticket-types': TicketType;
     holds: Hold;
+    'waitlist-entries': WaitlistEntry;
     orders: Order;
     'order-items': OrderItem;
     'discount-codes': DiscountCode;
@@ -160,6 +161,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'ticket-types': TicketTypesSelect<false> | TicketTypesSelect<true>;
     holds: HoldsSelect<false> | HoldsSelect<true>;
+    'waitlist-entries': WaitlistEntriesSelect<false> | WaitlistEntriesSelect<true>;
     orders: OrdersSelect<false> | OrdersSelect<true>;
     'order-items': OrderItemsSelect<false> | OrderItemsSelect<true>;
     'discount-codes': DiscountCodesSelect<false> | DiscountCodesSelect<true>;
@@ -232,6 +234,7 @@ export interface Config {
       sendRefunds: TaskSendRefunds;
       cancelEventOrders: TaskCancelEventOrders;
       refreshReportRollups: TaskRefreshReportRollups;
+      offerWaitlist: TaskOfferWaitlist;
       deliverWebhooks: TaskDeliverWebhooks;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
@@ -729,6 +732,11 @@ export interface TicketType {
   tier: 'general' | 'premium' | 'vip' | 'exclusive';
   active?: boolean | null;
   featured?: boolean | null;
+  waitlist: 'open' | 'paused' | 'closed';
+  /**
+   * Tickets wanted by people on the waitlist; kept from public sale while it is open.
+   */
+  waitlisted?: number | null;
   /**
    * The section whose seats this ticket type sells when the event has reserved seating on. Buyers then pick seats (or best available).
    */
@@ -1417,6 +1425,36 @@ export interface CustomBlock {
   blockType: 'custom';
 }
 /**
+ * Who waits for a sold-out ticket type, in order (seq). Pause or close a waitlist on its ticket type. Offers are holds kept for the person for WAITLIST_OFFER_HOURS (24).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waitlist-entries".
+ */
+export interface WaitlistEntry {
+  id: string;
+  /**
+   * Place in the line (earlier first).
+   */
+  seq?: number | null;
+  event: string | Event;
+  ticketType: string | TicketType;
+  email: string;
+  name: string;
+  quantity: number;
+  user?: (string | null) | User;
+  tokenHash: string;
+  status: 'waiting' | 'offered' | 'claimed' | 'lapsed' | 'left' | 'closed';
+  offeredAt?: string | null;
+  offerExpiresAt?: string | null;
+  /**
+   * The hold kept for this person.
+   */
+  offerCheckout?: string | null;
+  claimedOrder?: (string | null) | Order;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "discount-redemptions".
  */
@@ -1445,7 +1483,14 @@ export interface DiscountRedemption {
  */
 export interface Notification {
   id: string;
-  kind: 'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled';
+  kind:
+    | 'order_confirmation'
+    | 'order_unfulfilled'
+    | 'organizer_unfulfilled'
+    | 'organizer_dispute'
+    | 'event_cancelled'
+    | 'waitlist_offer'
+    | 'waitlist_closed';
   dedupeKey: string;
   recipient: string;
   order?: (string | null) | Order;
@@ -2195,6 +2240,8 @@ export interface Webhook {
     | 'order.refunded_unfulfilled'
     | 'order.disputed'
     | 'ticket.checked_in'
+    | 'waitlist.offered'
+    | 'waitlist.claimed'
     | 'event.published'
     | 'event.updated'
     | 'event.cancelled'
@@ -2441,6 +2488,7 @@ export interface PayloadJob {
           | 'sendRefunds'
           | 'cancelEventOrders'
           | 'refreshReportRollups'
+          | 'offerWaitlist'
           | 'deliverWebhooks'
           | 'rotateFieldEncryption'
           | 'retention'
@@ -2486,6 +2534,7 @@ export interface PayloadJob {
         | 'sendRefunds'
         | 'cancelEventOrders'
         | 'refreshReportRollups'
+        | 'offerWaitlist'
         | 'deliverWebhooks'
         | 'rotateFieldEncryption'
         | 'retention'
@@ -2569,6 +2618,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'holds';
         value: string | Hold;
+      } | null)
+    | ({
+        relationTo: 'waitlist-entries';
+        value: string | WaitlistEntry;
       } | null)
     | ({
         relationTo: 'orders';
@@ -3303,6 +3356,8 @@ export interface TicketTypesSelect<T extends boolean = true> {
   tier?: T;
   active?: T;
   featured?: T;
+  waitlist?: T;
+  waitlisted?: T;
   venueSection?: T;
   sectionPrice?: T;
   seatPrice?: T;
@@ -3324,6 +3379,27 @@ export interface HoldsSelect<T extends boolean = true> {
   tokenHash?: T;
   status?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "waitlist-entries_select".
+ */
+export interface WaitlistEntriesSelect<T extends boolean = true> {
+  seq?: T;
+  event?: T;
+  ticketType?: T;
+  email?: T;
+  name?: T;
+  quantity?: T;
+  user?: T;
+  tokenHash?: T;
+  status?: T;
+  offeredAt?: T;
+  offerExpiresAt?: T;
+  offerCheckout?: T;
+  claimedOrder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -4473,6 +4549,18 @@ export interface TaskRefreshReportRollups {
   input?: unknown;
   output: {
     engagementDays?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskOfferWaitlist".
+ */
+export interface TaskOfferWaitlist {
+  input?: unknown;
+  output: {
+    offered?: number | null;
+    lapsed?: number | null;
+    ticketTypes?: number | null;
   };
 }
 /**

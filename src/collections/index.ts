@@ -43,6 +43,7 @@ import { SponsorBenefits } from './sponsorship/SponsorBenefits'
 import { SponsorshipTiers } from './sponsorship/SponsorshipTiers'
 import { VenueSeats } from './venues/VenueSeats'
 import { EventSeats } from './ticketing/EventSeats'
+import { WaitlistEntries } from './ticketing/WaitlistEntries'
 import { VenueSections } from './venues/VenueSections'
 import { Venues } from './venues/Venues'
 
@@ -61,6 +62,7 @@ export const collections = [
   Media,
   TicketTypes,
   Holds,
+  WaitlistEntries,
   Orders,
   OrderItems,
   DiscountCodes,

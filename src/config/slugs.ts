@@ -18,6 +18,7 @@ export const slugs = {
   discountRedemptions: 'discount-redemptions',
   holds: 'holds',
   eventSeats: 'event-seats',
+  waitlistEntries: 'waitlist-entries',
   tickets: 'tickets',
   paymentEvents: 'payment-events',
   refunds: 'refunds',

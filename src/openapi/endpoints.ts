@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { createHoldSchema } from '../endpoints/checkout/holds/schema'
 import { blockSeatsSchema } from '../endpoints/events/seats/handler'
 import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
+import { joinWaitlistSchema } from '../endpoints/events/waitlist/handler'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
@@ -103,6 +104,29 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     tags: ['Ticketing'],
     body: blockSeatsSchema,
     auth: 'required',
+  },
+  'POST /api/events/{id}/waitlist': {
+    summary:
+      'Join the waitlist of a sold-out ticket type (anonymous or signed in): answers the entry id, the place in line and a token (x-waitlist-token) to check or leave. One active entry per e-mail and ticket type. Freed tickets are offered in line order as a hold kept for the person (WAITLIST_OFFER_HOURS, 24) with an e-mail link to checkout.',
+    tags: ['Ticketing'],
+    body: joinWaitlistSchema,
+    auth: 'optional',
+    responses: {
+      '201': 'In line: { id, position, token }',
+      '409':
+        'Already waiting (already_waiting), tickets on sale now (tickets_available), or the waitlist is paused or closed (waitlist_closed)',
+      '404': 'No such ticket type on this event',
+    },
+  },
+  'GET /api/events/{id}/waitlist/{entry}': {
+    summary: 'Where one stands in line (status, position, offer expiry), with the token from joining in x-waitlist-token.',
+    tags: ['Ticketing'],
+    auth: 'none',
+  },
+  'DELETE /api/events/{id}/waitlist/{entry}': {
+    summary: 'Leave the line (x-waitlist-token); an offer not yet paid for passes to the next person.',
+    tags: ['Ticketing'],
+    auth: 'none',
   },
   'POST /api/venue-sections/{id}/generate-seats': {
     summary:

@@ -101,7 +101,14 @@ const ticketing: PersonalDataSource = {
         WHERE o.buyer_id = $1 OR lower(o.billing_email) = lower($2) OR lower(t.attendee_email) = lower($2)`,
       [userId, email],
     )
-    return { orders, tickets }
+    const waitlists = await rows(
+      db,
+      `SELECT w.email, w.name, w.quantity, w.status, w.created_at, w.offered_at, tt.name AS ticket_type, e.title AS event
+         FROM waitlist_entries w JOIN ticket_types tt ON tt.id = w.ticket_type_id JOIN events e ON e.id = w.event_id
+        WHERE w.user_id = $1 OR w.email = lower($2) ORDER BY w.created_at`,
+      [userId, email],
+    )
+    return { orders, tickets, waitlists }
   },
   erase: async (p, tx) => {
     const orders = await tx.query(
@@ -117,6 +124,13 @@ const ticketing: PersonalDataSource = {
     await tx.query(
       `UPDATE discount_redemptions SET buyer_email = $2, buyer_key = NULL WHERE buyer_id = $1 OR lower(buyer_email) = lower($3)`,
       [p.id, p.placeholder, p.email],
+    )
+    // Their places in waitlists: left, name and address blanked (the line's order stays).
+    await tx.query(
+      `UPDATE waitlist_entries SET email = 'erased-' || id || '@invalid', name = $2, user_id = NULL,
+              status = CASE WHEN status IN ('waiting', 'offered') THEN 'left'::enum_waitlist_entries_status ELSE status END, updated_at = now()
+        WHERE user_id = $1 OR email = lower($3)`,
+      [p.id, ERASED, p.email],
     )
     // Ticketing e-mail to or about the person (sent or not) goes: it holds their address.
     await tx.query(`DELETE FROM notifications WHERE lower(recipient) = lower($1) OR order_id = ANY($2::uuid[])`, [p.email, ids])

@@ -34,6 +34,8 @@ export const DOMAIN_EVENTS = [
   'order.refunded_unfulfilled',
   'order.disputed',
   'ticket.checked_in',
+  'waitlist.offered',
+  'waitlist.claimed',
   'event.published',
   'event.updated',
   'event.cancelled',

@@ -147,6 +147,24 @@ beforeAll(async () => {
     tokenHash: 'x',
     expiresAt: '2030-01-01T00:00:00Z',
   })
+  fx.eventSeat = await mk('event-seats', {
+    event: fx.publishedEvent,
+    sectionName: 'Front',
+    rowName: 'A',
+    seatNumber: '1',
+    label: 'A-1',
+    status: 'sold',
+    ticket: fx.ticket,
+  })
+  fx.waitlistEntry = await mk('waitlist-entries', {
+    event: fx.publishedEvent,
+    ticketType: fx.publishedTicketType,
+    email: users.attendee.email,
+    name: 'A',
+    quantity: 1,
+    user: users.attendee.id,
+    tokenHash: 'x',
+  })
   fx.code = await mk('discount-codes', {
     code: unique('OWN').replace(/[^A-Za-z0-9-]/g, ''),
     kind: 'percentage',
@@ -576,6 +594,57 @@ const cases: Record<string, Case[]> = {
           quantity: 1,
           tokenHash: 'x',
           expiresAt: '2030-01-01T00:00:00Z',
+        }),
+      ),
+    },
+  ],
+  'event-seats': [
+    // Who bought a seat is buyer data: the buyer, the event's organizer and orders:read see the row; the public map is GET /api/events/:id/seats.
+    { name: 'read a sold seat of the owner’s event', allowed: ['attendee', 'owner', 'admin'], run: read('event-seats', 'eventSeat') },
+    {
+      name: 'create a seat through the collection API (only seating makes them)',
+      allowed: [],
+      run: create('event-seats', () => ({ event: fx.publishedEvent, sectionName: 'F', rowName: 'B', seatNumber: '2', label: 'B-2' })),
+    },
+    {
+      name: 'update a seat (status changes only through holds, orders and blocking)',
+      allowed: [],
+      run: update('event-seats', 'eventSeat', { status: 'available' }),
+    },
+    {
+      name: 'delete a seat',
+      allowed: [],
+      run: remove('event-seats', () =>
+        mk('event-seats', { event: fx.publishedEvent, sectionName: 'F', rowName: 'C', seatNumber: '3', label: 'C-3' }),
+      ),
+    },
+  ],
+  'waitlist-entries': [
+    { name: 'read the attendee’s waitlist entry', allowed: ['attendee', 'owner', 'admin'], run: read('waitlist-entries', 'waitlistEntry') },
+    {
+      name: 'create an entry through the collection API (only POST /events/:id/waitlist does)',
+      allowed: [],
+      run: create('waitlist-entries', () => ({
+        event: fx.publishedEvent,
+        ticketType: fx.publishedTicketType,
+        email: 'x@example.com',
+        name: 'X',
+        quantity: 1,
+        tokenHash: 'x',
+      })),
+    },
+    { name: 'update an entry', allowed: [], run: update('waitlist-entries', 'waitlistEntry', { status: 'offered' }) },
+    {
+      name: 'delete an entry',
+      allowed: [],
+      run: remove('waitlist-entries', () =>
+        mk('waitlist-entries', {
+          event: fx.publishedEvent,
+          ticketType: fx.publishedTicketType,
+          email: `${unique('d')}@example.com`,
+          name: 'D',
+          quantity: 1,
+          tokenHash: 'x',
         }),
       ),
     },

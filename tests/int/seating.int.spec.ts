@@ -198,7 +198,8 @@ describe('holding seats', () => {
       }),
     )
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => codeOf(r.reason))
-    expect(refusals.every((c) => c === 'seat_taken')).toBe(true)
+    // Refused because a named seat is taken, or (once all 20 are held) because none is left: never a deadlock or an error.
+    expect(refusals.filter((c) => c !== 'seat_taken' && c !== 'sold_out')).toEqual([])
     const granted = results.filter((r): r is PromiseFulfilledResult<HoldResult> => r.status === 'fulfilled').map((r) => r.value)
     const seats = granted.flatMap((g) => g.items[0].seats!.map((s) => s.id))
     expect(new Set(seats).size).toBe(seats.length)

@@ -75,6 +75,8 @@ describe('availability', () => {
       held: 3,
       available: 17,
       onSale: true,
+      seated: false,
+      waitlist: { status: 'open', waiting: 0 },
     })
   })
 

@@ -7,6 +7,7 @@ import { slugField } from '../../fields/slug'
 import { endAfterStart, isValidTimeZone } from '../../fields/validators'
 import { availabilityEndpoint } from '../../endpoints/events/availability/handler'
 import { blockSeatsEndpoint, seatHoldersEndpoint, seatsEndpoint } from '../../endpoints/events/seats/handler'
+import { joinWaitlistEndpoint, leaveWaitlistEndpoint, waitlistEntryEndpoint } from '../../endpoints/events/waitlist/handler'
 import { slugs } from '../../config/slugs'
 import { keepSoldSeats, snapshotSeatsOnSeating } from '../ticketing/seatingHooks'
 
@@ -51,7 +52,15 @@ export const Events: CollectionConfig<'events'> = {
     delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
   },
   hooks: { beforeChange: [setOrganizerAndPublishedAt, keepSoldSeats], afterChange: [startCancellationOnCancel, snapshotSeatsOnSeating] },
-  endpoints: [availabilityEndpoint, seatsEndpoint, seatHoldersEndpoint, blockSeatsEndpoint],
+  endpoints: [
+    availabilityEndpoint,
+    seatsEndpoint,
+    seatHoldersEndpoint,
+    blockSeatsEndpoint,
+    joinWaitlistEndpoint,
+    waitlistEntryEndpoint,
+    leaveWaitlistEndpoint,
+  ],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField({ collection: slugs.events, from: 'title' }),

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'organizer_unfulfilled',
   'organizer_dispute',
   'event_cancelled',
+  'waitlist_offer',
+  'waitlist_closed',
 ] as const
 
 /**

@@ -7,6 +7,7 @@ import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 import { seatTicketTypeOnSave } from './seatingHooks'
+import { closeWaitlistOnClose } from './waitlistHooks'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
 
@@ -25,7 +26,10 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
     delete: anyOrOwn(slugs.ticketTypes, 'delete', 'event.organizer'),
   },
   // Only the event's organizer (or a role over every event) sells on it: no create or move onto another's event.
-  hooks: { beforeChange: [requireOwnership(slugs.ticketTypes, organizesEventOf)], afterChange: [seatTicketTypeOnSave] },
+  hooks: {
+    beforeChange: [requireOwnership(slugs.ticketTypes, organizesEventOf)],
+    afterChange: [seatTicketTypeOnSave, closeWaitlistOnClose],
+  },
   fields: [
     { name: 'event', type: 'relationship', relationTo: slugs.events, required: true, index: true },
     { name: 'name', type: 'text', required: true },
@@ -85,6 +89,30 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
         },
         { name: 'active', type: 'checkbox', defaultValue: true, index: true },
         { name: 'featured', type: 'checkbox', defaultValue: false },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'waitlist',
+          type: 'select',
+          required: true,
+          defaultValue: 'open',
+          options: [
+            { label: 'Open: people may join when sold out; freed tickets go to them first', value: 'open' },
+            { label: 'Paused: no joins, no offers; freed tickets go on public sale', value: 'paused' },
+            { label: 'Closed: the people waiting are told it is over', value: 'closed' },
+          ],
+        },
+        {
+          // Maintained by triggers on waitlist entries (migration 20261205_150500): tickets wanted by people still waiting.
+          name: 'waitlisted',
+          type: 'number',
+          defaultValue: 0,
+          admin: { readOnly: true, description: 'Tickets wanted by people on the waitlist; kept from public sale while it is open.' },
+          access: { create: () => false, update: () => false },
+        },
       ],
     },
     {

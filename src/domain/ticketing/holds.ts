@@ -172,17 +172,14 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         req.holder?.address ?? null,
         req.holder?.user ?? null,
       ]
-      let inserted = await tx.query(insertHoldSql('tt.capacity - tt.sold - tt.held'), params)
+      let inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - tt.held - ${waitlistReserve('tt')}`), params)
       let swept = false
       if (inserted.rowCount === 0) {
         await sweepExpired(tx, item.ticketType)
         swept = true
-        inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - ${liveHeld('tt')}`), params)
+        inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - ${liveHeld('tt')} - ${waitlistReserve('tt')}`), params)
       }
-      if (inserted.rowCount === 0 && item.seats.length === 0) {
-        throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
-      }
-      if (inserted.rowCount === 0) throw new SeatTakenError(await seatsByIds(tx, item.seats))
+      if (inserted.rowCount === 0) throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
       const holdId: string = inserted.rows[0].id
       expiresAt = new Date(inserted.rows[0].expires_at)
       if (!seated) {
@@ -218,6 +215,12 @@ const insertHoldSql = (room: string) =>
    RETURNING id, expires_at`
 
 /**
+ * What an open waitlist keeps from public sale (src/domain/ticketing/waitlist.ts): the tickets
+ * its people wait for. Paused or closed, nothing.
+ */
+export const waitlistReserve = (alias: string) => `(CASE WHEN ${alias}.waitlist = 'open' THEN ${alias}.waitlisted ELSE 0 END)`
+
+/**
  * Unexpired active holds of the ticket type aliased `alias`: the maintained count less the
  * active holds that expired and are not yet swept (few: the expiry job and every refused hold
  * sweep them), read through the partial index on (ticket_type_id, expires_at).
@@ -241,7 +244,7 @@ async function sweepExpired(tx: Tx, ticketType: string): Promise<void> {
 
 export async function availableOf(tx: Tx | Db, ticketType: string): Promise<number> {
   const { rows } = await tx.query<{ available: string }>(
-    `SELECT tt.capacity - tt.sold - ${liveHeld('tt')} AS available
+    `SELECT tt.capacity - tt.sold - ${liveHeld('tt')} - ${waitlistReserve('tt')} AS available
        FROM ticket_types tt WHERE tt.id = $1`,
     [ticketType],
   )
@@ -290,13 +293,15 @@ export type Availability = {
   onSale: boolean
   /** Sold by seat: pick seats from `GET /api/events/:id/seats`, or ask for best available. */
   seated: boolean
+  /** The waitlist: open, paused or closed, and how many tickets its people wait for (kept from public sale while open). */
+  waitlist: { status: string; waiting: number }
 }
 
 /** Every ticket type of an event, with what is sold, held (unexpired only) and left. One query. */
 export async function eventAvailability(db: Db, eventId: string, now: Date, includeInactive = false): Promise<Availability[]> {
   const { rows } = await db.query(
     `SELECT tt.id, tt.name, COALESCE(tt.seat_price, tt.price) AS price, tt.seat_price IS NOT NULL AS seated, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
-            ${liveHeld('tt')} AS held
+            ${liveHeld('tt')} AS held, ${waitlistReserve('tt')} AS waitlisted, tt.waitlist
        FROM ticket_types tt
        JOIN events e ON e.id = tt.event_id
       WHERE tt.event_id = $1 AND ($2 OR tt.active)
@@ -307,6 +312,7 @@ export async function eventAvailability(db: Db, eventId: string, now: Date, incl
     const capacity = num(r.capacity)
     const sold = num(r.sold)
     const held = num(r.held)
+    const waitlisted = num(r.waitlisted)
     return {
       id: r.id,
       name: r.name,
@@ -315,8 +321,9 @@ export async function eventAvailability(db: Db, eventId: string, now: Date, incl
       capacity,
       sold,
       held,
-      available: Math.max(0, capacity - sold - held),
+      available: Math.max(0, capacity - sold - held - waitlisted),
       onSale: onSale(r, now),
+      waitlist: { status: r.waitlist, waiting: waitlisted },
       seated: Boolean(r.seated),
     }
   })

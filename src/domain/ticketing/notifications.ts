@@ -9,9 +9,16 @@ import type { Payload } from 'payload'
 
 import { num, type Db, type Tx } from '../../db/transaction'
 import { formatMoney, formatWhen } from './format'
+import { decryptValue } from '../../plugins/field-encryption'
 
 export type NotificationKind =
-  'order_confirmation' | 'order_unfulfilled' | 'organizer_unfulfilled' | 'organizer_dispute' | 'event_cancelled'
+  | 'order_confirmation'
+  | 'order_unfulfilled'
+  | 'organizer_unfulfilled'
+  | 'organizer_dispute'
+  | 'event_cancelled'
+  | 'waitlist_offer'
+  | 'waitlist_closed'
 
 export async function notify(
   tx: Tx,
@@ -66,6 +73,16 @@ async function eventFacts(db: Db, eventId: string): Promise<EventFacts> {
   }
 }
 
+/** Where links in e-mail point: the public site (PAYLOAD_PUBLIC_SERVER_URL). */
+const siteUrl = () => (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+
+/** A moment in the event's own zone, with the zone's name. */
+async function inEventZone(db: Db, eventId: string | null, iso: string): Promise<string> {
+  const { rows } = eventId ? await db.query(`SELECT time_zone FROM events WHERE id = $1`, [eventId]) : { rows: [] }
+  const timeZone = rows[0]?.time_zone || 'UTC'
+  return new Date(iso).toLocaleString('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }) + ` (${timeZone})`
+}
+
 /** Renders one notification from the database as it is now. */
 export async function renderNotification(db: Db, n: Row): Promise<Message> {
   const ev = n.event_id ? await eventFacts(db, n.event_id) : null
@@ -86,8 +103,25 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
     }
   }
+  if (n.kind === 'waitlist_offer') {
+    // The link opens checkout on the hold kept for this person; its token is stored encrypted.
+    const token = String(decryptValue(n.data.token) ?? '')
+    const link = `${siteUrl()}/checkout?hold=${encodeURIComponent(String(n.data.hold))}&token=${encodeURIComponent(token)}`
+    const until = await inEventZone(db, n.event_id, String(n.data.expiresAt))
+    const lines = [
+      `Good news: ${String(n.data.quantity)} × ${String(n.data.ticketType)} opened up for you, and we are holding them in your name until ${until}.`,
+      `Complete your order here: ${link}`,
+      'If you do not want them, do nothing: when the hold ends they go to the next person waiting.',
+    ]
+    return {
+      to: n.recipient,
+      subject: `Tickets are waiting for you: ${ev?.title ?? 'your event'}`,
+      html: `${para([lines[0]])}<p><a href="${escape(link)}">Complete your order</a></p>${para([lines[2], ...head])}`,
+      text: [...lines, '', ...head].join('\n'),
+    }
+  }
   const amount = typeof n.data.amount === 'number' ? formatMoney(n.data.amount, String(n.data.currency ?? 'EUR')) : ''
-  const texts: Record<Exclude<NotificationKind, 'order_confirmation'>, [string, string[]]> = {
+  const texts: Record<Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer'>, [string, string[]]> = {
     order_unfulfilled: [
       `Your payment for ${ev?.title ?? 'your order'} was refunded`,
       [
@@ -108,6 +142,10 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
           : 'Respond in the Stripe dashboard before the deadline.',
       ],
     ],
+    waitlist_closed: [
+      `Waitlist closed: ${ev?.title ?? 'your event'}`,
+      ['The organizer has closed the waitlist you were on; no more tickets will be offered from it. Thank you for waiting.'],
+    ],
     event_cancelled: [
       `Cancelled: ${ev?.title ?? 'your event'}`,
       [
@@ -116,7 +154,7 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       ],
     ],
   }
-  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation'>]
+  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer'>]
   return { to: n.recipient, subject, html: para([...lines, ...head]), text: [...lines, '', ...head].join('\n') }
 }
 

@@ -14,6 +14,7 @@ import { notify } from './notifications'
 import { allocate, priceOrder, type PriceLine } from './pricing'
 import { newTicketCode, sameHash } from './tokens'
 import { isSeated, seatsForCompletion, sellSeat } from './seating'
+import { claimOfferInTx } from './waitlist'
 
 export type Billing = { email: string; name: string; phone?: string | null; address?: Record<string, unknown> | null }
 
@@ -278,6 +279,7 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
     }
   }
   await tx.query(`UPDATE holds SET status = 'consumed', updated_at = now() WHERE order_id = $1`, [orderId])
+  await claimOfferInTx(tx, orderId)
   await tx.query(`UPDATE discount_redemptions SET status = 'confirmed', updated_at = now() WHERE order_id = $1`, [orderId])
   await countCampaignConversion(tx, orderId)
   await tx.query(`UPDATE orders SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = $1`, [orderId])
