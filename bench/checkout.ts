@@ -8,7 +8,8 @@
  * hot ticket type, then spread over 20 ticket types of one event. Then, on the same database
  * in the same run, the ceiling: the same hold transaction (hoarding-cap lock and count, row
  * lock, conditional insert) called straight through `pg`, no HTTP, on a fresh type and on a
- * type that already carries 10,000 live holds.
+ * type that already carries 10,000 live holds. The seated runs hold one named seat per request
+ * on one seated ticket type of 40,000 seats (HTTP, then the same through `pg`).
  *
  * Throughput counts only granted holds (201); refusals and errors are reported by status.
  * The run fails (exit 1) when fewer than half of the HTTP requests were granted: a benchmark
@@ -17,6 +18,8 @@
 import pg from 'pg'
 
 import { createHold } from '../src/domain/ticketing/holds'
+import { over } from '../src/domain/ticketing/organizer'
+import { snapshotSeats } from '../src/domain/ticketing/seating'
 import { startTestDatabaseServer } from '../tests/helpers/dbServer'
 import { arg, ensureBuild, pct, runBench, startApp, stopApp, writeResult } from './lib'
 
@@ -73,6 +76,69 @@ async function drive(label: string, once: () => Promise<string>): Promise<Run> {
   return run
 }
 
+/**
+ * A seated ticket type on the bench event: a venue with one section of `seats` seats (rows of
+ * 100), seating turned on (the event's inventory copied), the type selling the section.
+ * Answers the type and its seats, shuffled, with a shared cursor.
+ */
+async function seatedType(pool: pg.Pool, eventId: string, seats: number) {
+  const {
+    rows: [venue],
+  } = await pool.query(
+    `INSERT INTO venues (name, address, city, country, status) VALUES ('Bench hall', '1 Bench St', 'Paris', 'France', 'active') RETURNING id`,
+  )
+  const {
+    rows: [section],
+  } = await pool.query(
+    `INSERT INTO venue_sections (venue_id, name, capacity, section_type, price_multiplier) VALUES ($1, 'Stalls', $2, 'general', 1) RETURNING id`,
+    [venue.id, seats],
+  )
+  await pool.query(
+    `INSERT INTO venue_seats (section_id, row_name, seat_number, label, status, coordinates)
+     SELECT $1, 'R' || (g / 100), (g % 100)::text, 'R' || (g / 100) || '-' || (g % 100), 'available', jsonb_build_object('x', (g % 100) * 30, 'y', (g / 100) * 40)
+       FROM generate_series(0, $2 - 1) g`,
+    [section.id, seats],
+  )
+  const {
+    rows: [tt],
+  } = await pool.query(
+    `INSERT INTO ticket_types (event_id, name, price, currency, capacity, sold, max_per_order, tier, active, venue_section_id)
+     VALUES ($1, 'Seated', 1000, 'EUR', 0, 0, 10, 'general', true, $2) RETURNING id`,
+    [eventId, section.id],
+  )
+  await pool.query(`UPDATE events SET venue_id = $2, seating = true WHERE id = $1`, [eventId, venue.id])
+  await snapshotSeats(over(pool), eventId)
+  const { rows } = await pool.query<{ id: string }>(`SELECT id FROM event_seats WHERE ticket_type_id = $1`, [tt.id])
+  const ids = rows.map((r) => r.id)
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1))
+    ;[ids[i], ids[j]] = [ids[j], ids[i]]
+  }
+  let cursor = 0
+  return { ticketType: tt.id as string, next: () => ids[cursor++ % ids.length] }
+}
+
+type Seated = Awaited<ReturnType<typeof seatedType>>
+
+const httpSeat = (base: string, seated: Seated) => async () => {
+  const res = await fetch(`${base}/api/checkout/holds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': randomAddress() },
+    body: JSON.stringify({ items: [{ ticketType: seated.ticketType, seats: [seated.next()] }] }),
+  })
+  const body = (await res.json().catch(() => ({}))) as { error?: string }
+  return res.status === 201 ? '201' : `${res.status} ${body.error ?? ''}`.trim()
+}
+
+const sqlSeat = (pool: pg.Pool, seated: Seated) => async () => {
+  await createHold(
+    pool,
+    { items: [{ ticketType: seated.ticketType, seats: [seated.next()] }], holder: { address: randomAddress(), user: null } },
+    new Date(),
+  )
+  return '201'
+}
+
 const randomAddress = () =>
   `100.${64 + Math.floor(Math.random() * 64)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
 
@@ -122,9 +188,14 @@ async function main() {
     const spread = await makeTypes(20)
     results.push(await drive('HTTP, 1 hot ticket type', httpHold(hot)))
     results.push(await drive('HTTP, 20 ticket types', httpHold(spread)))
+    // Reserved seating: one seated ticket type over 40,000 seats; each request names one free
+    // seat (the buyers walk one shuffled list of the seats, so a seat is asked for once).
+    const seated = await seatedType(pool, ev.id, 40_000)
+    results.push(await drive('HTTP, 1 seated type, named seats', httpSeat(base, seated)))
     await stopApp(app)
     results.push(await drive('pg ceiling, 1 hot ticket type', sqlHold(await makeTypes(1))))
     results.push(await drive('pg ceiling, 20 ticket types', sqlHold(await makeTypes(20))))
+    results.push(await drive('pg ceiling, 1 seated type, named seats', sqlSeat(pool, seated)))
     // The same hot type with 10,000 live holds already on it (a sale in full swing): the
     // decision reads the maintained count, so it should cost what it cost with none.
     const [crowded] = await makeTypes(1)
@@ -137,14 +208,17 @@ async function main() {
     await pool.query('ANALYZE holds')
     results.push(await drive('pg ceiling, 1 type, 10,000 live holds', sqlHold([crowded])))
     const ratio = (a: Run, b: Run) => +(a.perSecond / b.perSecond).toFixed(2)
+    const [httpHot, httpSpread, httpSeated, pgHot, pgSpread, pgSeated, pgCrowded] = results
     const summary = {
-      hot: ratio(results[0], results[2]),
-      spread: ratio(results[1], results[3]),
-      spreadOverHot: ratio(results[1], results[0]),
-      crowdedOverEmpty: ratio(results[4], results[2]),
+      hot: ratio(httpHot, pgHot),
+      spread: ratio(httpSpread, pgSpread),
+      spreadOverHot: ratio(httpSpread, httpHot),
+      crowdedOverEmpty: ratio(pgCrowded, pgHot),
+      seated: ratio(httpSeated, pgSeated),
+      seatedOverQuantity: ratio(httpSeated, httpHot),
     }
     console.log(
-      `\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types); HTTP 20 types / 1 type: ${summary.spreadOverHot}; pg ceiling with 10,000 live holds / with none: ${summary.crowdedOverEmpty}`,
+      `\nHTTP / pg ceiling: ${summary.hot} (1 hot type), ${summary.spread} (20 types), ${summary.seated} (named seats); HTTP 20 types / 1 type: ${summary.spreadOverHot}; HTTP seat holds / quantity holds: ${summary.seatedOverQuantity}; pg ceiling with 10,000 live holds / with none: ${summary.crowdedOverEmpty}`,
     )
     const {
       rows: [check],
@@ -159,7 +233,7 @@ async function main() {
       ratio: summary,
       holdsWritten: check.holds,
     })
-    for (const r of results.slice(0, 2)) {
+    for (const r of [httpHot, httpSpread, httpSeated]) {
       if (r.granted < r.requests / 2)
         throw new Error(`${r.label}: only ${r.granted} of ${r.requests} requests were granted holds; the figures would not be holds`)
     }

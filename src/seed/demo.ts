@@ -125,7 +125,7 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
   const section = async (venueId: string, name: string, capacity: number, sectionType: string, priceMultiplier = 1) =>
     createIn(payload, slugs.venueSections, { venue: venueId, name, capacity, sectionType, priceMultiplier })
   const frontRow = await section(grandHall, 'Front Row', 40, 'vip', 3)
-  await section(grandHall, 'Press Pit', 30, 'press')
+  const runwaySide = await section(grandHall, 'Runway Side', 30, 'premium')
   await section(grandHall, 'General Standing', 450, 'general')
   await section(grandHall, 'Backstage', 20, 'backstage')
   const loftFloor = await section(loft, 'Main Floor', 150, 'general')
@@ -314,7 +314,7 @@ export async function seedDemo(payload: Payload, roles: Map<string, string>) {
     modelUser: users.model,
     showStart: at(21, 18),
   })
-  const tickets = await seedTicketing(payload, { show, workshop, party }, [
+  const tickets = await seedTicketing(payload, { show, workshop, party }, { frontRow, runwaySide }, [
     { email: 'attendee@fashionistas.local', name: 'Alex Attendee', id: users.attendee },
     { email: 'model@fashionistas.local', name: 'Milan Model', id: users.model },
     { email: 'designer@fashionistas.local', name: 'Dara Designer', id: users.designer },

@@ -1,6 +1,10 @@
 import type { Payload } from 'payload'
 
-import { createHold } from '../domain/ticketing/holds'
+import type { PermissionKey } from '../access/vocabulary'
+import { createHold, type HoldLine } from '../domain/ticketing/holds'
+import { setSeatsBlocked } from '../domain/ticketing/seatMap'
+import { joinWaitlist } from '../domain/ticketing/waitlist'
+import { generateSeats } from '../domain/venues/generateSeats'
 import { attachPaymentIntent, createOrder } from '../domain/ticketing/orders'
 import { applyPaymentEvent } from '../domain/ticketing/paymentEvents'
 import { poolOf } from '../db/pool'
@@ -11,13 +15,15 @@ const create = async (payload: Payload, collection: string, data: Record<string,
   String(((await payload.create({ collection, data, ...common } as never)) as { id: string }).id)
 
 /**
- * Ticket types on sale now for the published demo events (paid and free, one nearly sold out),
+ * Ticket types on sale now for the published demo events (paid and free; the runway show's
+ * front row and runway side sold by seat, the front row sold out with a waitlist),
  * discount codes of each kind, and completed orders with issued tickets, made through the same
  * domain operations checkout uses (the payment is recorded as a succeeded demo payment).
  */
 export async function seedTicketing(
   payload: Payload,
   events: Record<'show' | 'workshop' | 'party', string>,
+  sections: Record<'frontRow' | 'runwaySide', string>,
   buyers: Array<{ email: string; name: string; id: string }>,
 ) {
   const saleStart = new Date(Date.now() - 7 * 86_400_000).toISOString()
@@ -32,10 +38,12 @@ export async function seedTicketing(
     saleStart,
     features: ['standing'],
   })
+  // Reserved seating: the front row sells its section's 40 seats at 50 EUR x the section's
+  // multiplier 3 = 150 EUR; runway-side seats (3 rows of 10, generated) at 60 EUR.
   const frontRow = await create(payload, 'ticket-types', {
     event: events.show,
     name: 'Front row',
-    price: 15000,
+    price: 5000,
     currency: 'EUR',
     capacity: 40,
     maxPerOrder: 10,
@@ -43,7 +51,23 @@ export async function seedTicketing(
     featured: true,
     saleStart,
     features: ['seated', 'champagne', 'meet the designers'],
+    venueSection: sections.frontRow,
   })
+  const runwaySide = await create(payload, 'ticket-types', {
+    event: events.show,
+    name: 'Runway side',
+    price: 6000,
+    currency: 'EUR',
+    capacity: 30,
+    maxPerOrder: 6,
+    tier: 'premium',
+    saleStart,
+    features: ['seated'],
+    venueSection: sections.runwaySide,
+  })
+  const admin = { id: 'seed', roles: ['admin'], permissions: new Set<PermissionKey>(), superuser: true }
+  await generateSeats(poolOf(payload), admin, sections.runwaySide, { rows: 3, seatsPerRow: 10, origin: { x: 0, y: 140 } })
+  await payload.update({ collection: 'events', id: events.show, data: { seating: true }, ...common } as never)
   const masterclass = await create(payload, 'ticket-types', {
     event: events.workshop,
     name: 'Masterclass seat',
@@ -107,11 +131,11 @@ export async function seedTicketing(
     events: [events.show],
   })
 
-  const buy = (buyer: (typeof buyers)[number], items: Array<{ ticketType: string; quantity: number }>, discountCode?: string) =>
+  const buy = (buyer: (typeof buyers)[number], items: HoldLine[], discountCode?: string) =>
     demoPurchase(payload, buyer, items, discountCode)
   const [a, b = buyers[0], c = buyers[0]] = buyers
   await buy(a, [{ ticketType: general, quantity: 2 }], 'WELCOME10')
-  // Front row nearly sold out: 38 of 40.
+  // The front row sells out: 38 seats sold (best available), A-1 and B-1 blocked at the venue; two people wait.
   for (const [who, n] of [
     [a, 10],
     [b, 10],
@@ -119,16 +143,38 @@ export async function seedTicketing(
     [b, 8],
   ] as const)
     await buy(who, [{ ticketType: frontRow, quantity: n }])
+  for (const [i, who] of [a, c].entries())
+    await joinWaitlist(poolOf(payload), {
+      eventId: events.show,
+      ticketType: frontRow,
+      quantity: 2 - i,
+      email: who.email,
+      name: who.name,
+      user: who.id,
+    })
+  // Runway side: a pair sold together, three seats held back for the designers' guests.
+  await buy(c, [{ ticketType: runwaySide, quantity: 2, together: true }])
+  const { rows: guests } = await poolOf(payload).query<{ id: string }>(
+    `SELECT id FROM event_seats WHERE ticket_type_id = $1 AND status = 'available' AND row_name = 'C' ORDER BY x LIMIT 3`,
+    [runwaySide],
+  )
+  await setSeatsBlocked(
+    poolOf(payload),
+    admin,
+    events.show,
+    guests.map((g) => g.id),
+    true,
+  )
   await buy(c, [{ ticketType: masterclass, quantity: 2 }])
   await buy(a, [{ ticketType: rsvp, quantity: 2 }])
-  return { general, frontRow, masterclass, rsvp, welcome }
+  return { general, frontRow, runwaySide, masterclass, rsvp, welcome }
 }
 
 /** One purchase through the checkout's own domain operations, paid by a recorded demo payment. */
 export async function demoPurchase(
   payload: Payload,
   buyer: { email: string; name: string; id: string },
-  items: Array<{ ticketType: string; quantity: number }>,
+  items: HoldLine[],
   discountCode?: string,
 ) {
   const pool = poolOf(payload)

@@ -88,6 +88,52 @@ describe('admin UI', () => {
     await context.close()
   })
 
+  it('draws the seat map of the seated runway show in status colours, and blocking a seat recolours it and changes the public map', async () => {
+    const list = (await (await fetch(`${baseUrl}/api/events?where[slug][equals]=paris-runway-night&depth=0`)).json()) as {
+      docs: Array<{ id: string }>
+    }
+    const eventId = list.docs[0].id
+    type PublicSeat = { id: string; label: string; status: string }
+    const publicSeats = async () =>
+      ((await (await fetch(`${baseUrl}/api/events/${eventId}/seats`)).json()) as { seats: PublicSeat[] }).seats
+    const before = await publicSeats()
+    const count = (status: string) => before.filter((s) => s.status === status).length
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1200 } })
+    const page = await context.newPage()
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/collections/events/${eventId}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    const map = page.locator('[data-testid="seat-map"]')
+    await map.locator('circle[data-id]').first().waitFor({ timeout: 60_000 })
+    expect(await map.locator('circle[data-id]').count()).toBe(before.length)
+    // The seed's front row is sold out and has blocked seats; runway-side seats are free.
+    expect(count('sold')).toBeGreaterThan(30)
+    expect(count('blocked')).toBeGreaterThan(2)
+    for (const [status, colour] of [
+      ['sold', '#c0392b'],
+      ['blocked', '#7f8c8d'],
+      ['available', '#2e9e5b'],
+    ]) {
+      const seat = before.find((s) => s.status === status)!
+      expect(await map.locator(`circle[data-id="${seat.id}"]`).getAttribute('fill')).toBe(colour)
+      expect(await map.locator(`[data-testid="seat-legend"] [data-status="${status}"]`).getAttribute('data-count')).toBe(
+        String(count(status)),
+      )
+    }
+    const free = before.find((s) => s.status === 'available')!
+    await map.locator(`circle[data-id="${free.id}"]`).click()
+    await map.getByRole('button', { name: 'Block selected', exact: true }).click()
+    await expect.poll(async () => map.locator(`circle[data-id="${free.id}"]`).getAttribute('fill'), { timeout: 30_000 }).toBe('#7f8c8d')
+    await map.screenshot({ path: 'test-results/e2e-seat-map.png' })
+    expect((await publicSeats()).find((s) => s.id === free.id)!.status).toBe('blocked')
+    // And back.
+    await map.locator(`circle[data-id="${free.id}"]`).click()
+    await map.getByRole('button', { name: 'Unblock selected', exact: true }).click()
+    await expect.poll(async () => map.locator(`circle[data-id="${free.id}"]`).getAttribute('fill'), { timeout: 30_000 }).toBe('#2e9e5b')
+    expect((await publicSeats()).find((s) => s.id === free.id)!.status).toBe('available')
+    await context.close()
+  })
+
   it('shows the run of show of a runway show and reorders its appearances', async () => {
     const upcoming = (await (await fetch(`${baseUrl}/api/runway-shows/upcoming?limit=1`)).json()) as { shows: Array<{ id: string }> }
     const context = await browser.newContext()

@@ -126,6 +126,7 @@ export const Events: CollectionConfig<'events'> = {
       type: 'ui',
       admin: { components: { Field: '/src/components/admin/EventAvailability#EventAvailability' } },
     },
+    { name: 'seatMap', type: 'ui', admin: { components: { Field: '/src/components/admin/SeatMap#SeatMap' } } },
     {
       type: 'row',
       fields: [

@@ -75,6 +75,7 @@ export const VenueSections: CollectionConfig<'venue-sections'> = {
     },
     { name: 'coordinates', type: 'json', admin: { description: 'Shape on the floor plan, e.g. {"x":10,"y":20,"w":200,"h":80}.' } },
     { name: 'accessible', type: 'checkbox', defaultValue: true },
+    { name: 'generateSeats', type: 'ui', admin: { components: { Field: '/src/components/admin/GenerateSeats#GenerateSeats' } } },
   ],
   timestamps: true,
 }

@@ -23,11 +23,13 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { EventAvailability as EventAvailability_2a776d056183612a28c733299680e7aa } from '../../../../src/components/admin/EventAvailability'
+import { SeatMap as SeatMap_598d2496856900215a3de01d82dbf32b } from '../../../../src/components/admin/SeatMap'
 import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { GenerateSeats as GenerateSeats_4bd32b55500076bf904da7ecbb1244f2 } from '../../../../src/components/admin/GenerateSeats'
 import { RefundOrder as RefundOrder_4ff7dccf014ca7b56ba32a043393ff65 } from '../../../../src/components/admin/RefundOrder'
 import { RunOfShow as RunOfShow_a311ae451abad1e126db41cee7a45d1c } from '../../../../src/components/admin/RunOfShow'
 import { SendEmailNow as SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b } from '../../../../src/components/admin/SendEmailNow'
@@ -65,11 +67,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/components/admin/EventAvailability#EventAvailability": EventAvailability_2a776d056183612a28c733299680e7aa,
+  "/src/components/admin/SeatMap#SeatMap": SeatMap_598d2496856900215a3de01d82dbf32b,
   "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/src/components/admin/GenerateSeats#GenerateSeats": GenerateSeats_4bd32b55500076bf904da7ecbb1244f2,
   "/src/components/admin/RefundOrder#RefundOrder": RefundOrder_4ff7dccf014ca7b56ba32a043393ff65,
   "/src/components/admin/RunOfShow#RunOfShow": RunOfShow_a311ae451abad1e126db41cee7a45d1c,
   "/src/components/admin/SendEmailNow#SendEmailNow": SendEmailNow_ee3e3f845593c6e825ad5eb7cfa25e4b,
