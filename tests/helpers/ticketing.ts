@@ -55,3 +55,30 @@ export async function makeCode(payload: Payload, extra: Record<string, unknown> 
     ...sudo,
   })
 }
+
+/** An active venue managed by `managerId`. */
+export async function makeVenue(payload: Payload, managerId: string, extra: Record<string, unknown> = {}) {
+  return payload.create({
+    collection: 'venues',
+    data: {
+      name: unique('Hall'),
+      address: '1 Rue',
+      city: 'Paris',
+      country: 'France',
+      capacity: 500,
+      status: 'active',
+      manager: managerId,
+      ...extra,
+    } as never,
+    ...sudo,
+  })
+}
+
+/** A section of a venue (seats are added with POST /venue-sections/:id/generate-seats). */
+export async function makeSection(payload: Payload, venueId: string | number, extra: Record<string, unknown> = {}) {
+  return payload.create({
+    collection: 'venue-sections',
+    data: { venue: venueId, name: unique('Section'), capacity: 40, sectionType: 'general', priceMultiplier: 1, ...extra } as never,
+    ...sudo,
+  })
+}

@@ -14,11 +14,12 @@ import { cancelEventOrders } from '../../src/domain/ticketing/cancellation'
 import { sendNotifications } from '../../src/domain/ticketing/notifications'
 import { expireCheckouts } from '../../src/domain/ticketing/paymentEvents'
 import { stripeClient } from '../../src/domain/ticketing/payments'
-import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
+import type { FakeStripe } from '../../src/dev/fakeStripe'
 import { readOutbox } from '../../src/email/outboxAdapter'
 import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
+import { startStripeFor } from '../helpers/stripe'
 import { makeCode, makeEvent, makeTicketType } from '../helpers/ticketing'
 
 let payload: Payload
@@ -34,15 +35,7 @@ const outbox = path.join(os.tmpdir(), `fsh-payments-${process.pid}-${Date.now()}
 
 beforeAll(async () => {
   process.env.MAIL_OUTBOX_DIR = outbox
-  stripe = await startFakeStripe({
-    webhookSecret: SECRET,
-    onEvent: async (body, signature) => {
-      const res = await api.raw('POST', '/stripe/webhook', body, { 'stripe-signature': signature })
-      if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
-    },
-  })
-  process.env.STRIPE_API_BASE = stripe.url
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET
+  stripe = await startStripeFor(() => api, SECRET)
   payload = await getTestPayload()
   api = apiClient(payload.config)
   pool = poolOf(payload)

@@ -20,11 +20,12 @@ import { expireCheckouts } from '../../src/domain/ticketing/paymentEvents'
 import { sendNotifications } from '../../src/domain/ticketing/notifications'
 import { stripeClient } from '../../src/domain/ticketing/payments'
 import { sectionPriceOf } from '../../src/domain/ticketing/seating'
-import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
+import type { FakeStripe } from '../../src/dev/fakeStripe'
 import { readOutbox } from '../../src/email/outboxAdapter'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
-import { makeEvent, makeTicketType } from '../helpers/ticketing'
+import { startStripeFor } from '../helpers/stripe'
+import { makeEvent, makeSection, makeTicketType, makeVenue } from '../helpers/ticketing'
 
 let payload: Payload
 let api: Api
@@ -34,19 +35,10 @@ let organizer: TestUser
 let orgToken: string
 const outbox = path.join(os.tmpdir(), `fsh-seating-${process.pid}-${Date.now()}`)
 const SECRET = 'whsec_seating_tests'
-const sudo = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
   process.env.MAIL_OUTBOX_DIR = outbox
-  stripe = await startFakeStripe({
-    webhookSecret: SECRET,
-    onEvent: async (body, signature) => {
-      const res = await api.raw('POST', '/stripe/webhook', body, { 'stripe-signature': signature })
-      if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
-    },
-  })
-  process.env.STRIPE_API_BASE = stripe.url
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET
+  stripe = await startStripeFor(() => api, SECRET)
   payload = await getTestPayload()
   api = apiClient(payload.config)
   db = poolOf(payload)
@@ -64,25 +56,9 @@ afterAll(async () => {
  * seating on selling both sections plus a general-admission type.
  */
 async function seatedEvent(opts: { price?: number; frontPrice?: number } = {}) {
-  const venue = await payload.create({
-    collection: 'venues',
-    data: {
-      name: unique('Hall'),
-      address: '1 Rue',
-      city: 'Paris',
-      country: 'France',
-      capacity: 500,
-      status: 'active',
-      manager: organizer.id,
-    } as never,
-    ...sudo,
-  })
+  const venue = await makeVenue(payload, organizer.id)
   const section = (name: string, capacity: number, priceMultiplier: number, y: number) =>
-    payload.create({
-      collection: 'venue-sections',
-      data: { venue: venue.id, name, capacity, sectionType: 'general', priceMultiplier, coordinates: { x: 0, y, w: 300, h: 200 } } as never,
-      ...sudo,
-    })
+    makeSection(payload, venue.id, { name, capacity, priceMultiplier, coordinates: { x: 0, y, w: 300, h: 200 } })
   const front = await section('Front Row', 20, 2.5, 0)
   const balcony = await section('Balcony', 40, 1, 200)
   for (const [s, rows] of [
@@ -104,7 +80,7 @@ async function seatedEvent(opts: { price?: number; frontPrice?: number } = {}) {
   })
   const balconyType = await makeTicketType(payload, String(event.id), { name: 'Balcony', price, capacity: 1, venueSection: balcony.id })
   const standing = await makeTicketType(payload, String(event.id), { name: 'Standing', price, capacity: 30 })
-  await payload.update({ collection: 'events', id: event.id, data: { seating: true } as never, ...sudo })
+  await payload.update({ collection: 'events', id: event.id, data: { seating: true } as never, overrideAccess: true, depth: 0 })
   const seats = async (tt: unknown) =>
     (
       await db.query<{ id: string; row_name: string; seat_number: string; x: string; y: string }>(

@@ -20,7 +20,7 @@ import { readOutbox } from '../../src/email/outboxAdapter'
 import { decryptValue } from '../../src/plugins/field-encryption'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
-import { makeEvent, makeTicketType } from '../helpers/ticketing'
+import { makeEvent, makeSection, makeTicketType, makeVenue } from '../helpers/ticketing'
 
 let payload: Payload
 let api: Api
@@ -28,7 +28,6 @@ let db: Pool
 let organizer: TestUser
 let orgToken: string
 const outbox = path.join(os.tmpdir(), `fsh-waitlist-${process.pid}-${Date.now()}`)
-const sudo = { overrideAccess: true, depth: 0 } as const
 
 beforeAll(async () => {
   process.env.MAIL_OUTBOX_DIR = outbox
@@ -203,28 +202,12 @@ describe('offers', () => {
   })
 
   it('offers seats, side by side, on a seated ticket type', async () => {
-    const venue = await payload.create({
-      collection: 'venues',
-      data: {
-        name: unique('Hall'),
-        address: '1 Rue',
-        city: 'Paris',
-        country: 'France',
-        capacity: 100,
-        status: 'active',
-        manager: organizer.id,
-      } as never,
-      ...sudo,
-    })
-    const section = await payload.create({
-      collection: 'venue-sections',
-      data: { venue: venue.id, name: 'Front', capacity: 4, sectionType: 'vip', priceMultiplier: 1 } as never,
-      ...sudo,
-    })
+    const venue = await makeVenue(payload, organizer.id, { capacity: 100 })
+    const section = await makeSection(payload, venue.id, { name: 'Front', capacity: 4, sectionType: 'vip' })
     expect((await api.post(`/venue-sections/${section.id}/generate-seats`, { rows: 1, seatsPerRow: 4 }, orgToken)).status).toBe(201)
     const event = await makeEvent(payload, organizer.id, { venue: venue.id, holdLimit: 1000 })
     const tt = String((await makeTicketType(payload, String(event.id), { capacity: 1, price: 0, venueSection: section.id })).id)
-    await payload.update({ collection: 'events', id: event.id, data: { seating: true } as never, ...sudo })
+    await payload.update({ collection: 'events', id: event.id, data: { seating: true } as never, overrideAccess: true, depth: 0 })
     const all = await createHold(db, { items: [{ ticketType: tt, quantity: 4 }] }, new Date())
     const entry = (await join(String(event.id), { ticketType: tt, quantity: 2, ...person('seated') })).body.id
     await releaseHold(db, all.id, all.token)

@@ -8,27 +8,12 @@
 import { useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useMemo, useState } from 'react'
 
-type Seat = {
-  id: string
-  section: string | null
-  row: string
-  number: string
-  label: string
-  x: number
-  y: number
-  status: Status
-  accessible: boolean
-}
-type Section = { id: string | null; name: string; ticketType: string | null; price: number | null; currency: string | null }
-type Holder = {
-  seat: string
-  status: 'held' | 'sold'
-  order: string | null
-  name: string | null
-  email: string | null
-  ticket: string | null
-}
-type Status = 'available' | 'held' | 'sold' | 'blocked'
+import type { SeatHolder, SeatMapSeat, SeatMapSection } from '../../domain/ticketing/seatMap'
+
+type Seat = SeatMapSeat
+type Section = SeatMapSection
+type Status = SeatMapSeat['status']
+type Holder = SeatHolder
 
 export const SEAT_COLOURS: Record<Status, string> = { available: '#2e9e5b', held: '#e0a100', sold: '#c0392b', blocked: '#7f8c8d' }
 const R = 11

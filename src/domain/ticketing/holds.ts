@@ -18,7 +18,7 @@ import crypto from 'node:crypto'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { ConflictError, ForbiddenError, HoldLimitError, NotFoundError, SoldOutError, UnprocessableError } from './errors'
 import { hashToken, newToken, sameHash } from './tokens'
-import { bestAvailable, checkSeatsOf, claimSeats, isSeated, NotSeatedError, SeatTakenError, seatsByIds } from './seating'
+import { bestAvailable, checkSeatsOf, claimSeats, NotSeatedError, SeatTakenError, seatsByIds } from './seating'
 
 /** Who asks: the client's address (an IPv6 address by its /64) and the signed-in user, either may be unknown. */
 export type Holder = { address: string | null; user: string | null }
@@ -47,6 +47,8 @@ type TicketTypeRow = {
   sale_end: Date | null
   max_per_order: string | null
   event_status: string
+  /** Sells seats (its event has seating on and it names a section: seating.ts sets seat_price). */
+  seated: boolean
 }
 
 export const DEFAULT_HOLD_MINUTES = 15
@@ -80,7 +82,7 @@ async function enforceHoldLimit(tx: Tx, eventId: string, limit: number, holder: 
 async function lockTicketType(tx: Tx, id: string): Promise<TicketTypeRow | undefined> {
   const { rows } = await tx.query<TicketTypeRow>(
     `SELECT tt.id, tt.event_id, tt.name, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, tt.max_per_order,
-            e.status AS event_status
+            e.status AS event_status, tt.seat_price IS NOT NULL AS seated
        FROM ticket_types tt JOIN events e ON e.id = tt.event_id
       WHERE tt.id = $1
         FOR UPDATE OF tt`,
@@ -159,7 +161,7 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
           maxPerOrder: num(tt.max_per_order),
         })
       }
-      const seated = await isSeated(tx, tt.id)
+      const seated = tt.seated
       if (!seated && item.seats.length > 0) throw new NotSeatedError(tt.id)
       await checkSeatsOf(tx, tt.id, item.seats)
       const params = [

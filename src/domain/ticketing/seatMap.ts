@@ -137,11 +137,11 @@ export async function setSeatsBlocked(
     if (known.length === 0) throw new NotFoundError('unknown_seat', 'No such seats.')
     const types = [...new Set(known.map((k) => k.ticket_type_id).filter((t): t is string => Boolean(t)))].sort()
     await tx.query(`SELECT id FROM ticket_types WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [types])
+    await tx.query(`SELECT id FROM event_seats WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [seatIds])
     const { rows: changed } = await tx.query<{ id: string }>(
-      `WITH locked AS (SELECT id FROM event_seats WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
-       UPDATE event_seats s SET status = $2::enum_event_seats_status, updated_at = now()
-         FROM locked WHERE s.id = locked.id AND s.status = $3::enum_event_seats_status
-       RETURNING s.id`,
+      `UPDATE event_seats SET status = $2::enum_event_seats_status, updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = $3::enum_event_seats_status
+       RETURNING id`,
       [seatIds, blocked ? 'blocked' : 'available', blocked ? 'available' : 'blocked'],
     )
     await tx.query(

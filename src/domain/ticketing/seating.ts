@@ -188,17 +188,23 @@ export async function bestAvailable(tx: Tx, ticketTypeId: string, quantity: numb
 }
 
 /**
- * Claims `seatIds` for a hold: seats locked in id order, then one conditional UPDATE of those
- * still available and sold by this ticket type. Returns the seats it could not take.
+ * Claims `seatIds` for a hold: the seats are locked in id order, then those still available
+ * and sold by this ticket type are taken by one conditional UPDATE. Returns the seats it could
+ * not take. (Statements on the primary key only, on purpose: a joined UPDATE let the planner
+ * hash every seat of the ticket type, 13 ms at 40,000 seats instead of a fraction of one.)
  */
 export async function claimSeats(tx: Tx, holdId: string, ticketTypeId: string, seatIds: string[]): Promise<string[]> {
-  const { rows } = await tx.query<{ id: string }>(
-    `WITH locked AS (SELECT id FROM event_seats WHERE id = ANY($2::uuid[]) ORDER BY id FOR UPDATE)
-     UPDATE event_seats s SET status = 'held', hold_id = $1, updated_at = now()
-       FROM locked WHERE s.id = locked.id AND s.ticket_type_id = $3 AND s.status = 'available'
-     RETURNING s.id`,
-    [holdId, seatIds, ticketTypeId],
+  const { rows: locked } = await tx.query<{ id: string; ticket_type_id: string | null; status: string }>(
+    `SELECT id, ticket_type_id, status FROM event_seats WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [seatIds],
   )
+  const free = locked.filter((r) => r.ticket_type_id === ticketTypeId && r.status === 'available').map((r) => r.id)
+  const { rows } = free.length
+    ? await tx.query<{ id: string }>(
+        `UPDATE event_seats SET status = 'held', hold_id = $1, updated_at = now() WHERE id = ANY($2::uuid[]) AND status = 'available' RETURNING id`,
+        [holdId, free],
+      )
+    : { rows: [] as Array<{ id: string }> }
   const got = new Set(rows.map((r) => r.id))
   return seatIds.filter((id) => !got.has(id))
 }
@@ -206,11 +212,11 @@ export async function claimSeats(tx: Tx, holdId: string, ticketTypeId: string, s
 /** Named seats must be seats this ticket type sells: otherwise 422 `unknown_seat` naming them. */
 export async function checkSeatsOf(tx: Tx, ticketTypeId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return
-  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM event_seats WHERE id = ANY($1::uuid[]) AND ticket_type_id = $2`, [
-    ids,
-    ticketTypeId,
-  ])
-  const known = new Set(rows.map((r) => r.id))
+  const { rows } = await tx.query<{ id: string; ticket_type_id: string | null }>(
+    `SELECT id, ticket_type_id FROM event_seats WHERE id = ANY($1::uuid[])`,
+    [ids],
+  )
+  const known = new Set(rows.filter((r) => r.ticket_type_id === ticketTypeId).map((r) => r.id))
   const unknown = ids.filter((id) => !known.has(id))
   if (unknown.length > 0)
     throw new UnprocessableError('unknown_seat', 'These seats are not sold by this ticket type.', {
@@ -254,8 +260,7 @@ export class NotSeatedError extends UnprocessableError {
 export async function seatsForCompletion(tx: Tx, orderId: string, ticketTypeId: string) {
   const { rows } = await tx.query<{ id: string; section_name: string; row_name: string; seat_number: string }>(
     `SELECT s.id, s.section_name, s.row_name, s.seat_number FROM event_seats s
-      WHERE s.ticket_type_id = $2 AND s.status IN ('held', 'available')
-        AND s.hold_id IN (SELECT id FROM holds WHERE order_id = $1 AND ticket_type_id = $2)
+      WHERE s.hold_id = ANY(ARRAY(SELECT id FROM holds WHERE order_id = $1 AND ticket_type_id = $2)) AND s.status IN ('held', 'available')
       ORDER BY s.id FOR UPDATE`,
     [orderId, ticketTypeId],
   )
