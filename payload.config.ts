@@ -44,6 +44,7 @@ import { docsAssetEndpoint, docsEndpoint, openApiEndpoint } from './src/openapi/
 import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
+import { buyerOrderEndpoint, demoPayEndpoint } from './src/endpoints/checkout/buyer/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
@@ -73,6 +74,8 @@ export default buildConfig({
     createHoldEndpoint,
     releaseHoldEndpoint,
     createOrderEndpoint,
+    buyerOrderEndpoint,
+    demoPayEndpoint,
     stripeWebhookEndpoint,
     setupTwoFactor,
     enableTwoFactor,

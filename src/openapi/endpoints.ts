@@ -9,6 +9,7 @@ import { createHoldSchema } from '../endpoints/checkout/holds/schema'
 import { blockSeatsSchema } from '../endpoints/events/seats/handler'
 import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
 import { joinWaitlistSchema } from '../endpoints/events/waitlist/handler'
+import { demoPaySchema } from '../endpoints/checkout/buyer/handler'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
@@ -104,6 +105,19 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     tags: ['Ticketing'],
     body: blockSeatsSchema,
     auth: 'required',
+  },
+  'GET /api/checkout/orders/{id}': {
+    summary:
+      "The buyer's order with the hold token it was made from (x-hold-token): status, total and tickets with their codes and seats. No account needed.",
+    tags: ['Ticketing'],
+    auth: 'none',
+  },
+  'POST /api/checkout/orders/{id}/demo-pay': {
+    summary:
+      'Local demo mode only (no STRIPE_SECRET_KEY): pay the order with a test card at the local Stripe fake, which sends the signed webhook that completes it. 404 demo_payments_off in production.',
+    tags: ['Ticketing'],
+    body: demoPaySchema,
+    auth: 'none',
   },
   'POST /api/events/{id}/waitlist': {
     summary:

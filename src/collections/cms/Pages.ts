@@ -45,6 +45,17 @@ export const Pages: CollectionConfig<'pages'> = {
     useAsTitle: 'title',
     group: 'Content',
     defaultColumns: ['title', 'slug', '_status', 'isHomepage', 'updatedAt'],
+    // The storefront renders the latest draft in draft mode (opened through /preview, editors only);
+    // pages autosave, so the preview follows what the editor types.
+    livePreview: {
+      url: ({ data }) => `/preview?path=${encodeURIComponent(data?.isHomepage ? '/' : `/${data?.slug ?? ''}`)}`,
+      breakpoints: [
+        { label: 'Mobile', name: 'mobile', width: 375, height: 667 },
+        { label: 'Tablet', name: 'tablet', width: 768, height: 1024 },
+        { label: 'Desktop', name: 'desktop', width: 1440, height: 900 },
+      ],
+    },
+    preview: (doc) => `/preview?path=${encodeURIComponent(doc?.isHomepage ? '/' : `/${String(doc?.slug ?? '')}`)}`,
   },
   access: {
     read: publicOrPermitted(slugs.pages, publicPages),

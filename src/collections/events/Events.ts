@@ -43,6 +43,14 @@ export const Events: CollectionConfig<'events'> = {
     defaultColumns: ['title', 'status', 'type', 'startDate', 'venue', 'organizer'],
     group: 'Events',
     listSearchableFields: ['title', 'slug', 'shortDescription'],
+    // The event's storefront page (published content, re-rendered on save).
+    livePreview: {
+      url: ({ data }) => `/events/${String(data?.slug ?? '')}`,
+      breakpoints: [
+        { label: 'Mobile', name: 'mobile', width: 375, height: 667 },
+        { label: 'Desktop', name: 'desktop', width: 1440, height: 900 },
+      ],
+    },
   },
   access: {
     // The public sees published events; organizers also their own; `events:read` (editors, staff) all.

@@ -28,7 +28,7 @@ export async function eventPage(
     ...page,
     ticketTypes: page.ticketTypes
       .filter((t) => live.has(t.id))
-      .map((t) => ({ ...t, available: live.get(t.id)!.available, onSale: live.get(t.id)!.onSale })),
+      .map((t) => ({ ...t, available: live.get(t.id)!.available, onSale: live.get(t.id)!.onSale, seated: live.get(t.id)!.seated })),
   }
 }
 
@@ -55,7 +55,7 @@ export async function eventPageContent(db: Pool, slug: string) {
   if (!e) return null
   const [ticketTypes, sponsors] = await Promise.all([
     db.query<{ id: string; name: string; price: string; currency: string }>(
-      `SELECT id, name, price, currency FROM ticket_types WHERE event_id = $1 AND active ORDER BY price, name`,
+      `SELECT id, name, COALESCE(seat_price, price) AS price, currency FROM ticket_types WHERE event_id = $1 AND active ORDER BY price, name`,
       [e.id],
     ),
     eventSponsors(db, e.id, { publicOnly: true, limit: 50 }),
@@ -99,6 +99,7 @@ export async function eventPageContent(db: Pool, slug: string) {
       currency,
       available: 0,
       onSale: false,
+      seated: false,
     })),
     sponsors: sponsors.map(({ name, slug, logo, website, tier, featured }) => ({ name, slug, logo, website, tier, featured })),
   }

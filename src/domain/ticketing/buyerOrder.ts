@@ -1,0 +1,58 @@
+/**
+ * What the buyer's browser may see and do with its order, proved by the hold token it was given
+ * (no account needed): the order's status and tickets, and, in local demo mode only, paying it
+ * through the local Stripe fake (the same SDK call a real card confirmation makes).
+ */
+import { num, type Db } from '../../db/transaction'
+import { ConflictError, ForbiddenError, NotFoundError } from './errors'
+import { DEMO_STRIPE_KEY, stripeClient } from './payments'
+import { sameHash } from './tokens'
+
+/** Demo mode: no Stripe key, or the demo key (payments go to the local fake). */
+export const demoPayments = () => !process.env.STRIPE_SECRET_KEY || process.env.STRIPE_SECRET_KEY === DEMO_STRIPE_KEY
+
+async function orderOfHolder(db: Db, orderId: string, token: string) {
+  const {
+    rows: [o],
+  } = await db.query(
+    `SELECT o.id, o.status, o.total, o.currency, o.payment_intent_id,
+            (SELECT array_agg(h.token_hash) FROM holds h WHERE h.checkout = o.checkout) AS hashes
+       FROM orders o WHERE o.id = $1`,
+    [orderId],
+  )
+  if (!o) throw new NotFoundError('unknown_order', 'No such order.')
+  const hashes: string[] = o.hashes ?? []
+  if (hashes.length === 0 || !hashes.every((h) => sameHash(token, h))) throw new ForbiddenError('That token does not own this order.')
+  return o
+}
+
+export async function orderForHolder(db: Db, orderId: string, token: string) {
+  const o = await orderOfHolder(db, orderId, token)
+  const { rows } = await db.query(
+    `SELECT t.code, tt.name AS ticket_type, t.status, t.seat_section, t.seat_row, t.seat_number
+       FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id WHERE t.order_id = $1 ORDER BY t.created_at, t.code`,
+    [orderId],
+  )
+  return {
+    id: o.id as string,
+    status: o.status as string,
+    total: num(o.total),
+    currency: o.currency as string,
+    tickets: rows.map((r) => ({
+      code: r.code as string,
+      ticketType: r.ticket_type as string,
+      status: r.status as string,
+      seat: r.seat_section ? { section: r.seat_section as string, row: r.seat_row as string, number: r.seat_number as string } : null,
+    })),
+  }
+}
+
+/** Local demo mode: confirm the order's PaymentIntent at the fake with a test card; its webhook completes the order. */
+export async function demoPay(db: Db, orderId: string, token: string): Promise<{ paymentIntent: string; status: string }> {
+  if (!demoPayments()) throw new NotFoundError('demo_payments_off', 'Demo payments are off: pay with the Payment Element.')
+  const o = await orderOfHolder(db, orderId, token)
+  if (!o.payment_intent_id || !['pending', 'processing'].includes(o.status))
+    throw new ConflictError('not_payable', `This order is ${o.status} and has nothing to pay.`)
+  const pi = await stripeClient().paymentIntents.confirm(o.payment_intent_id, { payment_method: 'pm_card_visa' })
+  return { paymentIntent: pi.id, status: pi.status }
+}

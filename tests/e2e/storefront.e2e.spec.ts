@@ -1,0 +1,61 @@
+/**
+ * The public side in Chromium on the demo database: a visitor opens the homepage, follows an
+ * event, sees its dates in the event's zone, buys a paid ticket in local demo mode (holds API,
+ * countdown, billing, the local Stripe fake) and gets the ticket code; the confirmation e-mail's
+ * order is the one the page shows. Also the calendar file, the sitemap and robots.txt.
+ */
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { launchBrowser } from '../helpers/browser'
+
+let browser: Browser
+let close: () => Promise<void>
+const baseUrl = inject('baseUrl')
+
+beforeAll(async () => {
+  ;({ browser, close } = await launchBrowser())
+})
+afterAll(async () => close?.())
+
+describe('storefront', () => {
+  it('takes a visitor from the homepage to a paid ticket in demo mode', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle', timeout: 180_000 })
+    // The first visit compiles the storefront's routes in dev mode: allow for it.
+    await page.locator('h1').first().waitFor({ timeout: 180_000 })
+    await expect(page.locator('h1').first().innerText()).resolves.toMatch(/\S/)
+    await page.locator('a[href="/events/paris-runway-night"]').first().click({ timeout: 120_000 })
+    await page.waitForURL(/\/events\/paris-runway-night$/, { timeout: 120_000 })
+    await page.locator('[data-testid="event-when"]').waitFor({ timeout: 180_000 })
+    await expect(page.locator('[data-testid="event-when"]').innerText()).resolves.toMatch(
+      /19:00–23:00 Central European .*Time \(Europe\/Paris\)/,
+    )
+    await page.getByLabel('Number of General admission tickets').fill('2')
+    await page.getByRole('button', { name: 'Get tickets' }).click()
+    await expect(page.locator('[data-testid="hold-countdown"]').innerText({ timeout: 60_000 })).resolves.toMatch(
+      /Held for you for 1?\d:\d\d/,
+    )
+    await page.locator('input[name="name"]').fill('Vera Visitor')
+    await page.locator('input[name="email"]').fill('vera.visitor@example.com')
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await page.getByRole('button', { name: 'Pay (demo)' }).click({ timeout: 60_000 })
+    const codes = page.locator('[data-testid="ticket-code"]')
+    await codes.first().waitFor({ timeout: 60_000 })
+    expect(await codes.count()).toBe(2)
+    await page.screenshot({ path: 'test-results/e2e-storefront-confirmation.png', fullPage: true })
+    await context.close()
+  })
+
+  it('serves the event’s calendar file in its zone, the sitemap and robots.txt', async () => {
+    const ics = await (await fetch(`${baseUrl}/events/paris-runway-night/calendar.ics`)).text()
+    expect(ics).toMatch(/DTSTART;TZID=Europe\/Paris:\d{8}T190000/)
+    expect(ics).toContain('BEGIN:VTIMEZONE')
+    const sitemap = await (await fetch(`${baseUrl}/sitemap.xml`)).text()
+    expect(sitemap).toContain('/events/paris-runway-night</loc>')
+    const robots = await (await fetch(`${baseUrl}/robots.txt`)).text()
+    expect(robots).toMatch(/Disallow: \/admin/)
+    expect((await fetch(`${baseUrl}/no-such-page`)).status).toBe(404)
+  })
+})
