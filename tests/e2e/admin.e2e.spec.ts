@@ -134,6 +134,29 @@ describe('admin UI', () => {
     await context.close()
   })
 
+  it('shows an unsaved change to the homepage’s hero title in live preview, and not on the public site', async () => {
+    const home = (await (await fetch(`${baseUrl}/api/pages?where[isHomepage][equals]=true&depth=0`)).json()) as {
+      docs: Array<{ id: string }>
+    }
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+    const page = await context.newPage()
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/collections/pages/${home.docs[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.locator('#live-preview-toggler').click({ timeout: 60_000 })
+    const frame = page.frameLocator('iframe')
+    await frame.locator('h1').first().waitFor({ timeout: 180_000 })
+    const title = `Live preview ${Date.now()}`
+    await page.locator('input[name="layout.0.heading"]').fill(title)
+    // Pages autosave as drafts; the storefront in the frame re-renders the draft on each save.
+    await expect.poll(async () => frame.locator('h1').first().innerText(), { timeout: 90_000 }).toBe(title)
+    await page.screenshot({ path: 'test-results/e2e-live-preview.png' })
+    expect(await (await fetch(`${baseUrl}/`)).text()).not.toContain(title)
+    // Drafts only for signed-in editors: an anonymous preview request is refused.
+    expect((await fetch(`${baseUrl}/preview?path=/`, { redirect: 'manual' })).status).toBe(403)
+    await context.close()
+  })
+
   it('shows the run of show of a runway show and reorders its appearances', async () => {
     const upcoming = (await (await fetch(`${baseUrl}/api/runway-shows/upcoming?limit=1`)).json()) as { shows: Array<{ id: string }> }
     const context = await browser.newContext()

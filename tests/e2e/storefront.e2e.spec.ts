@@ -37,14 +37,63 @@ describe('storefront', () => {
     await expect(page.locator('[data-testid="hold-countdown"]').innerText({ timeout: 60_000 })).resolves.toMatch(
       /Held for you for 1?\d:\d\d/,
     )
-    await page.locator('input[name="name"]').fill('Vera Visitor')
-    await page.locator('input[name="email"]').fill('vera.visitor@example.com')
+    const checkout = page.getByRole('form', { name: 'Checkout' })
+    await checkout.locator('input[name="name"]').fill('Vera Visitor')
+    await checkout.locator('input[name="email"]').fill('vera.visitor@example.com')
     await page.getByRole('button', { name: 'Continue to payment' }).click()
     await page.getByRole('button', { name: 'Pay (demo)' }).click({ timeout: 60_000 })
     const codes = page.locator('[data-testid="ticket-code"]')
     await codes.first().waitFor({ timeout: 60_000 })
     expect(await codes.count()).toBe(2)
     await page.screenshot({ path: 'test-results/e2e-storefront-confirmation.png', fullPage: true })
+    await context.close()
+  })
+
+  it('lets a visitor join a sold-out ticket type’s waitlist, and pay a hold from an e-mail link at /checkout', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/events/paris-runway-night`, { waitUntil: 'networkidle', timeout: 180_000 })
+    const form = page.getByRole('form', { name: 'Join the waitlist' })
+    await form.waitFor({ timeout: 120_000 })
+    await form.locator('select[name="ticketType"]').selectOption({ label: 'Front row' })
+    await form.locator('input[name="name"]').fill('Wanda Waiter')
+    await form.locator('input[name="email"]').fill(`wanda.${Date.now()}@example.com`)
+    await form.getByRole('button', { name: 'Join the waitlist' }).click()
+    // The demo seed has two people waiting already.
+    await expect(page.getByRole('status').innerText({ timeout: 30_000 })).resolves.toMatch(/You are number 3 in line/)
+
+    // A hold made elsewhere (as a waitlist offer is), opened from its link.
+    const events = (await (await fetch(`${baseUrl}/api/events?where[slug][equals]=paris-runway-night&depth=0`)).json()) as {
+      docs: Array<{ id: string }>
+    }
+    const availability = (await (await fetch(`${baseUrl}/api/events/${events.docs[0].id}/availability`)).json()) as {
+      ticketTypes: Array<{ id: string; name: string }>
+    }
+    const runway = availability.ticketTypes.find((t) => t.name === 'Runway side')!
+    const hold = (await (
+      await fetch(`${baseUrl}/api/checkout/holds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items: [{ ticketType: runway.id, quantity: 2, together: true }] }),
+      })
+    ).json()) as { id: string; token: string }
+    await page.goto(`${baseUrl}/checkout?hold=${hold.id}&token=${encodeURIComponent(hold.token)}`, {
+      waitUntil: 'networkidle',
+      timeout: 180_000,
+    })
+    await page.locator('[data-testid="hold-countdown"]').waitFor({ timeout: 120_000 })
+    const checkout = page.getByRole('form', { name: 'Checkout' })
+    await checkout.locator('input[name="name"]').fill('Wanda Waiter')
+    await checkout.locator('input[name="email"]').fill('wanda@example.com')
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await page.getByRole('button', { name: 'Pay (demo)' }).click({ timeout: 60_000 })
+    const seats = page.locator('[data-testid="confirmation"] li')
+    await seats.first().waitFor({ timeout: 60_000 })
+    expect(await seats.allInnerTexts()).toEqual([
+      expect.stringMatching(/Runway side · Runway Side, row [A-C], seat \d+/),
+      expect.stringMatching(/Runway Side, row/),
+    ])
+    expect((await fetch(`${baseUrl}/checkout?hold=${hold.id}&token=wrong-token-wrong-token`)).status).toBe(200)
     await context.close()
   })
 

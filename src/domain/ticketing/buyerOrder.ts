@@ -56,3 +56,35 @@ export async function demoPay(db: Db, orderId: string, token: string): Promise<{
   const pi = await stripeClient().paymentIntents.confirm(o.payment_intent_id, { payment_method: 'pm_card_visa' })
   return { paymentIntent: pi.id, status: pi.status }
 }
+
+/** A hold as its holder sees it (the token proves it): what is held, until when, and its seats. */
+export async function holdForHolder(db: Db, checkout: string, token: string) {
+  const { rows } = await db.query(
+    `SELECT h.id, h.ticket_type_id, h.quantity, h.token_hash, h.status, h.expires_at, h.expires_at > now() AS live, h.order_id,
+            tt.name, tt.event_id, COALESCE(tt.seat_price, tt.price) AS price, tt.currency, tt.seat_price IS NOT NULL AS seated,
+            (SELECT COALESCE(json_agg(json_build_object('id', s.id, 'section', s.section_name, 'row', s.row_name, 'number', s.seat_number, 'label', s.label)
+                                      ORDER BY s.section_name, s.row_name, s.x), '[]')
+               FROM event_seats s WHERE s.hold_id = h.id AND s.status = 'held') AS seats
+       FROM holds h JOIN ticket_types tt ON tt.id = h.ticket_type_id WHERE h.checkout = $1 ORDER BY h.ticket_type_id`,
+    [checkout],
+  )
+  if (rows.length === 0) throw new NotFoundError('unknown_hold', 'No such hold.')
+  if (!rows.every((r) => sameHash(token, r.token_hash))) throw new ForbiddenError('That token does not own this hold.')
+  const live = rows.every((r) => r.status === 'active' && r.live && !r.order_id)
+  return {
+    id: checkout,
+    token,
+    live,
+    eventId: rows[0].event_id as string,
+    expiresAt: new Date(rows[0].expires_at).toISOString(),
+    items: rows.map((r) => ({
+      ticketType: r.ticket_type_id as string,
+      name: r.name as string,
+      quantity: num(r.quantity),
+      price: num(r.price),
+      currency: r.currency as string,
+      seated: Boolean(r.seated),
+      seats: r.seats as Array<{ id: string; section: string; row: string; number: string; label: string }>,
+    })),
+  }
+}

@@ -9,7 +9,7 @@
 import React, { useEffect, useState } from 'react'
 
 type TicketType = { id: string; name: string; price: number; currency: string; available: number; seated: boolean }
-type Hold = {
+export type Hold = {
   id: string
   token: string
   expiresAt: string
@@ -30,9 +30,9 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
   return body as T
 }
 
-export function TicketPicker({ ticketTypes }: { ticketTypes: TicketType[] }) {
+export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes: TicketType[]; initialHold?: Hold | null }) {
   const [quantities, setQuantities] = useState<Record<string, number>>({})
-  const [hold, setHold] = useState<Hold | null>(null)
+  const [hold, setHold] = useState<Hold | null>(initialHold)
   const [order, setOrder] = useState<Order | null>(null)
   const [tickets, setTickets] = useState<Ticket[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -154,6 +154,7 @@ export function TicketPicker({ ticketTypes }: { ticketTypes: TicketType[] }) {
       )}
       {hold && !order && (
         <form
+          aria-label="Checkout"
           onSubmit={(e) => {
             e.preventDefault()
             void placeOrder(new FormData(e.currentTarget))

@@ -9,6 +9,7 @@ import { formatMoney, formatWhen } from '../../../../domain/ticketing/format'
 import { payloadInstance, withVersion } from '../../data'
 import { LivePreviewListener } from '../../LivePreviewListener'
 import { TicketPicker } from './TicketPicker'
+import { WaitlistForm } from './WaitlistForm'
 
 export const dynamic = 'force-dynamic'
 
@@ -122,6 +123,10 @@ export default async function EventPage({ params }: Props) {
           ticketTypes={e.ticketTypes
             .filter((t) => t.onSale)
             .map((t) => ({ id: t.id, name: t.name, price: t.price, currency: t.currency, available: t.available, seated: t.seated }))}
+        />
+        <WaitlistForm
+          eventId={e.id}
+          ticketTypes={e.ticketTypes.filter((t) => t.onSale && t.available === 0).map((t) => ({ id: t.id, name: t.name }))}
         />
       </section>
       {e.sponsors.length > 0 && (
