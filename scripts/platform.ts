@@ -130,6 +130,8 @@ async function serve(mode: 'dev' | 'start', port: string): Promise<number> {
   console.log(
     `[platform] listening on http://localhost:${front.port} (Next.js ${mode} behind it on 127.0.0.1:${internal}; TRUST_PROXY=${process.env.TRUST_PROXY || 'unset'})`,
   )
+  // Links in e-mail point at the front, not Next's internal port (PAYLOAD_PUBLIC_SERVER_URL wins when set).
+  process.env.SITE_URL ||= process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${front.port}`
   try {
     return await run(bin('next'), [mode, '-p', String(internal), '-H', '127.0.0.1'])
   } finally {

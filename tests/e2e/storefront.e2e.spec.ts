@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { DEFAULT_ADMIN } from '../../src/seed/constants'
 import { launchBrowser } from '../helpers/browser'
 
 let browser: Browser
@@ -94,6 +95,52 @@ describe('storefront', () => {
       expect.stringMatching(/Runway Side, row/),
     ])
     expect((await fetch(`${baseUrl}/checkout?hold=${hold.id}&token=wrong-token-wrong-token`)).status).toBe(200)
+    await context.close()
+  })
+
+  it('shows a signed-in attendee their tickets with QR codes, and the door checks one in', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/account`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.waitForURL(/\/account\/login$/, { timeout: 120_000 })
+    const form = page.getByRole('form', { name: 'Sign in' })
+    await form.locator('input[name="email"]').fill('attendee@fashionistas.local')
+    await form.locator('input[name="password"]').fill('fashionistas-demo')
+    await form.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/account$/, { timeout: 120_000 })
+    const tickets = page.locator('[data-testid="my-ticket"]')
+    await tickets.first().waitFor({ timeout: 120_000 })
+    expect(await tickets.count()).toBeGreaterThan(0)
+    expect(await tickets.first().locator('svg').count()).toBe(1)
+    const code = (await tickets.first().locator('code').innerText()).trim()
+    expect(code).toMatch(/^FSH-/)
+    await page.screenshot({ path: 'test-results/e2e-my-tickets.png', fullPage: true })
+    // The ticket page the door scans: its QR code and no personal data.
+    await page.goto(`${baseUrl}/tickets/${code}`, { waitUntil: 'networkidle', timeout: 120_000 })
+    expect(await page.locator('[role="img"] svg').count()).toBe(1)
+    expect(await page.content()).not.toContain('attendee@fashionistas.local')
+    // The door (an admin here) checks that code in at its event.
+    const slug = (await (
+      await fetch(`${baseUrl}/api/tickets?where[code][equals]=${code}&depth=1`, {
+        headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') },
+      })
+    ).json()) as {
+      docs: Array<{ event: { id: string } }>
+    }
+    const login = (await (
+      await fetch(`${baseUrl}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEFAULT_ADMIN.email, password: DEFAULT_ADMIN.password }),
+      })
+    ).json()) as { token?: string }
+    expect(login.token).toBeTruthy()
+    const checkIn = await fetch(`${baseUrl}/api/tickets/check-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${login.token}` },
+      body: JSON.stringify({ code, event: slug.docs[0].event.id }),
+    })
+    expect(checkIn.status).toBe(200)
     await context.close()
   })
 

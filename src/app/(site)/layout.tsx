@@ -22,6 +22,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
           </a>
           <nav aria-label="Main">
             <a href="/events">Events</a>
+            <a href="/account">My tickets</a>
           </nav>
         </header>
         <main id="main">{children}</main>

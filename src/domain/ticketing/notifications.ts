@@ -74,7 +74,8 @@ async function eventFacts(db: Db, eventId: string): Promise<EventFacts> {
 }
 
 /** Where links in e-mail point: the public site (PAYLOAD_PUBLIC_SERVER_URL). */
-const siteUrl = () => (process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
+const siteUrl = () =>
+  (process.env.PAYLOAD_PUBLIC_SERVER_URL || process.env.SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '')
 
 /** A moment in the event's own zone, with the zone's name. */
 async function inEventZone(db: Db, eventId: string | null, iso: string): Promise<string> {
@@ -99,7 +100,7 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
     return {
       to: n.recipient,
       subject: `Your tickets for ${ev?.title ?? 'your event'}`,
-      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><strong>${escape(t.code)}</strong> — ${escape(t.name)}${t.seat ? ` · ${escape(t.seat)}` : ''}</li>`).join('')}</ul><p>Show a code at the door.</p>`,
+      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><a href="${escape(`${siteUrl()}/tickets/${t.code}`)}"><strong>${escape(t.code)}</strong></a> — ${escape(t.name)}${t.seat ? ` · ${escape(t.seat)}` : ''}</li>`).join('')}</ul><p>Show a code at the door: each links to its ticket with a QR code.</p>`,
       text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
     }
   }
