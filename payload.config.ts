@@ -50,6 +50,7 @@ import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoin
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
 import { refreshReportRollupsTask } from './src/jobs/tasks/refreshReportRollups'
 import { offerWaitlistTask } from './src/jobs/tasks/offerWaitlist'
+import { sendEventRemindersTask } from './src/jobs/tasks/sendEventReminders'
 import { cancelEventOrdersTask, sendNotificationsTask, sendRefundsTask } from './src/jobs/tasks/ticketingOutbox'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -128,6 +129,7 @@ export default buildConfig({
       cancelEventOrdersTask,
       refreshReportRollupsTask,
       offerWaitlistTask,
+      sendEventRemindersTask,
     ],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     // `transactional` (every 10 s) carries what a buyer waits for: confirmation e-mail queued right after a payment.

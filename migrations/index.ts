@@ -33,6 +33,7 @@ import * as migration_20261204_213000_engagement_rollup from './20261204_213000_
 import * as migration_20261205_133925_seating from './20261205_133925_seating';
 import * as migration_20261205_134659_waitlist from './20261205_134659_waitlist';
 import * as migration_20261205_140500_seating_rules from './20261205_140500_seating_rules';
+import * as migration_20261205_145304_notices from './20261205_145304_notices';
 import * as migration_20261205_150500_waitlist_rules from './20261205_150500_waitlist_rules';
 
 export const migrations = [
@@ -212,8 +213,13 @@ export const migrations = [
     name: '20261205_140500_seating_rules',
   },
   {
+    up: migration_20261205_145304_notices.up,
+    down: migration_20261205_145304_notices.down,
+    name: '20261205_145304_notices',
+  },
+  {
     up: migration_20261205_150500_waitlist_rules.up,
     down: migration_20261205_150500_waitlist_rules.down,
-    name: '20261205_150500_waitlist_rules',
+    name: '20261205_150500_waitlist_rules'
   },
 ];

@@ -235,6 +235,7 @@ export interface Config {
       cancelEventOrders: TaskCancelEventOrders;
       refreshReportRollups: TaskRefreshReportRollups;
       offerWaitlist: TaskOfferWaitlist;
+      sendEventReminders: TaskSendEventReminders;
       deliverWebhooks: TaskDeliverWebhooks;
       rotateFieldEncryption: TaskRotateFieldEncryption;
       retention: TaskRetention;
@@ -1490,7 +1491,9 @@ export interface Notification {
     | 'organizer_dispute'
     | 'event_cancelled'
     | 'waitlist_offer'
-    | 'waitlist_closed';
+    | 'waitlist_closed'
+    | 'event_reminder'
+    | 'event_changed';
   dedupeKey: string;
   recipient: string;
   order?: (string | null) | Order;
@@ -2489,6 +2492,7 @@ export interface PayloadJob {
           | 'cancelEventOrders'
           | 'refreshReportRollups'
           | 'offerWaitlist'
+          | 'sendEventReminders'
           | 'deliverWebhooks'
           | 'rotateFieldEncryption'
           | 'retention'
@@ -2535,6 +2539,7 @@ export interface PayloadJob {
         | 'cancelEventOrders'
         | 'refreshReportRollups'
         | 'offerWaitlist'
+        | 'sendEventReminders'
         | 'deliverWebhooks'
         | 'rotateFieldEncryption'
         | 'retention'
@@ -4561,6 +4566,16 @@ export interface TaskOfferWaitlist {
     offered?: number | null;
     lapsed?: number | null;
     ticketTypes?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEventReminders".
+ */
+export interface TaskSendEventReminders {
+  input?: unknown;
+  output: {
+    queued?: number | null;
   };
 }
 /**

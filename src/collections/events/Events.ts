@@ -10,6 +10,7 @@ import { blockSeatsEndpoint, seatHoldersEndpoint, seatsEndpoint } from '../../en
 import { joinWaitlistEndpoint, leaveWaitlistEndpoint, waitlistEntryEndpoint } from '../../endpoints/events/waitlist/handler'
 import { slugs } from '../../config/slugs'
 import { keepSoldSeats, snapshotSeatsOnSeating } from '../ticketing/seatingHooks'
+import { tellHoldersOfChanges } from './changeNotices'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
 export { EVENT_TYPES }
@@ -59,7 +60,10 @@ export const Events: CollectionConfig<'events'> = {
     update: anyOrOwn(slugs.events, 'update', 'organizer'),
     delete: anyOrOwn(slugs.events, 'delete', 'organizer'),
   },
-  hooks: { beforeChange: [setOrganizerAndPublishedAt, keepSoldSeats], afterChange: [startCancellationOnCancel, snapshotSeatsOnSeating] },
+  hooks: {
+    beforeChange: [setOrganizerAndPublishedAt, keepSoldSeats],
+    afterChange: [startCancellationOnCancel, snapshotSeatsOnSeating, tellHoldersOfChanges],
+  },
   endpoints: [
     availabilityEndpoint,
     seatsEndpoint,

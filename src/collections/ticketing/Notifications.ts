@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'event_cancelled',
   'waitlist_offer',
   'waitlist_closed',
+  'event_reminder',
+  'event_changed',
 ] as const
 
 /**

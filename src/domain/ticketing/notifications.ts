@@ -19,6 +19,8 @@ export type NotificationKind =
   | 'event_cancelled'
   | 'waitlist_offer'
   | 'waitlist_closed'
+  | 'event_reminder'
+  | 'event_changed'
 
 export async function notify(
   tx: Tx,
@@ -141,6 +143,18 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
         n.data.status === 'lost'
           ? 'The dispute was lost: the order’s remaining tickets were voided.'
           : 'Respond in the Stripe dashboard before the deadline.',
+      ],
+    ],
+    event_reminder: [
+      `Tomorrow: ${ev?.title ?? 'your event'}`,
+      ['A reminder: your event is in 24 hours. Bring your ticket codes (or open My tickets on your phone).'],
+    ],
+    event_changed: [
+      `${n.data.change === 'postponed' ? 'Postponed' : 'Changed'}: ${ev?.title ?? 'your event'}`,
+      [
+        n.data.change === 'postponed'
+          ? 'The organizer has postponed the event. Your tickets stay valid; we will write again with the new date.'
+          : 'The organizer has changed the event’s date or place. Your tickets stay valid for the new date below.',
       ],
     ],
     waitlist_closed: [
