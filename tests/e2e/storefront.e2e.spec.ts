@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { DEFAULT_ADMIN } from '../../src/seed/constants'
+import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
 
 let browser: Browser
@@ -27,17 +28,20 @@ describe('storefront', () => {
     // The first visit compiles the storefront's routes in dev mode: allow for it.
     await page.locator('h1').first().waitFor({ timeout: 180_000 })
     await expect(page.locator('h1').first().innerText()).resolves.toMatch(/\S/)
+    expect(await seriousViolations(page)).toEqual([])
     await page.locator('a[href="/events/paris-runway-night"]').first().click({ timeout: 120_000 })
     await page.waitForURL(/\/events\/paris-runway-night$/, { timeout: 120_000 })
     await page.locator('[data-testid="event-when"]').waitFor({ timeout: 180_000 })
     await expect(page.locator('[data-testid="event-when"]').innerText()).resolves.toMatch(
       /19:00–23:00 Central European .*Time \(Europe\/Paris\)/,
     )
+    expect(await seriousViolations(page)).toEqual([])
     await page.getByLabel('Number of General admission tickets').fill('2')
     await page.getByRole('button', { name: 'Get tickets' }).click()
     await expect(page.locator('[data-testid="hold-countdown"]').innerText({ timeout: 60_000 })).resolves.toMatch(
       /Held for you for 1?\d:\d\d/,
     )
+    expect(await seriousViolations(page)).toEqual([])
     const checkout = page.getByRole('form', { name: 'Checkout' })
     await checkout.locator('input[name="name"]').fill('Vera Visitor')
     await checkout.locator('input[name="email"]').fill('vera.visitor@example.com')
@@ -112,6 +116,7 @@ describe('storefront', () => {
     await tickets.first().waitFor({ timeout: 120_000 })
     expect(await tickets.count()).toBeGreaterThan(0)
     expect(await tickets.first().locator('svg').count()).toBe(1)
+    expect(await seriousViolations(page)).toEqual([])
     const code = (await tickets.first().locator('code').innerText()).trim()
     expect(code).toMatch(/^FSH-/)
     await page.screenshot({ path: 'test-results/e2e-my-tickets.png', fullPage: true })
