@@ -45,6 +45,7 @@ import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { buyerOrderEndpoint, demoPayEndpoint } from './src/endpoints/checkout/buyer/handler'
+import { verifyEmailEndpoint } from './src/endpoints/account/verify-email/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
@@ -77,6 +78,7 @@ export default buildConfig({
     createOrderEndpoint,
     buyerOrderEndpoint,
     demoPayEndpoint,
+    verifyEmailEndpoint,
     stripeWebhookEndpoint,
     setupTwoFactor,
     enableTwoFactor,

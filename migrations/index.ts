@@ -35,6 +35,8 @@ import * as migration_20261205_134659_waitlist from './20261205_134659_waitlist'
 import * as migration_20261205_140500_seating_rules from './20261205_140500_seating_rules';
 import * as migration_20261205_145304_notices from './20261205_145304_notices';
 import * as migration_20261205_150500_waitlist_rules from './20261205_150500_waitlist_rules';
+import * as migration_20261205_150851_email_verification from './20261205_150851_email_verification';
+import * as migration_20261205_151000_verification_index from './20261205_151000_verification_index';
 
 export const migrations = [
   {
@@ -220,6 +222,16 @@ export const migrations = [
   {
     up: migration_20261205_150500_waitlist_rules.up,
     down: migration_20261205_150500_waitlist_rules.down,
-    name: '20261205_150500_waitlist_rules'
+    name: '20261205_150500_waitlist_rules',
+  },
+  {
+    up: migration_20261205_150851_email_verification.up,
+    down: migration_20261205_150851_email_verification.down,
+    name: '20261205_150851_email_verification'
+  },
+  {
+    up: migration_20261205_151000_verification_index.up,
+    down: migration_20261205_151000_verification_index.down,
+    name: '20261205_151000_verification_index',
   },
 ];

@@ -315,6 +315,8 @@ export interface User {
     };
   };
   emailVerified?: boolean | null;
+  verificationTokenHash?: string | null;
+  verificationSentAt?: string | null;
   phoneVerified?: boolean | null;
   /**
    * Turned on and off through /api/two-factor/* with a code from your authenticator.
@@ -1493,7 +1495,8 @@ export interface Notification {
     | 'waitlist_offer'
     | 'waitlist_closed'
     | 'event_reminder'
-    | 'event_changed';
+    | 'event_changed'
+    | 'verify_email';
   dedupeKey: string;
   recipient: string;
   order?: (string | null) | Order;
@@ -2880,6 +2883,8 @@ export interface UsersSelect<T extends boolean = true> {
             };
       };
   emailVerified?: T;
+  verificationTokenHash?: T;
+  verificationSentAt?: T;
   phoneVerified?: T;
   twoFactorEnabled?: T;
   totpSecret?: T;

@@ -10,6 +10,7 @@ import { blockSeatsSchema } from '../endpoints/events/seats/handler'
 import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
 import { joinWaitlistSchema } from '../endpoints/events/waitlist/handler'
 import { demoPaySchema } from '../endpoints/checkout/buyer/handler'
+import { verifyEmailSchema } from '../endpoints/account/verify-email/handler'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
 import { trackSchema } from '../endpoints/fashion/designers/schema'
 import { limitSchema, reorderSchema } from '../endpoints/fashion/runway/schema'
@@ -118,6 +119,14 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     tags: ['Ticketing'],
     body: demoPaySchema,
     auth: 'none',
+  },
+  'POST /api/account/verify-email': {
+    summary:
+      'Confirm a sign-up’s e-mail address with the token from its confirmation e-mail (once, within EMAIL_VERIFICATION_HOURS); a pending account becomes active.',
+    tags: ['Account'],
+    body: verifyEmailSchema,
+    auth: 'none',
+    responses: { '200': 'Verified', '422': 'invalid_token: used, unknown or too old' },
   },
   'POST /api/events/{id}/waitlist': {
     summary:

@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { readOutbox } from '../../src/email/outboxAdapter'
 import { DEFAULT_ADMIN } from '../../src/seed/constants'
 import { seriousViolations } from '../helpers/axe'
 import { launchBrowser } from '../helpers/browser'
@@ -14,6 +15,17 @@ import { launchBrowser } from '../helpers/browser'
 let browser: Browser
 let close: () => Promise<void>
 const baseUrl = inject('baseUrl')
+const outboxDir = inject('outboxDir')
+
+/** Waits for the e-mail to `to` whose subject matches, in the platform's local outbox. */
+async function mailTo(to: string, subject: RegExp) {
+  for (let i = 0; i < 120; i++) {
+    const found = readOutbox(outboxDir).find((m) => m.to === to && subject.test(m.subject ?? ''))
+    if (found) return found as { subject: string; text: string; html: string }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+  throw new Error(`no e-mail to ${to} matching ${subject} within 2 minutes`)
+}
 
 beforeAll(async () => {
   ;({ browser, close } = await launchBrowser())
@@ -21,7 +33,8 @@ beforeAll(async () => {
 afterAll(async () => close?.())
 
 describe('storefront', () => {
-  it('takes a visitor from the homepage to a paid ticket in demo mode', async () => {
+  it('takes a visitor from the homepage to a paid ticket in demo mode, the e-mail, a confirmed account and My tickets', async () => {
+    const email = `vera.${Date.now()}@example.com`
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
     const page = await context.newPage()
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle', timeout: 180_000 })
@@ -44,13 +57,39 @@ describe('storefront', () => {
     expect(await seriousViolations(page)).toEqual([])
     const checkout = page.getByRole('form', { name: 'Checkout' })
     await checkout.locator('input[name="name"]').fill('Vera Visitor')
-    await checkout.locator('input[name="email"]').fill('vera.visitor@example.com')
+    await checkout.locator('input[name="email"]').fill(email)
     await page.getByRole('button', { name: 'Continue to payment' }).click()
     await page.getByRole('button', { name: 'Pay (demo)' }).click({ timeout: 60_000 })
     const codes = page.locator('[data-testid="ticket-code"]')
     await codes.first().waitFor({ timeout: 60_000 })
     expect(await codes.count()).toBe(2)
     await page.screenshot({ path: 'test-results/e2e-storefront-confirmation.png', fullPage: true })
+
+    // The confirmation e-mail arrives (read from the local outbox) with the same codes.
+    const shown = (await codes.allInnerTexts()).map((c) => c.trim())
+    const confirmation = await mailTo(email, /^Your tickets for Paris Runway Night/)
+    for (const c of shown) expect(confirmation.text).toContain(c)
+
+    // The visitor signs up with that address, confirms it from the e-mail, signs in: My tickets has them.
+    await page.goto(`${baseUrl}/account/signup`, { waitUntil: 'networkidle', timeout: 180_000 })
+    const signup = page.getByRole('form', { name: 'Sign up' })
+    await signup.locator('input[name="fullName"]').fill('Vera Visitor')
+    await signup.locator('input[name="email"]').fill(email)
+    await signup.locator('input[name="password"]').fill('Correct-Horse-9')
+    await signup.getByRole('button', { name: 'Create my account' }).click()
+    await page.getByRole('status').waitFor({ timeout: 60_000 })
+    const verify = await mailTo(email, /^Confirm your e-mail/)
+    const link = new URL(/https?:\/\/\S+/.exec(verify.text)![0])
+    await page.goto(`${baseUrl}${link.pathname}${link.search}`, { waitUntil: 'networkidle', timeout: 120_000 })
+    await expect(page.locator('h1').first().innerText()).resolves.toBe('Your e-mail is confirmed')
+    await page.goto(`${baseUrl}/account/login`, { waitUntil: 'networkidle', timeout: 120_000 })
+    const login = page.getByRole('form', { name: 'Sign in' })
+    await login.locator('input[name="email"]').fill(email)
+    await login.locator('input[name="password"]').fill('Correct-Horse-9')
+    await login.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL(/\/account$/, { timeout: 120_000 })
+    await page.locator('[data-testid="my-ticket"]').first().waitFor({ timeout: 120_000 })
+    expect((await page.locator('[data-testid="my-ticket"] code').allInnerTexts()).map((c) => c.trim()).sort()).toEqual([...shown].sort())
     await context.close()
   })
 

@@ -13,6 +13,8 @@ import { startTestDatabaseServer } from './dbServer'
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
+    /** Where the platform under test writes its e-mail (the local outbox). */
+    outboxDir: string
   }
 }
 
@@ -47,6 +49,7 @@ export default async function setup(project: TestProject) {
       SEED_ADMIN_EMAIL: '',
       SEED_ADMIN_PASSWORD: '',
       MEDIA_DIR: path.join(root, '.data', `e2e-media-${port}`),
+      MAIL_OUTBOX_DIR: path.join(root, '.data', `e2e-mail-${port}`),
       NEXT_DIST_DIR: mode === 'dev' ? '.next-e2e' : '.next',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,6 +71,7 @@ export default async function setup(project: TestProject) {
     throw err
   }
   project.provide('baseUrl', baseUrl)
+  project.provide('outboxDir', path.join(root, '.data', `e2e-mail-${port}`))
   return async () => {
     if (child.exitCode === null && child.pid) {
       process.kill(-child.pid, 'SIGTERM')

@@ -13,6 +13,7 @@ export const NOTIFICATION_KINDS = [
   'waitlist_closed',
   'event_reminder',
   'event_changed',
+  'verify_email',
 ] as const
 
 /**

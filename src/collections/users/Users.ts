@@ -7,6 +7,7 @@ import { enforcePasswordPolicy } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 import { requireSecondFactor } from './hooks/requireSecondFactor'
+import { startVerification } from './hooks/startVerification'
 
 export const USER_TYPES = ['admin', 'organizer', 'designer', 'model', 'sponsor', 'attendee', 'staff'] as const
 export const USER_STATUSES = ['active', 'inactive', 'pending', 'suspended'] as const
@@ -98,6 +99,7 @@ export const Users: CollectionConfig<'users'> = {
     beforeChange: [assignInitialRoles],
     beforeLogin: [refuseInactiveLogin, requireSecondFactor],
     afterLogin: [recordLastLogin],
+    afterChange: [startVerification],
   },
   fields: [
     { name: 'fullName', type: 'text', required: true, index: true },
@@ -142,6 +144,9 @@ export const Users: CollectionConfig<'users'> = {
       admin: { position: 'sidebar' },
       fields: [
         { name: 'emailVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
+        // A sign-up's pending verification (src/domain/auth/emailVerification.ts): only a hash of the token.
+        { name: 'verificationTokenHash', type: 'text', hidden: true },
+        { name: 'verificationSentAt', type: 'date', hidden: true },
         { name: 'phoneVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
         {
           name: 'twoFactorEnabled',

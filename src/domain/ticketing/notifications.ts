@@ -21,6 +21,7 @@ export type NotificationKind =
   | 'waitlist_closed'
   | 'event_reminder'
   | 'event_changed'
+  | 'verify_email'
 
 export async function notify(
   tx: Tx,
@@ -106,6 +107,20 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
     }
   }
+  if (n.kind === 'verify_email') {
+    const link = `${siteUrl()}/account/verify?token=${encodeURIComponent(String(decryptValue(n.data.token) ?? ''))}`
+    return {
+      to: n.recipient,
+      subject: 'Confirm your e-mail for Fashionistas',
+      html: `<p>Welcome to Fashionistas. Confirm this address to activate your account:</p><p><a href="${escape(link)}">Confirm my e-mail</a></p><p>The link works once, for 48 hours. If you did not sign up, ignore this e-mail.</p>`,
+      text: [
+        'Welcome to Fashionistas. Confirm this address to activate your account:',
+        link,
+        '',
+        'The link works once, for 48 hours. If you did not sign up, ignore this e-mail.',
+      ].join('\n'),
+    }
+  }
   if (n.kind === 'waitlist_offer') {
     // The link opens checkout on the hold kept for this person; its token is stored encrypted.
     const token = String(decryptValue(n.data.token) ?? '')
@@ -124,7 +139,7 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
     }
   }
   const amount = typeof n.data.amount === 'number' ? formatMoney(n.data.amount, String(n.data.currency ?? 'EUR')) : ''
-  const texts: Record<Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer'>, [string, string[]]> = {
+  const texts: Record<Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer' | 'verify_email'>, [string, string[]]> = {
     order_unfulfilled: [
       `Your payment for ${ev?.title ?? 'your order'} was refunded`,
       [
@@ -169,7 +184,7 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       ],
     ],
   }
-  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer'>]
+  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer' | 'verify_email'>]
   return { to: n.recipient, subject, html: para([...lines, ...head]), text: [...lines, '', ...head].join('\n') }
 }
 

@@ -10,6 +10,9 @@ export default function LoginPage() {
     <section>
       <h1>Sign in</h1>
       <LoginForm />
+      <p>
+        New here? <a href="/account/signup">Create an account</a>.
+      </p>
     </section>
   )
 }
