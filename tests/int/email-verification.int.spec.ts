@@ -48,7 +48,13 @@ describe('e-mail verification', () => {
     // Only a hash of the token is stored.
     expect((await user(id)).verification_token_hash).not.toContain(token)
     // A pending account may sign in before confirming.
-    expect((await api.call('POST', '/users/login', { body: { email, password: 'Correct-Horse-9' } })).status).toBe(200)
+    const login = await api.call('POST', '/users/login', { body: { email, password: 'Correct-Horse-9' } })
+    expect(login.status).toBe(200)
+    // The hash is neither returned nor queryable.
+    const me = await api.get(`/users/${id}`, login.body.token)
+    expect(me.body.verificationTokenHash).toBeUndefined()
+    const probe = await api.get(`/users?where[verificationTokenHash][exists]=true`, login.body.token)
+    expect([probe.status, probe.body.errors?.[0]?.message]).toEqual([400, 'The following path cannot be queried: verificationTokenHash'])
     const ok = await api.post('/account/verify-email', { token })
     expect([ok.status, ok.body]).toEqual([200, { verified: true, status: 'active' }])
     expect(await user(id)).toMatchObject({ status: 'active', email_verified: true, verification_token_hash: null })

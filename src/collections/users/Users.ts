@@ -145,8 +145,13 @@ export const Users: CollectionConfig<'users'> = {
       fields: [
         { name: 'emailVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
         // A sign-up's pending verification (src/domain/auth/emailVerification.ts): only a hash of the token.
-        { name: 'verificationTokenHash', type: 'text', hidden: true },
-        { name: 'verificationSentAt', type: 'date', hidden: true },
+        {
+          name: 'verificationTokenHash',
+          type: 'text',
+          hidden: true,
+          access: { read: () => false, create: () => false, update: () => false },
+        },
+        { name: 'verificationSentAt', type: 'date', hidden: true, access: { read: () => false, create: () => false, update: () => false } },
         { name: 'phoneVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
         {
           name: 'twoFactorEnabled',
