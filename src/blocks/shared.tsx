@@ -1,5 +1,8 @@
-/** What the storefront's block components share: a media document's URL and an image tag for it. */
+/** What the storefront's block components (and its pages) share: media URLs and images, safe links, the event card. */
 import React from 'react'
+
+import type { EventCard } from '../domain/events/listing'
+import { formatMoney, formatWhen } from '../domain/ticketing/format'
 
 export type MediaLike =
   | {
@@ -36,3 +39,31 @@ export function Img({ media, size, className }: { media: MediaLike; size?: strin
 
 /** Only links the storefront should follow: site paths and http(s) URLs (no javascript: URLs from content). */
 export const safeHref = (url: unknown) => (typeof url === 'string' && /^(\/(?!\/)|https?:\/\/)/.test(url) ? url : '#')
+
+/** One event as a card: image, title linking to its page, when (in its zone), where, and the lowest price when asked. */
+export function EventCardView({
+  event: e,
+  heading = 'h3',
+  showPrice = false,
+}: {
+  event: EventCard
+  heading?: 'h2' | 'h3'
+  showPrice?: boolean
+}) {
+  const H = heading
+  return (
+    <li className="card">
+      {e.image?.card && <img src={e.image.card} alt={e.image.alt ?? ''} loading="lazy" />}
+      <H>
+        <a href={`/events/${e.slug}`}>{e.title}</a>
+      </H>
+      <p className="when">{formatWhen(new Date(e.startDate), new Date(e.endDate), e.timeZone)}</p>
+      {e.venue && (
+        <p className="where">
+          {e.venue.name}, {e.venue.city}
+        </p>
+      )}
+      {showPrice && e.priceFrom && <p>From {formatMoney(e.priceFrom.amount, e.priceFrom.currency)}</p>}
+    </li>
+  )
+}

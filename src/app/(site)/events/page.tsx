@@ -3,7 +3,7 @@ import React from 'react'
 
 import { poolOf } from '../../../db/pool'
 import { listEvents, type ListingFilter } from '../../../domain/events/listing'
-import { formatMoney, formatWhen } from '../../../domain/ticketing/format'
+import { EventCardView } from '../../../blocks/shared'
 import { EVENT_TYPES } from '../../../config/vocabularies'
 import { payloadInstance } from '../data'
 
@@ -91,19 +91,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       {result.events.length === 0 && !problem && <p>No events match.</p>}
       <ul className="cards">
         {result.events.map((e) => (
-          <li key={e.id} className="card">
-            {e.image?.card && <img src={e.image.card} alt={e.image.alt ?? ''} loading="lazy" />}
-            <h2>
-              <a href={`/events/${e.slug}`}>{e.title}</a>
-            </h2>
-            <p className="when">{formatWhen(new Date(e.startDate), new Date(e.endDate), e.timeZone)}</p>
-            {e.venue && (
-              <p className="where">
-                {e.venue.name}, {e.venue.city}
-              </p>
-            )}
-            {e.priceFrom && <p>From {formatMoney(e.priceFrom.amount, e.priceFrom.currency)}</p>}
-          </li>
+          <EventCardView key={e.id} event={e} heading="h2" showPrice />
         ))}
       </ul>
       {result.nextCursor && (
