@@ -75,4 +75,17 @@ describe('e-mail verification', () => {
     const made = await makeUser(payload, 'organizer')
     expect(await mailTo(made.email)).toEqual([])
   })
+
+  it('applies the password policy on reset too (Payload’s reset skips collection hooks)', async () => {
+    const me = await makeUser(payload, 'attendee')
+    const token = await payload.forgotPassword({ collection: 'users', data: { email: me.email }, disableEmail: true })
+    const weak = await api.post('/users/reset-password', { token, password: 'password' })
+    expect(weak.status).toBe(400)
+    expect(JSON.stringify(weak.body)).toContain('Password too weak')
+    const mine = await api.post('/users/reset-password', { token, password: `${me.email.toUpperCase()}` })
+    expect(mine.status).toBe(400)
+    const ok = await api.post('/users/reset-password', { token, password: 'Another-Horse-42' })
+    expect(ok.status).toBe(200)
+    expect((await api.call('POST', '/users/login', { body: { email: me.email, password: 'Another-Horse-42' } })).status).toBe(200)
+  })
 })

@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { fieldPermitted, selfOrPermitted, permitted, anyone } from '../../access/rules'
 import { slugs } from '../../config/slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
-import { enforcePasswordPolicy } from './hooks/passwordPolicy'
+import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 import { requireSecondFactor } from './hooks/requireSecondFactor'
@@ -82,6 +82,15 @@ export const Users: CollectionConfig<'users'> = {
     maxLoginAttempts: Number(process.env.LOGIN_MAX_ATTEMPTS || 5),
     lockTime: Number(process.env.LOGIN_LOCK_MINUTES || 15) * 60 * 1000,
     tokenExpiration: 60 * 60 * 2,
+    // The reset link opens the storefront's reset page (which applies the password policy's message).
+    forgotPassword: {
+      generateEmailSubject: () => 'Reset your Fashionistas password',
+      generateEmailHTML: (args) => {
+        const site = (process.env.PAYLOAD_PUBLIC_SERVER_URL || process.env.SITE_URL || '').replace(/\/$/, '')
+        const link = `${site}/account/reset?token=${encodeURIComponent(String(args?.token ?? ''))}`
+        return `<p>Someone asked to reset the password of this account. To choose a new one, open:</p><p><a href="${link}">${link}</a></p><p>The link works for one hour. If it was not you, ignore this e-mail.</p>`
+      },
+    },
     cookies: { sameSite: 'Lax', secure: process.env.NODE_ENV === 'production' },
   },
   access: {
@@ -95,6 +104,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: permitted(slugs.users, 'manage'),
   },
   hooks: {
+    beforeOperation: [enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [assignInitialRoles],
     beforeLogin: [refuseInactiveLogin, requireSecondFactor],

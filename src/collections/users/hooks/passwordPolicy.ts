@@ -1,4 +1,6 @@
-import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
+import { ValidationError, type CollectionBeforeOperationHook, type CollectionBeforeValidateHook } from 'payload'
+
+import { queryFor } from '../../../db/sql'
 
 export const MIN_PASSWORD_LENGTH = Number(process.env.PASSWORD_MIN_LENGTH || 10)
 
@@ -22,4 +24,19 @@ export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, orig
       throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: `Password too weak. ${problem}` }] })
   }
   return data
+}
+
+/**
+ * Payload's reset-password operation skips collection hooks, so the policy is applied here,
+ * before it: the person is found by the reset token (for the "not your e-mail" rule).
+ */
+export const enforcePasswordPolicyOnReset: CollectionBeforeOperationHook<'users'> = async ({ args, operation, req }) => {
+  if (operation !== 'resetPassword') return args
+  const data = (args as { data?: { token?: unknown; password?: unknown } }).data
+  if (typeof data?.password !== 'string' || typeof data.token !== 'string') return args
+  const q = await queryFor(req)
+  const [row] = await q<{ email: string }>(`SELECT email FROM users WHERE reset_password_token = $1`, [data.token])
+  const problem = passwordProblem(data.password, row?.email)
+  if (problem) throw new ValidationError({ collection: 'users', errors: [{ path: 'password', message: `Password too weak. ${problem}` }] })
+  return args
 }

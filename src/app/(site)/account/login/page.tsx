@@ -11,7 +11,7 @@ export default function LoginPage() {
       <h1>Sign in</h1>
       <LoginForm />
       <p>
-        New here? <a href="/account/signup">Create an account</a>.
+        New here? <a href="/account/signup">Create an account</a>. <a href="/account/forgot">Forgot your password?</a>
       </p>
     </section>
   )
