@@ -120,6 +120,14 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     body: demoPaySchema,
     auth: 'none',
   },
+  'GET /api/health': { summary: 'The process is alive (asks no dependency). For liveness probes.', tags: ['Operations'], auth: 'none' },
+  'GET /api/ready': {
+    summary:
+      'Whether this instance can serve: the database answers, every committed migration is applied, Redis answers when REDIS_URL is set. 200 or 503 (with Retry-After) naming each check.',
+    tags: ['Operations'],
+    auth: 'none',
+    responses: { '200': 'Ready', '503': 'Not ready: the failing checks are named' },
+  },
   'POST /api/account/verify-email': {
     summary:
       'Confirm a sign-up’s e-mail address with the token from its confirmation e-mail (once, within EMAIL_VERIFICATION_HOURS); a pending account becomes active.',

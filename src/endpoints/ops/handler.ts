@@ -1,0 +1,36 @@
+import fs from 'node:fs'
+
+import type { Endpoint } from 'payload'
+
+import { poolOf } from '../../db/pool'
+import { readiness } from '../../domain/ops/readiness'
+import { json } from '../http'
+
+/** GET /api/health: the process is alive (no dependency is asked). */
+export const healthEndpoint: Endpoint = {
+  path: '/health',
+  method: 'get',
+  handler: async () => json({ ok: true }, 200, { 'cache-control': 'no-store' }),
+}
+
+/** GET /api/ready: 200 when the database answers, every migration is applied and Redis answers (when configured); else 503 naming what is not. */
+export const readyEndpoint: Endpoint = {
+  path: '/ready',
+  method: 'get',
+  handler: async (req) => {
+    // The committed migrations: the files of the adapter's migration folder.
+    const dir = (req.payload.db as { migrationDir?: string }).migrationDir ?? ''
+    const names = fs.existsSync(dir)
+      ? [
+          ...new Set(
+            fs
+              .readdirSync(dir)
+              .filter((f) => /^\d{8}_\d{6}_\w+\.(ts|js)$/.test(f))
+              .map((f) => f.replace(/\.(ts|js)$/, '')),
+          ),
+        ]
+      : []
+    const r = await readiness(poolOf(req.payload), names)
+    return json(r, r.ready ? 200 : 503, { 'cache-control': 'no-store', ...(r.ready ? {} : { 'retry-after': '5' }) })
+  },
+}
