@@ -18,6 +18,9 @@ afterAll(async () => close?.())
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
+  // In dev mode the server may still be compiling another route (the storefront's tests run
+  // beside these) when the login page loads: wait for its form rather than the default 30 s.
+  await page.locator('#field-email').waitFor({ timeout: 180_000 })
   await page.locator('#field-email').fill(email)
   await page.locator('#field-password').fill(password)
   await page.locator('button[type="submit"]').click()
