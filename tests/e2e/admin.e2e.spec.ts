@@ -18,10 +18,19 @@ afterAll(async () => close?.())
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
-  // In dev mode the server may still be compiling another route (the storefront's tests run
-  // beside these) when the login page loads: wait for its form rather than the default 30 s.
-  await page.locator('#field-email').waitFor({ timeout: 180_000 })
-  await page.locator('#field-email').fill(email)
+  // In dev mode the page can land while the server recompiles (a clean-clone run once showed no
+  // login form for 30 s): wait for the form, and load the page once more if it never came.
+  const form = page.locator('#field-email')
+  if (
+    !(await form.waitFor({ timeout: 60_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await form.waitFor({ timeout: 120_000 })
+  }
+  await form.fill(email)
   await page.locator('#field-password').fill(password)
   await page.locator('button[type="submit"]').click()
 }
