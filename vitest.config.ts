@@ -38,7 +38,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/helpers/e2eGlobalSetup.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
+          // Dev mode compiles each admin and storefront route on its first visit.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },

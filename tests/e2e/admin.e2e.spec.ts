@@ -18,18 +18,10 @@ afterAll(async () => close?.())
 
 async function logIn(page: Page, email: string, password: string) {
   await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
-  // In dev mode the page can land while the server recompiles (a clean-clone run once showed no
-  // login form for 30 s): wait for the form, and load the page once more if it never came.
+  // In dev mode the first visit compiles the admin (over 90 s on a loaded 2-core machine): wait
+  // for the login form itself rather than the default 30 s.
   const form = page.locator('#field-email')
-  if (
-    !(await form.waitFor({ timeout: 60_000 }).then(
-      () => true,
-      () => false,
-    ))
-  ) {
-    await page.goto(`${baseUrl}/admin/login`, { waitUntil: 'networkidle', timeout: 180_000 })
-    await form.waitFor({ timeout: 120_000 })
-  }
+  await form.waitFor({ timeout: 240_000 })
   await form.fill(email)
   await page.locator('#field-password').fill(password)
   await page.locator('button[type="submit"]').click()
