@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { localCodeEditor } from './src/fields/localCodeEditor'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
@@ -178,6 +179,8 @@ export default buildConfig({
     // Last, so it sees every collection and field the other plugins added.
     auditLogPlugin({ readAccess: permitted(slugs.auditLogs, 'read'), clientAddress: (req) => clientAddress(req.headers) }),
     requestGuardPlugin(apiBounds()),
+    // The admin's JSON fields (the plugins' too) load their editor from this app, not a CDN.
+    localCodeEditor,
   ],
   onInit: async (payload) => {
     // An idle pooled connection dropped by the server (restart, failover, shutdown) must not

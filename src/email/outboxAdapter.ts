@@ -9,7 +9,30 @@ import path from 'node:path'
 
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
-export type OutboxMessage = { id: string; at: string; from: string; to: string; subject: string; text?: string; html?: string }
+export type OutboxAttachment = { filename?: string; cid?: string; contentType?: string; contentBase64: string }
+export type OutboxMessage = {
+  id: string
+  at: string
+  from: string
+  to: string
+  subject: string
+  text?: string
+  html?: string
+  attachments?: OutboxAttachment[]
+}
+
+/** Attachments as nodemailer takes them (content as a Buffer or string), kept whole in the outbox file. */
+function attachmentsOf(message: SendEmailOptions): OutboxAttachment[] | undefined {
+  const list = (message as { attachments?: Array<{ filename?: string; cid?: string; contentType?: string; content?: unknown }> })
+    .attachments
+  if (!Array.isArray(list) || list.length === 0) return undefined
+  return list.map((a) => ({
+    filename: a.filename,
+    cid: a.cid,
+    contentType: a.contentType,
+    contentBase64: Buffer.isBuffer(a.content) ? a.content.toString('base64') : Buffer.from(String(a.content ?? '')).toString('base64'),
+  }))
+}
 
 export const outboxDir = () => process.env.MAIL_OUTBOX_DIR || path.resolve(process.cwd(), '.data/mail')
 
@@ -39,6 +62,7 @@ export const outboxEmailAdapter =
         subject: String(message.subject ?? ''),
         text: typeof message.text === 'string' ? message.text : undefined,
         html: typeof message.html === 'string' ? message.html : undefined,
+        attachments: attachmentsOf(message),
       }
       fs.writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(out, null, 2))
       return { id }

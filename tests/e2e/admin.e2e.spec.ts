@@ -33,8 +33,10 @@ async function chooseOption(page: Page, fieldPath: string, label: string) {
 }
 
 describe('admin UI', () => {
-  it('lets the seeded admin create and publish an event that anonymous REST clients then read', async () => {
-    const context = await browser.newContext()
+  it('lets the seeded admin create and publish an event in its own time zone (from a browser in Sydney) that anonymous REST clients then read', async () => {
+    // The editor's browser is in Sydney; the event is in Paris and spans the spring change
+    // (31 March 2030): 19:00 entered is 19:00 in Paris on both sides of it.
+    const context = await browser.newContext({ timezoneId: 'Australia/Sydney' })
     const page = await context.newPage()
     await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
@@ -45,16 +47,13 @@ describe('admin UI', () => {
     await page.locator('#field-title').fill(title)
     await chooseOption(page, 'type', 'fashion show')
     await chooseOption(page, 'status', 'published')
-    for (const [field, value] of [
-      ['startDate', 'Jun 15, 2030 6:00 PM'],
-      ['endDate', 'Jun 15, 2030 10:00 PM'],
-    ]) {
-      const input = page.locator(`#field-${field} input`).first()
-      await input.click()
-      await input.fill(value)
-      await input.press('Enter')
-    }
+    // Times typed first (the zone is still UTC), then the zone: the wall times stay.
+    await page.locator('#field-startDate input').fill('2030-03-30T19:00')
+    await page.locator('#field-endDate input').fill('2030-03-31T19:00')
     await page.locator('#field-timeZone').fill('Europe/Paris')
+    await expect.poll(() => page.locator('#field-startDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CET, UTC+01:00)')
+    expect(await page.locator('#field-endDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CEST, UTC+02:00)')
+    expect(await page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
     await page.locator('#action-save').click()
     try {
       // A saved new document moves from /create to its own id.
@@ -64,14 +63,55 @@ describe('admin UI', () => {
       throw err
     }
     await page.screenshot({ path: 'test-results/e2e-event-saved.png', fullPage: true })
-    await context.close()
 
     const res = await fetch(`${baseUrl}/api/events?where[title][equals]=${encodeURIComponent(title)}&depth=0`)
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { docs: Array<{ title: string; status: string; slug: string; startDate: string; timeZone: string }> }
+    const body = (await res.json()) as {
+      docs: Array<{ id: string; title: string; status: string; slug: string; startDate: string; endDate: string; timeZone: string }>
+    }
     expect(body.docs).toHaveLength(1)
-    expect(body.docs[0]).toMatchObject({ title, status: 'published', timeZone: 'Europe/Paris' })
+    expect(body.docs[0]).toMatchObject({
+      title,
+      status: 'published',
+      timeZone: 'Europe/Paris',
+      startDate: '2030-03-30T18:00:00.000Z',
+      endDate: '2030-03-31T17:00:00.000Z',
+    })
     expect(body.docs[0].slug).toMatch(/^e2e-runway-/)
+
+    // Opened again, still in Sydney, the fields read 19:00; the storefront says 19:00 in Paris.
+    await page.goto(`${baseUrl}/admin/collections/events/${body.docs[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.locator('#field-startDate input').waitFor({ timeout: 60_000 })
+    expect(await page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
+    expect(await page.locator('#field-endDate input').inputValue()).toBe('2030-03-31T19:00')
+    await context.close()
+    const html = await (await fetch(`${baseUrl}/events/${body.docs[0].slug}`)).text()
+    expect(html).toContain('19:00')
+    expect(html).toContain('Europe/Paris')
+  })
+
+  it('shows a JSON field’s editor loaded from the app, never from a CDN', async () => {
+    const pages = (await (await fetch(`${baseUrl}/api/pages?where[slug][equals]=sponsors&depth=0`)).json()) as {
+      docs: Array<{ id: string }>
+    }
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const external: string[] = []
+    const local: string[] = []
+    // Anything leaving the machine is refused, as it would be without internet.
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => {
+      external.push(route.request().url())
+      return route.abort()
+    })
+    page.on('response', (r) => r.url().includes('/monaco/vs/') && r.status() === 200 && local.push(r.url()))
+    await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
+    await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
+    await page.goto(`${baseUrl}/admin/collections/pages/${pages.docs[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    await page.locator('#field-structuredData .monaco-editor').waitFor({ timeout: 120_000 })
+    await page.screenshot({ path: 'test-results/e2e-json-field.png', fullPage: false })
+    await context.close()
+    expect(external).toEqual([])
+    expect(local.some((u) => u.endsWith('/monaco/vs/loader.js'))).toBe(true)
   })
 
   it("shows live ticket availability on an event's edit view", async () => {

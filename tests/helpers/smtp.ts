@@ -8,7 +8,15 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type Received = { to: string[]; from: string; subject: string; html: string; text: string; headers: Map<string, unknown> }
+export type Received = {
+  to: string[]
+  from: string
+  subject: string
+  html: string
+  text: string
+  headers: Map<string, unknown>
+  attachments: Array<{ cid?: string; contentType: string; content: Buffer; related?: boolean }>
+}
 
 export async function startSmtpServer() {
   const received: Received[] = []
@@ -30,6 +38,7 @@ export async function startSmtpServer() {
             html: typeof m.html === 'string' ? m.html : '',
             text: m.text ?? '',
             headers: m.headers as Map<string, unknown>,
+            attachments: m.attachments.map((a) => ({ cid: a.cid, contentType: a.contentType, content: a.content, related: a.related })),
           })
           cb()
         })

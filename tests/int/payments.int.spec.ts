@@ -6,12 +6,15 @@
 import os from 'node:os'
 import path from 'node:path'
 
+import nodemailer from 'nodemailer'
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { cancelEventOrders } from '../../src/domain/ticketing/cancellation'
-import { sendNotifications } from '../../src/domain/ticketing/notifications'
+import { renderNotification, sendNotifications } from '../../src/domain/ticketing/notifications'
+import { qrContentId, qrPng } from '../../src/domain/ticketing/qr'
 import { expireCheckouts } from '../../src/domain/ticketing/paymentEvents'
 import { stripeClient } from '../../src/domain/ticketing/payments'
 import type { FakeStripe } from '../../src/dev/fakeStripe'
@@ -19,6 +22,7 @@ import { readOutbox } from '../../src/email/outboxAdapter'
 import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
 import { apiClient, type Api } from '../helpers/rest'
+import { startSmtpServer } from '../helpers/smtp'
 import { startStripeFor } from '../helpers/stripe'
 import { makeCode, makeEvent, makeTicketType } from '../helpers/ticketing'
 
@@ -398,7 +402,7 @@ describe('cancelling an event', () => {
 })
 
 describe('the confirmation e-mail', () => {
-  it('goes through the jobs queue, is retried when the mail server fails, and names the date, time and zone, the venue and every code', async () => {
+  it('goes through the jobs queue, is retried when the mail server fails, and names the date, time and zone, the venue and every code with its QR image', async () => {
     const venue = await payload.create({
       collection: 'venues',
       data: {
@@ -445,7 +449,34 @@ describe('the confirmation e-mail', () => {
     const text = mails[0].text ?? ''
     expect(text).toContain('Wednesday, 1 May 2030, 20:00–00:00 Central European Summer Time (Europe/Paris)')
     expect(text).toContain('Palais Test, 1 Rue de Rivoli, 75001 Paris, France')
-    for (const t of (await pool.query(`SELECT code FROM tickets WHERE order_id = $1`, [order.id])).rows) expect(text).toContain(t.code)
+    const codes: string[] = (await pool.query(`SELECT code FROM tickets WHERE order_id = $1`, [order.id])).rows.map((t) => t.code)
+    expect(codes).toHaveLength(2)
+    for (const code of codes) expect(text).toContain(code)
+
+    // Each ticket's QR code is in the e-mail as an inline PNG of that code, shown by the HTML by content id.
+    const attachments = mails[0].attachments ?? []
+    expect(attachments.map((a) => a.cid).sort()).toEqual(codes.map(qrContentId).sort())
+    for (const code of codes) {
+      expect(mails[0].html).toContain(`<img src="cid:${qrContentId(code)}"`)
+      const png = attachments.find((a) => a.cid === qrContentId(code))!
+      expect(png.contentType).toBe('image/png')
+      expect(Buffer.from(png.contentBase64, 'base64').equals(await qrPng(code))).toBe(true)
+      expect((await sharp(Buffer.from(png.contentBase64, 'base64')).metadata()).format).toBe('png')
+    }
+
+    // The same message through a real SMTP server arrives with the images inline (related parts).
+    const smtp = await startSmtpServer()
+    try {
+      const row = (await pool.query(`SELECT * FROM notifications WHERE dedupe_key = $1`, [`order_confirmation:${order.id}`])).rows[0]
+      const message = await renderNotification(pool, row)
+      await nodemailer.createTransport(smtp.url).sendMail({ from: 'tickets@fashionistas.local', ...message })
+      expect(smtp.received).toHaveLength(1)
+      const got = smtp.received[0].attachments
+      expect(got.map((a) => [a.cid, a.contentType, a.related]).sort()).toEqual(codes.map((c) => [qrContentId(c), 'image/png', true]).sort())
+      for (const code of codes) expect(got.find((a) => a.cid === qrContentId(code))!.content.equals(await qrPng(code))).toBe(true)
+    } finally {
+      await smtp.close()
+    }
   })
 })
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { icsCalendar, localStamp, offsetMinutes } from '../../src/domain/events/ics'
+import { icsCalendar, localStamp } from '../../src/domain/events/ics'
+import { offsetMinutes } from '../../src/fields/zonedTime'
 
 const at = (iso: string) => new Date(iso)
 const event = (start: string, end: string, timeZone: string) =>

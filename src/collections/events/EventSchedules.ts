@@ -7,6 +7,7 @@ import { idOf } from '../../fields/idOf'
 import { requireOwnership } from '../../hooks/requireOwnership'
 import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
+import { eventLocalDate } from '../../fields/eventLocalDate'
 
 /** A schedule item must fall inside its event's dates. */
 const checkInsideEvent: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
@@ -41,12 +42,12 @@ export const EventSchedules: CollectionConfig<'event-schedules'> = {
     {
       type: 'row',
       fields: [
-        { name: 'startTime', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'startTime', type: 'date', required: true, index: true, admin: eventLocalDate('event') },
         {
           name: 'endTime',
           type: 'date',
           required: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: eventLocalDate('event'),
           validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
             value ? endAfterStart(siblingData.startTime, value, 'The end time') : 'The end time is required.',
         },

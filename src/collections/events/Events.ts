@@ -11,6 +11,7 @@ import { joinWaitlistEndpoint, leaveWaitlistEndpoint, waitlistEntryEndpoint } fr
 import { slugs } from '../../config/slugs'
 import { keepSoldSeats, snapshotSeatsOnSeating } from '../ticketing/seatingHooks'
 import { tellHoldersOfChanges } from './changeNotices'
+import { eventLocalDate } from '../../fields/eventLocalDate'
 
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'completed', 'postponed'] as const
 export { EVENT_TYPES }
@@ -110,14 +111,14 @@ export const Events: CollectionConfig<'events'> = {
           type: 'date',
           required: true,
           index: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: eventLocalDate('own'),
         },
         {
           name: 'endDate',
           type: 'date',
           required: true,
           index: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: eventLocalDate('own'),
           validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
             value ? endAfterStart(siblingData.startDate, value, 'The end date') : 'The end date is required.',
         },

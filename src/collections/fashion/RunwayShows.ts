@@ -7,6 +7,7 @@ import { requireOwnership } from '../../hooks/requireOwnership'
 import { runOfShowEndpoint, upcomingShowsEndpoint } from '../../endpoints/fashion/runway/handler'
 import { slugs } from '../../config/slugs'
 import { organizesEventOf } from './access'
+import { eventLocalDate } from '../../fields/eventLocalDate'
 
 export const SHOW_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const
 
@@ -46,7 +47,7 @@ export const RunwayShows: CollectionConfig<'runway-shows'> = {
     {
       type: 'row',
       fields: [
-        { name: 'showDate', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'showDate', type: 'date', required: true, index: true, admin: eventLocalDate('event') },
         { name: 'durationMinutes', type: 'number', min: 1 },
         {
           name: 'status',

@@ -8,6 +8,7 @@ import { organizesEventOf } from '../fashion/access'
 import { slugs } from '../../config/slugs'
 import { seatTicketTypeOnSave } from './seatingHooks'
 import { closeWaitlistOnClose } from './waitlistHooks'
+import { eventLocalDate } from '../../fields/eventLocalDate'
 
 export const TIERS = ['general', 'premium', 'vip', 'exclusive'] as const
 
@@ -65,12 +66,12 @@ export const TicketTypes: CollectionConfig<'ticket-types'> = {
     {
       type: 'row',
       fields: [
-        { name: 'saleStart', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'saleStart', type: 'date', index: true, admin: eventLocalDate('event') },
         {
           name: 'saleEnd',
           type: 'date',
           index: true,
-          admin: { date: { pickerAppearance: 'dayAndTime' } },
+          admin: eventLocalDate('event'),
           validate: (v: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
             endAfterStart(siblingData.saleStart, v, 'The sale end'),
         },

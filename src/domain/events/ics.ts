@@ -6,6 +6,8 @@
  * daylight-saving change the event falls, and converts it right anywhere else.
  */
 
+import { offsetMinutes } from '../../fields/zonedTime'
+
 export type IcsEvent = {
   uid: string
   title: string
@@ -17,30 +19,6 @@ export type IcsEvent = {
   url?: string | null
   /** When the calendar entry was made (DTSTAMP). */
   stamp?: Date
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>()
-
-/** The UTC offset of `zone` at `at`, in minutes east of UTC. */
-export function offsetMinutes(zone: string, at: Date): number {
-  let f = formats.get(zone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formats.set(zone, f)
-  }
-  const parts = f.formatToParts(at)
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000)
 }
 
 /** Local wall-clock time of `at` in `zone` as iCalendar's floating form (YYYYMMDDTHHMMSS). */

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 
 import { num, type Db, type Tx } from '../../db/transaction'
 import { formatMoney, formatWhen } from './format'
+import { qrContentId, qrPng } from './qr'
 import { decryptValue } from '../../plugins/field-encryption'
 
 export type NotificationKind =
@@ -54,7 +55,8 @@ type Row = {
   data: Record<string, unknown>
   attempts: number
 }
-export type Message = { to: string; subject: string; html: string; text: string }
+export type Attachment = { filename: string; content: Buffer; contentType: string; cid: string }
+export type Message = { to: string; subject: string; html: string; text: string; attachments?: Attachment[] }
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
@@ -100,11 +102,25 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       [n.order_id],
     )
     const codes = tickets.map((t) => `${t.code} (${t.name}${t.seat ? `: ${t.seat}` : ''})`)
+    // Each ticket with its QR code as an inline image (a PNG attachment the HTML shows by content id).
+    const items = tickets.map(
+      (t) =>
+        `<li style="margin-bottom:16px"><a href="${escape(`${siteUrl()}/tickets/${t.code}`)}"><strong>${escape(t.code)}</strong></a> — ${escape(t.name)}${t.seat ? ` · ${escape(t.seat)}` : ''}<br><img src="cid:${escape(qrContentId(t.code))}" alt="QR code of ticket ${escape(t.code)}" width="180" height="180"></li>`,
+    )
+    const attachments = await Promise.all(
+      tickets.map(async (t) => ({
+        filename: `ticket-${t.code}.png`,
+        content: await qrPng(t.code),
+        contentType: 'image/png',
+        cid: qrContentId(t.code),
+      })),
+    )
     return {
       to: n.recipient,
       subject: `Your tickets for ${ev?.title ?? 'your event'}`,
-      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${tickets.map((t) => `<li><a href="${escape(`${siteUrl()}/tickets/${t.code}`)}"><strong>${escape(t.code)}</strong></a> — ${escape(t.name)}${t.seat ? ` · ${escape(t.seat)}` : ''}</li>`).join('')}</ul><p>Show a code at the door: each links to its ticket with a QR code.</p>`,
+      html: `<p>Thank you for your order ${escape(n.order_id)}.</p>${para(head)}<ul>${items.join('')}</ul><p>Show a code at the door: scan the QR code, or open the ticket from its link.</p>`,
       text: [`Thank you for your order ${n.order_id}.`, ...head, '', ...codes, '', 'Show a code at the door.'].join('\n'),
+      attachments,
     }
   }
   if (n.kind === 'verify_email') {

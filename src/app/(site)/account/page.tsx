@@ -6,7 +6,7 @@ import { poolOf } from '../../../db/pool'
 import { myTickets } from '../../../domain/ticketing/myTickets'
 import { formatWhen } from '../../../domain/ticketing/format'
 import { payloadInstance, viewer } from '../data'
-import { qrSvg } from '../qr'
+import { qrSvg } from '../../../domain/ticketing/qr'
 import { AccountActions } from './AccountActions'
 
 export const dynamic = 'force-dynamic'

@@ -6,7 +6,7 @@ import { poolOf } from '../../../../db/pool'
 import { formatWhen } from '../../../../domain/ticketing/format'
 import { ticketByCode } from '../../../../domain/ticketing/myTickets'
 import { payloadInstance } from '../../data'
-import { qrSvg } from '../../qr'
+import { qrSvg } from '../../../../domain/ticketing/qr'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Ticket', robots: { index: false } }
