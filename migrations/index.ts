@@ -37,6 +37,7 @@ import * as migration_20261205_145304_notices from './20261205_145304_notices';
 import * as migration_20261205_150500_waitlist_rules from './20261205_150500_waitlist_rules';
 import * as migration_20261205_150851_email_verification from './20261205_150851_email_verification';
 import * as migration_20261205_151000_verification_index from './20261205_151000_verification_index';
+import * as migration_20261205_171238_api_key_reveal from './20261205_171238_api_key_reveal';
 
 export const migrations = [
   {
@@ -227,11 +228,16 @@ export const migrations = [
   {
     up: migration_20261205_150851_email_verification.up,
     down: migration_20261205_150851_email_verification.down,
-    name: '20261205_150851_email_verification'
+    name: '20261205_150851_email_verification',
   },
   {
     up: migration_20261205_151000_verification_index.up,
     down: migration_20261205_151000_verification_index.down,
     name: '20261205_151000_verification_index',
+  },
+  {
+    up: migration_20261205_171238_api_key_reveal.up,
+    down: migration_20261205_171238_api_key_reveal.down,
+    name: '20261205_171238_api_key_reveal'
   },
 ];

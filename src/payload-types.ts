@@ -2191,6 +2191,9 @@ export interface ApiKey {
    */
   prefix?: string | null;
   secretHash?: string | null;
+  revealSecret?: string | null;
+  revealTo?: string | null;
+  revealUntil?: string | null;
   owner?: (string | null) | User;
   /**
    * resource:action, e.g. events:read, orders:read, tickets:check-in. Known: admin:access, users:read, users:create, users:update, users:delete, users:manage, roles:read, roles:create, roles:update, roles:delete, permissions:read, permissions:create…
@@ -4229,6 +4232,9 @@ export interface ApiKeysSelect<T extends boolean = true> {
   key?: T;
   prefix?: T;
   secretHash?: T;
+  revealSecret?: T;
+  revealTo?: T;
+  revealUntil?: T;
   owner?: T;
   scopes?: T;
   rateLimit?: T;

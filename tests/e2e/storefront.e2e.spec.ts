@@ -198,4 +198,33 @@ describe('storefront', () => {
     expect(robots).toMatch(/Disallow: \/admin/)
     expect((await fetch(`${baseUrl}/no-such-page`)).status).toBe(404)
   })
+
+  it('keeps a members-only page from anonymous visitors (saying so) and shows it to a signed-in one', async () => {
+    const login = await fetch(`${baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEFAULT_ADMIN.email, password: DEFAULT_ADMIN.password }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const slug = `members-${Date.now()}`
+    const secret = `Backstage door code ${Date.now()}`
+    const made = await fetch(`${baseUrl}/api/pages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({
+        title: secret,
+        slug,
+        _status: 'published',
+        requiresAuth: true,
+        layout: [{ blockType: 'hero', heading: secret }],
+      }),
+    })
+    expect(made.status).toBe(201)
+    const anonymous = await fetch(`${baseUrl}/${slug}`)
+    const html = await anonymous.text()
+    expect(html).toContain('Members only')
+    expect(html).not.toContain(secret)
+    const signedIn = await (await fetch(`${baseUrl}/${slug}`, { headers: { authorization: `JWT ${token}` } })).text()
+    expect(signedIn).toContain(secret)
+  })
 })

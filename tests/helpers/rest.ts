@@ -107,3 +107,8 @@ export function apiClient(config: Promise<SanitizedConfig> | SanitizedConfig, ro
     },
   }
 }
+
+/** Rate limits count in one-minute windows: a test that counts refusals exactly starts early in a minute. */
+export async function awayFromMinuteEdge(): Promise<void> {
+  while (new Date().getSeconds() > 45) await new Promise((r) => setTimeout(r, 250))
+}

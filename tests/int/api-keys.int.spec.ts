@@ -56,6 +56,32 @@ describe('api keys', () => {
     expect((await api.post('/api-keys/not-a-uuid/reveal', {}, orgToken)).status).toBe(400)
   })
 
+  it('keeps the one-time reveal in the database (any instance answers it): sealed, for its creator only, once under a race, within 10 minutes', async () => {
+    const k = await newKey({ scopes: [] })
+    const row = async () =>
+      (await pool.query(`SELECT reveal_secret, reveal_to, reveal_until > now() AS open FROM api_keys WHERE id = $1`, [k.id])).rows[0]
+    const before = await row()
+    expect(before.reveal_secret).toEqual(expect.any(String))
+    expect(before.reveal_secret).not.toContain(k.key.split('_').slice(2).join('_'))
+    expect([before.reveal_to, before.open]).toEqual([organizer.id, true])
+    // Another signed-in user is refused and takes nothing.
+    const other = await makeUser(payload, 'organizer')
+    const otherToken = await api.login(other.email, 'Correct-Horse-9')
+    expect((await api.post(`/api-keys/${k.id}/reveal`, {}, otherToken)).status).toBe(410)
+    expect((await api.post(`/api-keys/${k.id}/reveal`, {})).status).toBe(401)
+    // Five reveals at once: exactly one gets the key.
+    const answers = await Promise.all(Array.from({ length: 5 }, () => api.post(`/api-keys/${k.id}/reveal`, {}, orgToken)))
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410, 410])
+    expect(answers.find((a) => a.status === 200)!.body.key).toBe(k.key)
+    expect((await row()).reveal_secret).toBeNull()
+    // Past its deadline (the database's clock) the key is not shown, and the next key made clears it.
+    const late = await newKey({ scopes: [] })
+    await pool.query(`UPDATE api_keys SET reveal_until = now() - interval '1 second' WHERE id = $1`, [late.id])
+    expect((await api.post(`/api-keys/${late.id}/reveal`, {}, orgToken)).status).toBe(410)
+    await newKey({ scopes: [] })
+    expect((await pool.query(`SELECT reveal_secret FROM api_keys WHERE id = $1`, [late.id])).rows[0].reveal_secret).toBeNull()
+  })
+
   it("acts with exactly its scopes and its owner's row-level limits, over REST and GraphQL", async () => {
     const writer = await newKey({ scopes: ['events:create', 'events:update-own'] })
     const reader = await newKey({ scopes: [] })

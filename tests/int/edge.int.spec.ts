@@ -14,7 +14,7 @@ import { startFront } from '../../scripts/front'
 import { CLIENT_ADDRESS_HEADER, clientAddress, EDGE_PROOF_HEADER, edgeProof } from '../../src/config/clientAddress'
 import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
-import { apiClient, frontHeaders, gatedRoutes, type Api } from '../helpers/rest'
+import { apiClient, awayFromMinuteEdge, frontHeaders, gatedRoutes, type Api } from '../helpers/rest'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'
 
 const RATE = 20
@@ -47,11 +47,6 @@ const payloadGraphql = async (query: string | null, headers: Record<string, stri
   return { status: res.status, body: text ? JSON.parse(text) : null }
 }
 
-/** Fixed one-minute windows: start a counted burst well inside one, so it cannot straddle two. */
-async function insideOneMinute() {
-  while (new Date().getSeconds() > 45) await new Promise((r) => setTimeout(r, 250))
-}
-
 const hold = (ticketType: string, opts: { peer?: string | null; xff?: string; token?: string; quantity?: number } = {}) =>
   api.call('POST', '/checkout/holds', {
     body: { items: [{ ticketType, quantity: opts.quantity ?? 1 }] },
@@ -73,7 +68,7 @@ describe('client address and per-client limits', () => {
   it('limits 300 buyers arriving through a trusted proxy hop each on their own: 50 seats, 50 holds, no 429', async () => {
     const event = await makeEvent(payload, organizer.id)
     const tt = await makeTicketType(payload, String(event.id), { capacity: 50 })
-    await insideOneMinute()
+    await awayFromMinuteEdge()
     const rs = await Promise.all(
       Array.from({ length: 300 }, (_, i) => hold(String(tt.id), { xff: `198.18.${Math.floor(i / 250)}.${(i % 250) + 1}` })),
     )
@@ -88,7 +83,7 @@ describe('client address and per-client limits', () => {
   it('counts a client that spoofs X-Forwarded-For from an untrusted peer under its socket address', async () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 1000 })
     const peer = `203.0.113.${Math.floor(Math.random() * 200) + 1}`
-    await insideOneMinute()
+    await awayFromMinuteEdge()
     const rs = []
     for (let i = 0; i < RATE + 5; i++) rs.push(await hold(String(tt.id), { peer, xff: `10.9.${i}.1` }))
     expect(tally(rs)).toEqual({ '201': RATE, '429 rate_limited': 5 })
@@ -100,7 +95,7 @@ describe('client address and per-client limits', () => {
   it('does not exempt a request that merely carries a cookie or a bad JWT', async () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 1000 })
     const peer = '192.0.2.77'
-    await insideOneMinute()
+    await awayFromMinuteEdge()
     const rs = []
     for (let i = 0; i < RATE + 3; i++) {
       rs.push(
@@ -117,7 +112,7 @@ describe('client address and per-client limits', () => {
   it('counts GraphQL checkout mutations in the same per-address bucket as REST checkout', async () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 1000 })
     const xff = '198.51.100.213'
-    await insideOneMinute()
+    await awayFromMinuteEdge()
     // Half the limit over REST, the rest and two more over GraphQL: exactly two refusals.
     for (let i = 0; i < RATE / 2; i++) expect((await hold(String(tt.id), { xff })).status).toBe(201)
     const codes: string[] = []
@@ -203,7 +198,7 @@ describe('the hoarding cap', () => {
     await pool.query(`UPDATE events SET hold_limit = 5 WHERE id = $1`, [event.id])
     const types = await Promise.all(Array.from({ length: 3 }, () => makeTicketType(payload, String(event.id), { capacity: 100 })))
     const peer = '198.51.100.61'
-    await insideOneMinute()
+    await awayFromMinuteEdge()
     // 15 requests of one ticket each, spread over three ticket types (three different row locks), at once.
     const rs = await Promise.all(Array.from({ length: 15 }, (_, i) => hold(String(types[i % 3].id), { peer })))
     expect(tally(rs)).toEqual({ '201': 5, '429 hold_limit': 10 })

@@ -30,7 +30,9 @@ export async function loadPage(slug: string): Promise<{ page: Page | null; membe
   const draft = (await draftMode()).isEnabled
   const user = await viewer(payload)
   const where: Where = slug === '_home' ? { isHomepage: { equals: true } } : { slug: { equals: slug } }
-  const find = (asUser: boolean, drafts: boolean) =>
+  // Always with the visitor's access (anonymous when signed out): the pages rule hides drafts and,
+  // from anonymous visitors, members-only pages.
+  const find = (drafts: boolean) =>
     payload
       .find({
         collection: 'pages',
@@ -38,16 +40,26 @@ export async function loadPage(slug: string): Promise<{ page: Page | null; membe
         draft: drafts,
         limit: 1,
         depth: 1,
-        overrideAccess: !asUser,
-        user: asUser ? user : undefined,
+        overrideAccess: false,
+        user: user ?? undefined,
       })
       .then((r) => (r.docs[0] as Page | undefined) ?? null)
-  if (draft && user) return { page: await find(true, true), membersOnly: false }
-  if (user) return { page: await find(true, false), membersOnly: false }
+  if (draft && user) return { page: await find(true), membersOnly: false }
+  if (user) return { page: await find(false), membersOnly: false }
   const version = await contentVersion(poolOf(payload))
-  const page = await memo(`storefront page ${slug}`, version, () => find(false, false))
-  if (page?.requiresAuth) return { page: null, membersOnly: true }
-  return { page, membersOnly: false }
+  const page = await memo(`storefront page ${slug}`, version, () => find(false))
+  if (page) return { page, membersOnly: false }
+  // Not readable anonymously: say "members only" when a published members-only page is there
+  // (only whether it exists is read past access, never its content), "not found" otherwise.
+  const membersOnly = await memo(`storefront members-only ${slug}`, version, async () => {
+    const { totalDocs } = await payload.count({
+      collection: 'pages',
+      where: { and: [where, { _status: { equals: 'published' } }, { requiresAuth: { equals: true } }] },
+      overrideAccess: true,
+    })
+    return totalDocs > 0
+  })
+  return { page: null, membersOnly }
 }
 
 export async function withVersion<T>(key: string, compute: (payload: Payload) => Promise<T>): Promise<T> {

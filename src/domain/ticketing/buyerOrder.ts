@@ -11,6 +11,24 @@ import { sameHash } from './tokens'
 /** Demo mode: no Stripe key, or the demo key (payments go to the local fake). */
 export const demoPayments = () => !process.env.STRIPE_SECRET_KEY || process.env.STRIPE_SECRET_KEY === DEMO_STRIPE_KEY
 
+/**
+ * How the storefront takes payment: `demo` (the local fake's "Pay (demo)" step), `stripe` (Stripe's
+ * Payment Element with STRIPE_PUBLISHABLE_KEY, in the same mode, test or live, as the secret key),
+ * or `unconfigured` (a real secret key but no publishable key: the storefront says so rather than
+ * taking orders it cannot be paid for).
+ */
+export type PaymentMode = { mode: 'demo' } | { mode: 'stripe'; publishableKey: string } | { mode: 'unconfigured'; reason: string }
+export function paymentMode(env: Record<string, string | undefined> = process.env): PaymentMode {
+  const secret = env.STRIPE_SECRET_KEY
+  if (!secret || secret === DEMO_STRIPE_KEY) return { mode: 'demo' }
+  const publishableKey = env.STRIPE_PUBLISHABLE_KEY ?? ''
+  if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(publishableKey)) return { mode: 'unconfigured', reason: 'STRIPE_PUBLISHABLE_KEY is not set' }
+  const live = (k: string) => /^(sk|rk|pk)_live_/.test(k)
+  if (live(secret) !== live(publishableKey))
+    return { mode: 'unconfigured', reason: 'STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY are not both test or both live keys' }
+  return { mode: 'stripe', publishableKey }
+}
+
 async function orderOfHolder(db: Db, orderId: string, token: string) {
   const {
     rows: [o],

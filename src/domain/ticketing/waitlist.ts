@@ -129,15 +129,16 @@ export type OfferRun = { offered: number; lapsed: number; ticketTypes: number }
 
 /**
  * Offers freed tickets to the people waiting, in order, on every open waitlist (one
- * transaction per ticket type, under its row lock). Safe to run twice at once.
+ * transaction per ticket type, under its row lock). Safe to run twice at once. Expiry is
+ * decided by the database's clock.
  */
-export async function offerWaitlist(db: Db, now = new Date()): Promise<OfferRun> {
+export async function offerWaitlist(db: Db): Promise<OfferRun> {
   const out: OfferRun = { offered: 0, lapsed: 0, ticketTypes: 0 }
   const { rows } = await db.query<{ id: string }>(
     `SELECT DISTINCT ticket_type_id AS id FROM waitlist_entries WHERE status IN ('waiting', 'offered') ORDER BY 1`,
   )
   for (const { id } of rows) {
-    const r = await withTransaction(db, (tx) => offerForTicketType(tx, id, now))
+    const r = await withTransaction(db, (tx) => offerForTicketType(tx, id))
     out.offered += r.offered
     out.lapsed += r.lapsed
     out.ticketTypes++
@@ -145,7 +146,7 @@ export async function offerWaitlist(db: Db, now = new Date()): Promise<OfferRun>
   return out
 }
 
-async function offerForTicketType(tx: Tx, ticketTypeId: string, now: Date): Promise<{ offered: number; lapsed: number }> {
+async function offerForTicketType(tx: Tx, ticketTypeId: string): Promise<{ offered: number; lapsed: number }> {
   const {
     rows: [tt],
   } = await tx.query(
@@ -230,7 +231,6 @@ async function offerForTicketType(tx: Tx, ticketTypeId: string, now: Date): Prom
     free -= quantity
     offered++
   }
-  void now
   return { offered, lapsed: lapsed.rowCount ?? 0 }
 }
 

@@ -1,16 +1,16 @@
 import type { Access, CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { generateKey, stashForReveal } from './keys'
-import { revealEndpoint } from './reveal'
+import { generateKey } from './keys'
+import { revealEndpoint, seal, startRevealWindow } from './reveal'
 import type { ApiKeysOptions, PermissionSet } from './types'
 
 const CONTEXT_KEY = 'apiKeyPlaintext'
 
 /**
  * On create: the key is generated here; only its prefix and a hash of its secret are stored. The
- * full key rides on `req.context` to the create response (REST, GraphQL) and is stashed in memory
- * for the admin UI's one-time reveal. The owner is the creator unless an admin names another,
+ * full key rides on `req.context` to the create response (REST, GraphQL) and is kept sealed on the
+ * row for the admin UI's one-time reveal (reveal.ts). The owner is the creator unless an admin names another,
  * and a key's scopes never exceed what its owner may do.
  */
 type Resolved = Required<Pick<ApiKeysOptions, 'resolvePermissions' | 'isManager'>>
@@ -26,6 +26,7 @@ const issueKey =
       if (req.user && (!data.owner || !manager)) data.owner = req.user.id
       const { key, prefix, secretHash } = generateKey()
       Object.assign(data, { prefix, secretHash })
+      if (req.user) Object.assign(data, { revealSecret: seal(req.payload.secret, key), revealTo: String(req.user.id) })
       req.context[CONTEXT_KEY] = { prefix, key }
     }
     const raw: unknown = data.scopes ?? originalDoc?.scopes ?? []
@@ -82,9 +83,8 @@ export function apiKeysCollection(
     hooks: {
       beforeChange: [issueKey(slug, scopeSet, resolved)],
       afterChange: [
-        ({ doc, req, operation }) => {
-          const fresh = req.context?.[CONTEXT_KEY] as { prefix: string; key: string } | undefined
-          if (operation === 'create' && fresh && req.user) stashForReveal(String(doc.id), fresh.key, String(req.user.id))
+        async ({ doc, req, operation }) => {
+          if (operation === 'create' && req.user) await startRevealWindow(req, String(doc.id))
           return doc
         },
       ],
@@ -103,6 +103,10 @@ export function apiKeysCollection(
         access: { create: () => false, update: () => false },
       },
       { name: 'secretHash', type: 'text', hidden: true, custom: { redact: true } },
+      // The one-time reveal (reveal.ts): the sealed key, who may read it, and until when.
+      { name: 'revealSecret', type: 'text', hidden: true, custom: { redact: true } },
+      { name: 'revealTo', type: 'text', hidden: true },
+      { name: 'revealUntil', type: 'date', hidden: true },
       {
         name: 'owner',
         type: 'relationship',

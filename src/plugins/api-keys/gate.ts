@@ -145,6 +145,16 @@ function logUsage(
  * what a limited REST route does): the same store and the same bucket as the gate's, so REST
  * and GraphQL share one limit. Returns the seconds to wait, or 0.
  */
+/**
+ * One hit on `key` in the platform's shared limiter (Redis when REDIS_URL is set, else the
+ * batched PostgreSQL store; one-minute windows), for app endpoints with limits of their own
+ * (tracking). Shared across instances, unlike a counter in one process's memory. Returns the
+ * seconds to wait when over `perMinute`, else 0.
+ */
+export async function hitSharedLimit(payload: Payload, key: string, perMinute: number): Promise<number> {
+  return defaultStore(poolOf(payload)).hit(`app:${key}`, perMinute)
+}
+
 export async function hitAddressLimit(
   payload: Payload,
   ruleName: string,

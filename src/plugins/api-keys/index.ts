@@ -10,7 +10,7 @@ import { apiKeyStrategy } from './strategy'
 import type { ApiKeysOptions } from './types'
 
 export type { ApiKeysOptions, PermissionSet } from './types'
-export { hitAddressLimit, withApiKeyGate } from './gate'
+export { hitAddressLimit, hitSharedLimit, withApiKeyGate } from './gate'
 
 export const apiKeysPlugin =
   (options: ApiKeysOptions): Plugin =>

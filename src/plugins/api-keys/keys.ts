@@ -20,15 +20,3 @@ export function sameSecret(secret: string, hash: string): boolean {
   const b = Buffer.from(hash, 'hex')
   return a.length === b.length && crypto.timingSafeEqual(a, b)
 }
-
-/** Keys shown once: kept in this process's memory for a few minutes, revealed to their creator once. */
-const pending = new Map<string, { key: string; owner: string; until: number }>()
-export function stashForReveal(id: string, key: string, owner: string, ms = 10 * 60_000) {
-  pending.set(id, { key, owner, until: Date.now() + ms })
-}
-export function takeReveal(id: string, owner: string): string | null {
-  const p = pending.get(id)
-  if (!p || p.until < Date.now() || p.owner !== owner) return null
-  pending.delete(id)
-  return p.key
-}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import React from 'react'
 
 import { poolOf } from '../../../db/pool'
-import { holdForHolder } from '../../../domain/ticketing/buyerOrder'
+import { holdForHolder, orderForHolder, paymentMode } from '../../../domain/ticketing/buyerOrder'
 import { payloadInstance } from '../data'
 import { TicketPicker } from '../events/[slug]/TicketPicker'
 
@@ -15,6 +15,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 /**
  * /checkout?hold=…&token=…: checkout on a hold made elsewhere, such as a waitlist offer's e-mail
  * link: what is held and until when, then billing and payment as on the event page.
+ * With `&order=…` (where Stripe sends the buyer back after a payment method's redirect): the
+ * order's confirmation once its payment's webhook has completed it.
  */
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams
@@ -22,13 +24,31 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const token = one(sp.token)
   if (!/^[0-9a-f-]{36}$/i.test(hold) || token.length < 20 || token.length > 200)
     return <p className="notice">This checkout link is incomplete. Open it from your e-mail again.</p>
-  const held = await holdForHolder(poolOf(await payloadInstance()), hold, token).catch(() => null)
+  const db = poolOf(await payloadInstance())
+  const orderId = one(sp.order)
+  if (orderId) {
+    const order = /^[0-9a-f-]{36}$/i.test(orderId) ? await orderForHolder(db, orderId, token).catch(() => null) : null
+    if (!order) return <p className="notice">This order link is not valid.</p>
+    return (
+      <section>
+        <h1>Your order</h1>
+        <TicketPicker
+          ticketTypes={[]}
+          payments={paymentMode()}
+          initialHold={{ id: hold, token, expiresAt: new Date().toISOString(), items: [] }}
+          initialOrder={{ id: order.id, status: order.status, total: order.total, currency: order.currency }}
+        />
+      </section>
+    )
+  }
+  const held = await holdForHolder(db, hold, token).catch(() => null)
   if (!held) return <p className="notice">This checkout link is not valid.</p>
   if (!held.live) return <p className="notice">This hold has ended (it lapsed, was released or already has an order).</p>
   return (
     <section>
       <h1>Checkout</h1>
       <TicketPicker
+        payments={paymentMode()}
         ticketTypes={held.items.map((i) => ({
           id: i.ticketType,
           name: i.name,

@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { poolOf } from '../../../db/pool'
 import { trackDesigner } from '../../../domain/fashion/commands'
 import { featuredDesigners } from '../../../domain/fashion/readModels'
-import { fixedWindowLimiter } from '../../../domain/rateLimit'
+import { hitSharedLimit } from '../../../plugins/api-keys'
 import { errorBody, handle, json, limitedAddress, now, parse, parseJson, uuidParam } from '../../http'
 import { trackSchema } from './schema'
 
@@ -14,7 +14,7 @@ export const featuredDesignersEndpoint: Endpoint = {
   handler: handle(async (req) => json({ designers: await featuredDesigners(poolOf(req.payload)) })),
 }
 
-const trackLimiter = fixedWindowLimiter(Number(process.env.TRACK_RATE_PER_MINUTE || 60), 60_000)
+const trackPerMinute = () => Number(process.env.TRACK_RATE_PER_MINUTE || 60)
 /** POST /api/designers/:id/track { kind, ref? } */
 export const trackDesignerEndpoint: Endpoint = {
   path: '/:id/track',
@@ -22,7 +22,7 @@ export const trackDesignerEndpoint: Endpoint = {
   handler: handle(async (req) => {
     const id = parse(uuidParam('designer'), req.routeParams?.id)
     const body = await parseJson(req, trackSchema)
-    const wait = trackLimiter.hit(`${limitedAddress(req)}:${id}`)
+    const wait = await hitSharedLimit(req.payload, `designer-track:${limitedAddress(req)}:${id}`, trackPerMinute())
     if (wait) return errorBody(429, 'rate_limited', 'Too many tracking calls; slow down.', { retryAfter: wait })
     const counted = await trackDesigner(poolOf(req.payload), id, body.kind, now())
     if (!counted) return errorBody(404, 'unknown_designer', 'No such designer.')

@@ -2,11 +2,11 @@ import type { Endpoint } from 'payload'
 
 import { poolOf } from '../../../db/pool'
 import { trackEvents } from '../../../domain/marketing/track'
-import { fixedWindowLimiter } from '../../../domain/rateLimit'
+import { hitSharedLimit } from '../../../plugins/api-keys'
 import { clientIp, errorBody, handle, json, limitedAddress, now, parse, readJson } from '../../http'
 import { TRACK_MAX_BYTES, TRACK_MAX_EVENTS, trackBody } from './schema'
 
-const batchLimiter = fixedWindowLimiter(Number(process.env.TRACK_BATCHES_PER_MINUTE || 120), 60_000)
+const batchesPerMinute = () => Number(process.env.TRACK_BATCHES_PER_MINUTE || 120)
 
 /**
  * POST /api/track { events: [{ type, source, sessionId?, event?, sponsor?, campaign?, channel?, occurredAt?, data? }] }
@@ -37,7 +37,7 @@ export const trackEndpoint: Endpoint = {
           issues: [{ path: `events.${missing}.sessionId`, message: 'required when not signed in' }],
         })
     }
-    const wait = batchLimiter.hit(userId ?? limitedAddress(req))
+    const wait = await hitSharedLimit(req.payload, `track:${userId ?? limitedAddress(req)}`, batchesPerMinute())
     if (wait) return errorBody(429, 'rate_limited', 'Too many tracking batches; slow down.', { retryAfter: wait })
     const t = now()
     // A client clock is trusted within a week back and five minutes ahead; otherwise the server's time.

@@ -8,6 +8,9 @@
  */
 import React, { useEffect, useState } from 'react'
 
+import type { PaymentMode } from '../../../../domain/ticketing/buyerOrder'
+import { PaymentElement } from './PaymentElement'
+
 type TicketType = { id: string; name: string; price: number; currency: string; available: number; seated: boolean }
 export type Hold = {
   id: string
@@ -30,10 +33,22 @@ async function api<T>(path: string, init: RequestInit & { token?: string } = {})
   return body as T
 }
 
-export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes: TicketType[]; initialHold?: Hold | null }) {
+export function TicketPicker({
+  ticketTypes,
+  payments,
+  initialHold = null,
+  initialOrder = null,
+}: {
+  ticketTypes: TicketType[]
+  payments: PaymentMode
+  initialHold?: Hold | null
+  /** Back from a payment method's redirect: wait for this order's tickets. */
+  initialOrder?: Order | null
+}) {
   const [quantities, setQuantities] = useState<Record<string, number>>({})
   const [hold, setHold] = useState<Hold | null>(initialHold)
-  const [order, setOrder] = useState<Order | null>(null)
+  const [order, setOrder] = useState<Order | null>(initialOrder)
+  const [clientSecret, setClientSecret] = useState<string | null>(null)
   const [tickets, setTickets] = useState<Ticket[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -47,7 +62,12 @@ export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes:
     return () => clearInterval(t)
   }, [hold, tickets])
 
-  if (ticketTypes.length === 0) return <p>No tickets are on sale right now.</p>
+  useEffect(() => {
+    if (initialOrder && initialHold) void run(() => waitForTickets(initialOrder.id))
+    // Once, on arrival from a payment method's redirect.
+  }, [])
+
+  if (ticketTypes.length === 0 && !initialOrder) return <p>No tickets are on sale right now.</p>
   const run = async (fn: () => Promise<void>) => {
     setBusy(true)
     setError(null)
@@ -76,7 +96,7 @@ export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes:
   const placeOrder = (form: FormData) =>
     run(async () => {
       const discountCode = String(form.get('discountCode') ?? '').trim()
-      const res = await api<{ order: Order }>('/checkout/orders', {
+      const res = await api<{ order: Order; payment: { clientSecret: string | null } }>('/checkout/orders', {
         method: 'POST',
         body: JSON.stringify({
           hold: hold!.id,
@@ -88,6 +108,7 @@ export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes:
         throw new Error(e.body?.reason ? `${e.message} (${e.body.reason.replace(/_/g, ' ')})` : e.message)
       })
       setOrder(res.order)
+      setClientSecret(res.payment?.clientSecret ?? null)
       if (res.order.status === 'completed') await waitForTickets(res.order.id)
     })
 
@@ -190,10 +211,28 @@ export function TicketPicker({ ticketTypes, initialHold = null }: { ticketTypes:
           <p>
             Order total: <strong>{money(order.total, order.currency)}</strong>
           </p>
-          <button className="button" type="button" disabled={busy} onClick={() => void payDemo()}>
-            Pay (demo)
-          </button>
-          <p className="when">Demo mode: no card is charged; the local Stripe fake confirms a test card.</p>
+          {payments.mode === 'demo' && (
+            <>
+              <button className="button" type="button" disabled={busy} onClick={() => void payDemo()}>
+                Pay (demo)
+              </button>
+              <p className="when">Demo mode: no card is charged; the local Stripe fake confirms a test card.</p>
+            </>
+          )}
+          {payments.mode === 'stripe' && clientSecret && (
+            <PaymentElement
+              publishableKey={payments.publishableKey}
+              clientSecret={clientSecret}
+              returnUrl={`${window.location.origin}/checkout?hold=${hold!.id}&token=${encodeURIComponent(hold!.token)}&order=${order.id}`}
+              onPaid={() => waitForTickets(order.id)}
+            />
+          )}
+          {payments.mode === 'stripe' && !clientSecret && <p className="when">Waiting for the payment’s confirmation…</p>}
+          {payments.mode === 'unconfigured' && (
+            <p className="error" role="alert">
+              Online payment is not set up on this site yet; your tickets stay held until the time above.
+            </p>
+          )}
         </div>
       )}
     </div>

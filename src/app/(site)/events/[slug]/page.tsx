@@ -6,6 +6,7 @@ import React from 'react'
 import { poolOf } from '../../../../db/pool'
 import { eventPage, eventPageContent } from '../../../../domain/events/page'
 import { formatMoney, formatWhen } from '../../../../domain/ticketing/format'
+import { paymentMode } from '../../../../domain/ticketing/buyerOrder'
 import { payloadInstance, withVersion } from '../../data'
 import { LivePreviewListener } from '../../LivePreviewListener'
 import { TicketPicker } from './TicketPicker'
@@ -120,6 +121,7 @@ export default async function EventPage({ params }: Props) {
           </tbody>
         </table>
         <TicketPicker
+          payments={paymentMode()}
           ticketTypes={e.ticketTypes
             .filter((t) => t.onSale)
             .map((t) => ({ id: t.id, name: t.name, price: t.price, currency: t.currency, available: t.available, seated: t.seated }))}
