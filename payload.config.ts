@@ -5,6 +5,8 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { localCodeEditor } from './src/fields/localCodeEditor'
+import { isJobsLeader } from './src/jobs/leader'
+import { withStartupLock } from './src/db/startupLock'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
@@ -126,6 +128,8 @@ export default buildConfig({
   },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   jobs: {
+    // JOBS_KEEP_COMPLETED=true keeps finished jobs (and their logs) for inspection; by default they go.
+    deleteJobOnComplete: process.env.JOBS_KEEP_COMPLETED !== 'true',
     // Scheduled publishing of pages runs here; later issues add their tasks.
     tasks: [
       expireCheckoutsTask,
@@ -139,14 +143,21 @@ export default buildConfig({
     ],
     // Scheduled tasks (the checkout expiry sweep) queue themselves every minute; autoRun works them off.
     // `transactional` (every 10 s) carries what a buyer waits for: confirmation e-mail queued right after a payment.
+    // Only the process holding the runner lock runs them (src/jobs/leader.ts): `npm run jobs`, or the
+    // app itself when it runs alone; app instances started with PAYLOAD_JOBS_AUTORUN=false run none.
     autoRun:
       process.env.PAYLOAD_JOBS_AUTORUN === 'false'
         ? []
         : [
-            { cron: '* * * * *', queue: 'default', limit: 50 },
-            { cron: '*/10 * * * * *', queue: 'transactional', limit: 20 },
+            { cron: process.env.JOBS_DEFAULT_CRON || '* * * * *', queue: 'default', limit: 50, disableScheduling: true },
+            { cron: process.env.JOBS_TRANSACTIONAL_CRON || '*/10 * * * * *', queue: 'transactional', limit: 20, disableScheduling: true },
           ],
-    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    shouldAutoRun: async (payload) => {
+      if (process.env.PAYLOAD_JOBS_AUTORUN === 'false' || !(await isJobsLeader(payload))) return false
+      // Scheduled tasks are queued by the leader alone (Payload's scheduling would queue them once per process).
+      await payload.jobs.handleSchedules({ allQueues: true })
+      return true
+    },
   },
   plugins: [
     seoPlugin({
@@ -191,7 +202,10 @@ export default buildConfig({
     // Pending migrations are applied on start, in development and production alike
     // (`push` is off, so this is the only way the schema changes). The cast: generated
     // migration files type their argument precisely, Payload's list type takes `unknown`.
-    if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-    await ensureAccessModel(payload)
+    // Instances started together take turns (a session advisory lock) rather than race.
+    await withStartupLock(payload, async () => {
+      if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+      await ensureAccessModel(payload)
+    })
   },
 })

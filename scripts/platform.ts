@@ -1,6 +1,6 @@
 /**
  * One entry point for running the platform: `npm run dev`, `npm start`, `npm run build`,
- * `npm run seed`, `npm run migrate`, `npm run migrate:create <name>`.
+ * `npm run jobs`, `npm run seed`, `npm run migrate`, `npm run migrate:create <name>`.
  *
  * It resolves the environment a newcomer does not have to write: PAYLOAD_SECRET (generated
  * once into .data/), and, when DATABASE_URL is unset, an embedded PostgreSQL kept in
@@ -139,6 +139,37 @@ async function serve(mode: 'dev' | 'start', port: string): Promise<number> {
   }
 }
 
+/**
+ * `npm run jobs`: the jobs runner alone (no HTTP): Payload with its job crons, in this process.
+ * Several may run; one holds the runner lock and works the queues, the others stand by
+ * (src/jobs/leader.ts). SIGTERM/SIGINT: stop the crons, give the lock up, let the current run
+ * finish, close the database.
+ */
+async function runJobs(): Promise<number> {
+  delete process.env.PAYLOAD_JOBS_AUTORUN
+  process.env.SITE_URL ||= process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${process.env.PORT || 3000}`
+  // Demo mode: the app's process runs the Stripe fake; refunds and cancellations go there too.
+  if (!process.env.STRIPE_SECRET_KEY) process.env.STRIPE_API_BASE ||= `http://127.0.0.1:${process.env.STRIPE_FAKE_PORT || 12111}`
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../payload.config')
+  const { isJobsLeader, resignJobsLeader } = await import('../src/jobs/leader')
+  const payload = await getPayload({ config, cron: true })
+  console.log(`[platform] jobs runner started (pid ${process.pid})`)
+  await isJobsLeader(payload)
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve())
+    process.once('SIGINT', () => resolve())
+  })
+  console.log('[platform] jobs runner stopping')
+  const crons = payload.crons.splice(0)
+  for (const c of crons) c.stop()
+  // A run in progress finishes (up to a minute) before the lock and the database go.
+  for (let i = 0; i < 600 && crons.some((c) => c.isBusy()); i++) await new Promise((r) => setTimeout(r, 100))
+  await resignJobsLeader(payload)
+  await payload.destroy()
+  return 0
+}
+
 async function main() {
   loadDotEnv()
   ensureSecret()
@@ -161,6 +192,9 @@ async function main() {
       case 'build':
         code = await run(bin('next'), ['build'])
         break
+      case 'jobs':
+        code = await runJobs()
+        break
       case 'seed':
       case 'migrate':
         await prepare()
@@ -170,7 +204,7 @@ async function main() {
         code = await run(bin('payload'), rest)
         break
       default:
-        console.error(`unknown command "${command}" (dev, start, build, seed, migrate, payload)`)
+        console.error(`unknown command "${command}" (dev, start, build, jobs, seed, migrate, payload)`)
         code = 2
     }
     await payments?.close()

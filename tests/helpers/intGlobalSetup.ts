@@ -10,6 +10,7 @@ declare module 'vitest' {
     freshDatabaseUrl: string
     payloadSecret: string
     pluginsDatabaseUrl: string
+    jobsDatabaseUrl: string
   }
 }
 
@@ -20,6 +21,8 @@ export default async function setup(project: TestProject) {
   project.provide('freshDatabaseUrl', await server.create('fresh'))
   // A database of its own for the plugins mounted into a bare Payload config (schema pushed, no migrations).
   project.provide('pluginsDatabaseUrl', await server.create('plugins'))
+  // For the jobs runners started as processes of their own (tests/int/jobs-runner.int.spec.ts).
+  project.provide('jobsDatabaseUrl', await server.create('jobs'))
   project.provide('payloadSecret', crypto.randomBytes(24).toString('hex'))
   return async () => {
     await server.stop()
