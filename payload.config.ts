@@ -7,6 +7,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { localCodeEditor } from './src/fields/localCodeEditor'
 import { isJobsLeader } from './src/jobs/leader'
 import { withStartupLock } from './src/db/startupLock'
+import { requestIdOf } from './src/config/requestId'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
@@ -76,6 +77,17 @@ export default buildConfig({
     },
   },
   collections,
+  hooks: {
+    // Payload's own error answers (REST) carry the request's id too, and server errors are logged with it.
+    afterError: [
+      ({ error, req, result }) => {
+        const requestId = requestIdOf(req.headers)
+        const status = (error as { status?: number }).status ?? 500
+        if (result && status >= 500) req.payload.logger.error({ err: error, requestId, msg: `${req.method} ${req.url} failed` })
+        if (result) return { response: { ...result, requestId } }
+      },
+    ],
+  },
   endpoints: [
     createHoldEndpoint,
     releaseHoldEndpoint,

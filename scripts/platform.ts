@@ -104,10 +104,15 @@ async function prepare() {
   }
 }
 
-function run(cmd: string, args: string[]): Promise<number> {
+function run(cmd: string, args: string[], beforeForward?: (sig: NodeJS.Signals) => Promise<void>): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, cwd: root })
-    const forward = (sig: NodeJS.Signals) => child.kill(sig)
+    let stopping = false
+    const forward = (sig: NodeJS.Signals) => {
+      if (!beforeForward || stopping) return void child.kill(sig)
+      stopping = true
+      void beforeForward(sig).finally(() => child.kill(sig))
+    }
     process.on('SIGINT', forward)
     process.on('SIGTERM', forward)
     child.on('exit', (code, signal) => {
@@ -133,7 +138,12 @@ async function serve(mode: 'dev' | 'start', port: string): Promise<number> {
   // Links in e-mail point at the front, not Next's internal port (PAYLOAD_PUBLIC_SERVER_URL wins when set).
   process.env.SITE_URL ||= process.env.PAYLOAD_PUBLIC_SERVER_URL || `http://localhost:${front.port}`
   try {
-    return await run(bin('next'), [mode, '-p', String(internal), '-H', '127.0.0.1'])
+    // SIGTERM: stop taking requests, let those in flight finish (SHUTDOWN_GRACE_MS, 25 s), then stop Next.js.
+    return await run(bin('next'), [mode, '-p', String(internal), '-H', '127.0.0.1'], async (sig) => {
+      console.log(`[platform] ${sig}: draining (${front.inFlight()} requests in flight)`)
+      const cut = await front.drain(Number(process.env.SHUTDOWN_GRACE_MS || 25_000))
+      console.log(`[platform] drained${cut ? ` (${cut} cut off at the deadline)` : ''}; stopping Next.js`)
+    })
   } finally {
     await front.close()
   }

@@ -12,6 +12,7 @@ import { can, getPrincipal, type Principal } from '../access/principal'
 import { addressKey, clientAddress } from '../config/clientAddress'
 import { contentVersion, memo } from '../db/contentCache'
 import { poolOf } from '../db/pool'
+import { requestIdOf } from '../config/requestId'
 import { DomainError } from '../domain/ticketing/errors'
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -118,17 +119,28 @@ export async function versionedPublicJson(
   return new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } })
 }
 
-/** Runs a handler, turning validation failures and domain errors into their HTTP answers. */
+/** An error answer with the request's id in its body (src/config/requestId.ts), so a support request can be traced. */
+async function withRequestId(res: Response, requestId: string): Promise<Response> {
+  if (res.status < 400 || !res.headers.get('content-type')?.includes('application/json')) return res
+  const body = await res.json().catch(() => null)
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return res
+  const headers = new Headers(res.headers)
+  headers.delete('content-length')
+  return new Response(JSON.stringify({ ...body, requestId }), { status: res.status, headers })
+}
+
+/** Runs a handler, turning validation failures and domain errors into their HTTP answers (each error carrying the request's id). */
 export const handle =
   (fn: (req: PayloadRequest) => Promise<Response>) =>
   async (req: PayloadRequest): Promise<Response> => {
+    const requestId = requestIdOf(req.headers)
     try {
-      return await fn(req)
+      return await withRequestId(await fn(req), requestId)
     } catch (err) {
-      if (err instanceof BadRequest) return err.response
-      if (err instanceof DomainError) return errorBody(err.status, err.code, err.message, err.details)
-      req.payload.logger.error({ err, msg: `endpoint ${req.method} ${req.url} failed` })
-      return errorBody(500, 'internal_error', 'Something went wrong on our side.')
+      if (err instanceof BadRequest) return withRequestId(err.response, requestId)
+      if (err instanceof DomainError) return withRequestId(errorBody(err.status, err.code, err.message, err.details), requestId)
+      req.payload.logger.error({ err, requestId, msg: `endpoint ${req.method} ${req.url} failed` })
+      return withRequestId(errorBody(500, 'internal_error', 'Something went wrong on our side.'), requestId)
     }
   }
 

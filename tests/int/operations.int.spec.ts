@@ -1,0 +1,128 @@
+// Operating it: every request's id (the front's X-Request-Id, in every error body: the app's
+// endpoints and Payload's own answers), and the front's graceful stop on SIGTERM (requests in
+// flight finish, new ones are refused with 503 and Retry-After, nothing hangs).
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startFront } from '../../scripts/front'
+import { closePayload, getTestPayload } from '../helpers/payload'
+import { apiClient, type Api } from '../helpers/rest'
+
+let payload: Payload
+let api: Api
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  api = apiClient(payload.config)
+})
+afterAll(async () => closePayload(payload))
+
+describe('request ids', () => {
+  it('carries the request’s id in the error answers of the app’s endpoints and of Payload’s own routes', async () => {
+    const id = 'support-trace-0001'
+    const ours = await api.call('POST', '/checkout/holds', { body: { items: 'nope' }, headers: { 'x-request-id': id } })
+    expect(ours.status).toBe(400)
+    expect(ours.body.requestId).toBe(id)
+    const payloads = await api.call('GET', '/events/00000000-0000-4000-8000-000000000000', { headers: { 'x-request-id': id } })
+    expect(payloads.status).toBe(404)
+    expect(payloads.body.requestId).toBe(id)
+    // A malformed incoming id is replaced by a fresh one, never echoed.
+    const bad = await api.call('POST', '/checkout/holds', { body: { items: 'nope' }, headers: { 'x-request-id': 'x y<script>' } })
+    expect(bad.body.requestId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('is set by the front on the way in and on every answer, keeping a well-formed incoming one', async () => {
+    const seen: string[] = []
+    const upstream = http.createServer((req, res) => {
+      seen.push(String(req.headers['x-request-id']))
+      res.writeHead(200, { 'x-request-id': 'forged-by-upstream' }).end('ok')
+    })
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
+    const front = await startFront({
+      port: 0,
+      host: '127.0.0.1',
+      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
+    })
+    try {
+      const fresh = await fetch(`http://127.0.0.1:${front.port}/a`)
+      expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+      expect(seen[0]).toBe(fresh.headers.get('x-request-id'))
+      const kept = await fetch(`http://127.0.0.1:${front.port}/b`, { headers: { 'x-request-id': 'lb-1234567890' } })
+      expect([kept.headers.get('x-request-id'), seen[1]]).toEqual(['lb-1234567890', 'lb-1234567890'])
+    } finally {
+      await front.close()
+      upstream.close()
+    }
+  })
+})
+
+describe('graceful stop (SIGTERM)', () => {
+  it('lets requests in flight finish (answered with Connection: close), then refuses new connections rather than hanging', async () => {
+    const upstream = http.createServer((req, res) => {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`done ${req.url}`), 800)
+    })
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
+    const front = await startFront({
+      port: 0,
+      host: '127.0.0.1',
+      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
+    })
+    const base = `http://127.0.0.1:${front.port}`
+    try {
+      // Three slow requests in flight on keep-alive connections, then the stop begins.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 3 })
+      const get = (path: string) =>
+        new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+          http
+            .get(`${base}${path}`, { agent }, (res) => {
+              let body = ''
+              res.on('data', (d) => (body += d))
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+            })
+            .on('error', reject)
+        })
+      const inFlight = [get('/1'), get('/2'), get('/3')]
+      await expect.poll(() => front.inFlight()).toBe(3)
+      const drained = front.drain(10_000)
+      const answers = await Promise.all(inFlight)
+      expect(answers.map((a) => [a.status, a.body])).toEqual([
+        [200, 'done /1'],
+        [200, 'done /2'],
+        [200, 'done /3'],
+      ])
+      expect(answers.map((a) => a.headers.connection)).toEqual(['close', 'close', 'close'])
+      expect(await drained).toBe(0)
+      // New connections are refused once it has stopped listening: no hang.
+      await expect(fetch(`${base}/late`, { signal: AbortSignal.timeout(5000) })).rejects.toThrow()
+      agent.destroy()
+    } finally {
+      upstream.close()
+    }
+  })
+
+  it('cuts off a request that outlives the grace period, and says how many it cut', async () => {
+    const upstream = http.createServer((_req, res) => {
+      setTimeout(() => res.writeHead(200).end('slow'), 3000)
+    })
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
+    const front = await startFront({
+      port: 0,
+      host: '127.0.0.1',
+      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
+    })
+    try {
+      const slow = fetch(`http://127.0.0.1:${front.port}/slow`).then(
+        (r) => r.status,
+        () => 'cut',
+      )
+      await expect.poll(() => front.inFlight()).toBe(1)
+      expect(await front.drain(300)).toBe(1)
+      expect(await slow).toBe('cut')
+    } finally {
+      upstream.close()
+    }
+  })
+})
