@@ -14,8 +14,11 @@ export type Proc = {
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-export function startPlatform(command: string, env: Record<string, string>): Proc {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/platform.ts', command], {
+export const startPlatform = (command: string, env: Record<string, string>): Proc => startScript(['scripts/platform.ts', command], env)
+
+/** `tsx <args>` from the repository's root, with `env` on top of this process's environment. */
+export function startScript(args: string[], env: Record<string, string>): Proc {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), args, {
     cwd: root,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,25 @@
+import config from '@payload-config'
+import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+import { getPayload } from 'payload'
+
+import { addressKey, clientAddress } from '../../../config/clientAddress'
+import { apiBounds } from '../../../config/env'
+import { withApiKeyGate } from '../../../plugins/api-keys'
+import { UUID, withRequestGuard } from '../../../plugins/request-guard'
+
+// The edge, outside in: API keys (401, 429 per key and per client address, usage logs), then
+// the request guard (400 for a body that is not a JSON object and for out-of-range paging,
+// depth or sort), then Payload's own handler. Kept apart from the route module (which also
+// loads Payload's CSS for Next) so a plain Node server can mount the same handlers (tests'
+// instances, tests/helpers/instance.ts).
+const payload = () => getPayload({ config })
+const gate = { clientAddress: (req: Request) => clientAddress(req.headers), addressKey }
+const guarded = <H extends (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>>(h: H) =>
+  withApiKeyGate(payload, withRequestGuard(config, h, { ...apiBounds(), idPattern: UUID }), gate)
+
+export const GET = guarded(REST_GET(config))
+export const POST = guarded(REST_POST(config))
+export const DELETE = guarded(REST_DELETE(config))
+export const PATCH = guarded(REST_PATCH(config))
+export const PUT = guarded(REST_PUT(config))
+export const OPTIONS = REST_OPTIONS(config)
