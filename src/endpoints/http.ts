@@ -138,7 +138,11 @@ export const handle =
       return await withRequestId(await fn(req), requestId)
     } catch (err) {
       if (err instanceof BadRequest) return withRequestId(err.response, requestId)
-      if (err instanceof DomainError) return withRequestId(errorBody(err.status, err.code, err.message, err.details), requestId)
+      if (err instanceof DomainError) {
+        const res = errorBody(err.status, err.code, err.message, err.details)
+        if (typeof err.details.retryAfter === 'number') res.headers.set('retry-after', String(err.details.retryAfter))
+        return withRequestId(res, requestId)
+      }
       req.payload.logger.error({ err, requestId, msg: `endpoint ${req.method} ${req.url} failed` })
       return withRequestId(errorBody(500, 'internal_error', 'Something went wrong on our side.'), requestId)
     }

@@ -45,3 +45,9 @@ export class HoldLimitError extends DomainError {
     )
   }
 }
+/** A service the operation needs is away (503); `retryAfter` seconds become the answer's Retry-After. */
+export class UnavailableError extends DomainError {
+  constructor(code: string, message: string, retryAfter: number, details: Record<string, unknown> = {}) {
+    super(code, message, 503, { ...details, retryAfter })
+  }
+}

@@ -361,12 +361,34 @@ export async function attachPaymentIntent(db: Db, orderId: string, paymentIntent
 }
 
 /** Fails an order whose payment could not even start (the provider refused or was unreachable). */
-export async function abandonOrder(db: Db, orderId: string): Promise<void> {
-  await withTransaction(db, async (tx) => {
+/**
+ * The payment could not start (the provider is unreachable): the order fails, its discount use is
+ * given back, and its hold is detached from it but stays live until it lapses, so the buyer can
+ * place the order again once payment works. Returns when the hold lapses (null if none is live).
+ */
+export async function abandonOrder(db: Db, orderId: string): Promise<{ holdExpiresAt: string | null }> {
+  return withTransaction(db, async (tx) => {
     const {
       rows: [o],
     } = await tx.query(`SELECT status FROM orders WHERE id = $1 FOR UPDATE`, [orderId])
-    if (o && o.status === 'pending') await failInTx(tx, orderId, 'failed', 'the payment could not start')
+    if (!o || o.status !== 'pending') return { holdExpiresAt: null }
+    await auditInTx(tx, {
+      action: 'update',
+      collection: 'orders',
+      documentId: orderId,
+      summary: `order ${orderId} failed: the payment could not start (hold kept for a retry)`,
+      changes: [{ field: 'status', to: 'failed' }],
+    })
+    await lockTicketTypesOfHolds(tx, 'order', orderId)
+    const { rows } = await tx.query<{ expires_at: Date }>(
+      `UPDATE holds SET order_id = NULL, updated_at = now() WHERE order_id = $1 AND status = 'active' AND expires_at > now() RETURNING expires_at`,
+      [orderId],
+    )
+    await tx.query(`UPDATE holds SET status = 'released', updated_at = now() WHERE order_id = $1 AND status = 'active'`, [orderId])
+    await releaseDiscountUse(tx, orderId)
+    await tx.query(`UPDATE orders SET status = 'failed', updated_at = now() WHERE id = $1`, [orderId])
+    const until = rows.map((r) => new Date(r.expires_at).getTime()).sort((a, b) => a - b)[0]
+    return { holdExpiresAt: until ? new Date(until).toISOString() : null }
   })
 }
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { poolOf } from '../../db/pool'
-import { DomainError } from './errors'
+import { UnavailableError } from './errors'
 import { abandonOrder, attachPaymentIntent, createOrder, type CreateOrderInput } from './orders'
 import { createPaymentIntent } from './payments'
 
@@ -28,11 +28,14 @@ export async function placeOrder(req: PayloadRequest, body: PlaceOrderInput, cli
     return { order, payment: { provider: 'stripe' as const, clientSecret: pi.clientSecret, paymentIntent: pi.id } }
   } catch (err) {
     req.payload.logger.error({ err, msg: `payment intent for order ${order.id} failed` })
-    await abandonOrder(pool, order.id)
-    throw new DomainError(
+    const { holdExpiresAt } = await abandonOrder(pool, order.id)
+    throw new UnavailableError(
       'payment_unavailable',
-      'The payment provider could not be reached; nothing was charged and the tickets were released.',
-      502,
+      holdExpiresAt
+        ? `The payment service cannot be reached right now; nothing was charged. Your tickets stay held until ${holdExpiresAt}: place the order again in a minute.`
+        : 'The payment service cannot be reached right now; nothing was charged.',
+      30,
+      { holdExpiresAt },
     )
   }
 }

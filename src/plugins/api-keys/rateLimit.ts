@@ -133,18 +133,81 @@ export function redisStore(client: Redis): RateLimitStore {
   }
 }
 
-let redis: { url: string; client: Redis } | undefined
-const batched = new WeakMap<Pool, BatchedStore>()
-
-/** Redis when REDIS_URL is set, else this instance's batched store over `db` (one per pool). */
-export function defaultStore(db: Pool, onError?: (err: unknown) => void): RateLimitStore {
-  const url = process.env.REDIS_URL
-  if (url) {
-    if (!redis || redis.url !== url)
-      redis = { url, client: new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) }
-    return redisStore(redis.client)
+/**
+ * Redis first, this instance's batched PostgreSQL store while Redis is away: a hit goes to Redis
+ * when its connection is ready and it answers within `timeoutMs`; otherwise it is counted in the
+ * batched store, so checkout keeps selling (with the batched store's accuracy) and the limits
+ * stay on. Redis is used again as soon as it reconnects.
+ */
+export function redisWithFallback(
+  client: Redis,
+  fallback: RateLimitStore,
+  opts: { timeoutMs?: number; onFallback?: (err: unknown) => void } = {},
+): RateLimitStore {
+  const primary = redisStore(client)
+  const timeoutMs = opts.timeoutMs ?? 250
+  // The first connection is waited for (up to a second), so a fresh instance counts in Redis from its first request.
+  const firstReady = new Promise<void>((resolve) => {
+    if (client.status === 'ready') return resolve()
+    client.once('ready', () => resolve())
+    setTimeout(resolve, 1000).unref()
+  })
+  return {
+    name: 'redis',
+    hit: async (key, limit, now = new Date()) => {
+      await firstReady
+      if (client.status === 'ready') {
+        let timer: NodeJS.Timeout | undefined
+        try {
+          return await Promise.race([
+            primary.hit(key, limit, now),
+            new Promise<never>(
+              (_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer in ${timeoutMs} ms`)), timeoutMs)),
+            ),
+          ])
+        } catch (err) {
+          opts.onFallback?.(err)
+        } finally {
+          clearTimeout(timer)
+        }
+      } else opts.onFallback?.(new Error(`Redis is ${client.status}`))
+      return fallback.hit(key, limit, now)
+    },
   }
+}
+
+let redis: { url: string; client: Redis; stores: WeakMap<Pool, RateLimitStore> } | undefined
+const batched = new WeakMap<Pool, BatchedStore>()
+let warnedAt = 0
+
+function batchedFor(db: Pool, onError?: (err: unknown) => void): BatchedStore {
   let store = batched.get(db)
   if (!store) batched.set(db, (store = batchedStore(db, { onError })))
+  return store
+}
+
+/** Redis when REDIS_URL is set (the batched store over `db` while Redis is away), else this instance's batched store. */
+export function defaultStore(db: Pool, onError?: (err: unknown) => void): RateLimitStore {
+  const url = process.env.REDIS_URL
+  if (!url) return batchedFor(db, onError)
+  if (!redis || redis.url !== url) {
+    // Commands fail at once while disconnected (no offline queue): the fallback answers instead of a wait.
+    const client = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 })
+    client.on('error', () => undefined)
+    redis = { url, client, stores: new WeakMap() }
+  }
+  let store = redis.stores.get(db)
+  if (!store)
+    redis.stores.set(
+      db,
+      (store = redisWithFallback(redis.client, batchedFor(db, onError), {
+        onFallback: (err) => {
+          // Said once a minute, not once a request.
+          if (Date.now() - warnedAt < 60_000) return
+          warnedAt = Date.now()
+          onError?.(new Error(`rate limits: Redis unavailable (${(err as Error).message}); counting in PostgreSQL meanwhile`))
+        },
+      })),
+    )
   return store
 }
