@@ -8,6 +8,7 @@ import { localCodeEditor } from './src/fields/localCodeEditor'
 import { isJobsLeader } from './src/jobs/leader'
 import { withStartupLock } from './src/db/startupLock'
 import { requestIdOf } from './src/config/requestId'
+import { databaseUnavailableBody, isDatabaseUnavailable } from './src/db/unavailable'
 import { buildConfig, type Migration } from 'payload'
 import sharp from 'sharp'
 
@@ -82,6 +83,11 @@ export default buildConfig({
     afterError: [
       ({ error, req, result }) => {
         const requestId = requestIdOf(req.headers)
+        // The database away (restarting, connections cut): 503 (restHandlers adds Retry-After), not a 500.
+        if (isDatabaseUnavailable(error)) {
+          req.payload.logger.warn({ requestId, msg: `${req.method} ${req.url}: database unavailable (${error.message})` })
+          return { status: 503, response: databaseUnavailableBody(requestId) }
+        }
         const status = (error as { status?: number }).status ?? 500
         if (result && status >= 500) req.payload.logger.error({ err: error, requestId, msg: `${req.method} ${req.url} failed` })
         if (result) return { response: { ...result, requestId } }
@@ -122,7 +128,12 @@ export default buildConfig({
   // SMTP when SMTP_URL is set; otherwise a local outbox folder (MAIL_OUTBOX_DIR), never out.
   email: emailAdapter(),
   db: postgresAdapter({
-    pool: { connectionString: process.env.DATABASE_URL || '', max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    // A request waits at most 5 s for a connection (a database that is down answers 503, never a hang).
+    pool: {
+      connectionString: process.env.DATABASE_URL || '',
+      max: Number(process.env.DATABASE_POOL_MAX || 10),
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS || 5000),
+    },
     idType: 'uuid',
     // The schema changes only through the committed migrations in migrations/.
     push: false,

@@ -13,6 +13,7 @@ import { addressKey, clientAddress } from '../config/clientAddress'
 import { contentVersion, memo } from '../db/contentCache'
 import { poolOf } from '../db/pool'
 import { requestIdOf } from '../config/requestId'
+import { DATABASE_RETRY_AFTER, databaseUnavailableBody, isDatabaseUnavailable } from '../db/unavailable'
 import { DomainError } from '../domain/ticketing/errors'
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -142,6 +143,10 @@ export const handle =
         const res = errorBody(err.status, err.code, err.message, err.details)
         if (typeof err.details.retryAfter === 'number') res.headers.set('retry-after', String(err.details.retryAfter))
         return withRequestId(res, requestId)
+      }
+      if (isDatabaseUnavailable(err)) {
+        req.payload.logger.warn({ requestId, msg: `endpoint ${req.method} ${req.url}: database unavailable (${(err as Error).message})` })
+        return json(databaseUnavailableBody(requestId), 503, { 'retry-after': String(DATABASE_RETRY_AFTER) })
       }
       req.payload.logger.error({ err, requestId, msg: `endpoint ${req.method} ${req.url} failed` })
       return withRequestId(errorBody(500, 'internal_error', 'Something went wrong on our side.'), requestId)

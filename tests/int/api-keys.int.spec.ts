@@ -74,6 +74,9 @@ describe('api keys', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410, 410])
     expect(answers.find((a) => a.status === 200)!.body.key).toBe(k.key)
     expect((await row()).reveal_secret).toBeNull()
+    // The reveal's fields are the hooks' alone: a client writing them changes nothing.
+    await api.patch(`/api-keys/${k.id}`, { revealSecret: 'forged', revealTo: other.id, revealUntil: '2099-01-01T00:00:00Z' }, orgToken)
+    expect(await row()).toMatchObject({ reveal_secret: null, reveal_to: organizer.id })
     // Past its deadline (the database's clock) the key is not shown, and the next key made clears it.
     const late = await newKey({ scopes: [] })
     await pool.query(`UPDATE api_keys SET reveal_until = now() - interval '1 second' WHERE id = $1`, [late.id])

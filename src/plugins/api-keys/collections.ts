@@ -104,9 +104,10 @@ export function apiKeysCollection(
       },
       { name: 'secretHash', type: 'text', hidden: true, custom: { redact: true } },
       // The one-time reveal (reveal.ts): the sealed key, who may read it, and until when.
-      { name: 'revealSecret', type: 'text', hidden: true, custom: { redact: true } },
-      { name: 'revealTo', type: 'text', hidden: true },
-      { name: 'revealUntil', type: 'date', hidden: true },
+      // Set by the hooks only: a client can neither read nor write them.
+      { name: 'revealSecret', type: 'text', hidden: true, custom: { redact: true }, access: { create: () => false, update: () => false } },
+      { name: 'revealTo', type: 'text', hidden: true, access: { create: () => false, update: () => false } },
+      { name: 'revealUntil', type: 'date', hidden: true, access: { create: () => false, update: () => false } },
       {
         name: 'owner',
         type: 'relationship',

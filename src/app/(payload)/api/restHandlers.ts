@@ -4,6 +4,8 @@ import { getPayload } from 'payload'
 
 import { addressKey, clientAddress } from '../../../config/clientAddress'
 import { apiBounds } from '../../../config/env'
+import { requestIdOf } from '../../../config/requestId'
+import { DATABASE_RETRY_AFTER, databaseUnavailableBody, isDatabaseUnavailable } from '../../../db/unavailable'
 import { withApiKeyGate } from '../../../plugins/api-keys'
 import { UUID, withRequestGuard } from '../../../plugins/request-guard'
 
@@ -15,7 +17,27 @@ import { UUID, withRequestGuard } from '../../../plugins/request-guard'
 const payload = () => getPayload({ config })
 const gate = { clientAddress: (req: Request) => clientAddress(req.headers), addressKey }
 const guarded = <H extends (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>>(h: H) =>
-  withApiKeyGate(payload, withRequestGuard(config, h, { ...apiBounds(), idPattern: UUID }), gate)
+  whenDatabaseAway(withApiKeyGate(payload, withRequestGuard(config, h, { ...apiBounds(), idPattern: UUID }), gate))
+
+/**
+ * The database away (restarting, connections cut) is a 503 with Retry-After wherever it shows:
+ * thrown before Payload (the gate reads API keys) or answered by Payload's error hook (503).
+ */
+function whenDatabaseAway<C>(h: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    try {
+      const res = await h(req, ctx)
+      if (res.status === 503 && !res.headers.has('retry-after')) res.headers.set('retry-after', String(DATABASE_RETRY_AFTER))
+      return res
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) throw err
+      return Response.json(databaseUnavailableBody(requestIdOf(req.headers)), {
+        status: 503,
+        headers: { 'retry-after': String(DATABASE_RETRY_AFTER), 'cache-control': 'no-store' },
+      })
+    }
+  }
+}
 
 export const GET = guarded(REST_GET(config))
 export const POST = guarded(REST_POST(config))
