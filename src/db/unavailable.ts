@@ -1,7 +1,8 @@
 /**
  * Whether an error means the database cannot be reached (down, restarting, connection cut, no
- * connection within the pool's timeout) rather than a fault of the request: callers answer 503
- * with Retry-After for these, never a 500, and the pool reconnects by itself once it is back.
+ * connection free within the pool's timeout, DATABASE_CONNECT_TIMEOUT_MS: under a crowd larger
+ * than the pool this sheds load) rather than a fault of the request: callers answer 503 with
+ * Retry-After for these, never a 500, and the pool reconnects by itself once it is back.
  */
 const CODES = new Set([
   'ECONNREFUSED',

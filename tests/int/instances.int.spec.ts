@@ -14,9 +14,11 @@ import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser } from '../helpers/payload'
 import { startScript, type Proc } from '../helpers/processes'
 import { awayFromMinuteEdge } from '../helpers/rest'
+import { needsRedis, REDIS_URL, redisReachable } from '../helpers/redis'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'
 
 const LIMIT = 20
+const redisUp = await redisReachable()
 let payload: Payload
 let pool: Pool
 const procs: Proc[] = []
@@ -55,6 +57,8 @@ async function startInstances(extra: Record<string, string>): Promise<number[]> 
     TRUST_PROXY: 'loopback',
     HOLD_LIMIT_PER_EVENT: '10',
     CHECKOUT_RATE_PER_MINUTE: String(LIMIT),
+    // 150 buyers at once per instance on a pool of 10: they wait for a connection rather than being shed after 5 s.
+    DATABASE_CONNECT_TIMEOUT_MS: '60000',
     STRIPE_API_BASE: 'http://127.0.0.1:9',
     ...extra,
   }
@@ -91,9 +95,9 @@ beforeAll(async () => {
   payload = await getTestPayload()
   pool = poolOf(payload)
   organizerId = (await makeUser(payload, 'organizer')).id
-  const [a, b] = await Promise.all([startInstances({}), startInstances({ REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379' })])
+  const [a, b] = await Promise.all([startInstances({}), needsRedis(redisUp) ? Promise.resolve(null) : startInstances({ REDIS_URL })])
   plain = await balancer(a)
-  redis = await balancer(b)
+  if (b) redis = await balancer(b)
 }, 300_000)
 
 afterAll(async () => {
@@ -128,7 +132,8 @@ describe('two instances behind a round-robin balancer', () => {
     expect(rows[0]).toEqual({ held: 50, active: 50 })
   })
 
-  it('with Redis, admits exactly the per-address limit across both instances', async () => {
+  it.skipIf(needsRedis(redisUp))('with Redis, admits exactly the per-address limit across both instances', async () => {
+    expect(redisUp, `Redis at ${REDIS_URL} must be reachable in CI`).toBe(true)
     await awayFromMinuteEdge()
     const address = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}::1`
     const statuses: number[] = []

@@ -1,21 +1,15 @@
-import net from 'node:net'
-
 import Redis from 'ioredis'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { poolOf } from '../../src/db/pool'
 import { batchedStore, postgresStore, redisStore, type RateLimitStore } from '../../src/plugins/api-keys/rateLimit'
+import { REDIS_URL, redisReachable } from '../helpers/redis'
 import { closePayload, getTestPayload, unique } from '../helpers/payload'
 
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
+const redisUrl = REDIS_URL
 // CI sets CI=true: a Redis that cannot be reached there is a failure, not a skip.
-const reachable = await new Promise<boolean>((resolve) => {
-  const u = new URL(redisUrl)
-  const s = net.connect(Number(u.port || 6379), u.hostname)
-  s.once('connect', () => (s.destroy(), resolve(true)))
-  s.once('error', () => resolve(false))
-})
+const reachable = await redisReachable()
 
 let payload: Payload
 let redis: Redis | undefined

@@ -137,7 +137,8 @@ export function redisStore(client: Redis): RateLimitStore {
  * Redis first, this instance's batched PostgreSQL store while Redis is away: a hit goes to Redis
  * when its connection is ready and it answers within `timeoutMs`; otherwise it is counted in the
  * batched store, so checkout keeps selling (with the batched store's accuracy) and the limits
- * stay on. Redis is used again as soon as it reconnects.
+ * stay on. Redis is used again as soon as it reconnects. A Redis answer that comes after the
+ * timeout has still counted there: such a hit counts twice (a limit errs strict, never loose).
  */
 export function redisWithFallback(
   client: Redis,
