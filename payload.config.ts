@@ -51,7 +51,7 @@ import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkou
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { buyerOrderEndpoint, demoPayEndpoint } from './src/endpoints/checkout/buyer/handler'
 import { verifyEmailEndpoint } from './src/endpoints/account/verify-email/handler'
-import { healthEndpoint, readyEndpoint } from './src/endpoints/ops/handler'
+import { healthEndpoint, metricsEndpoint, readyEndpoint } from './src/endpoints/ops/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
 import { disableTwoFactor, enableTwoFactor, setupTwoFactor } from './src/endpoints/two-factor/handler'
 import { expireCheckoutsTask } from './src/jobs/tasks/expireCheckouts'
@@ -103,6 +103,7 @@ export default buildConfig({
     verifyEmailEndpoint,
     healthEndpoint,
     readyEndpoint,
+    metricsEndpoint,
     stripeWebhookEndpoint,
     setupTwoFactor,
     enableTwoFactor,

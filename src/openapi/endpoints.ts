@@ -128,6 +128,13 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     auth: 'none',
     responses: { '200': 'Ready', '503': 'Not ready: the failing checks are named' },
   },
+  'GET /api/metrics': {
+    summary:
+      'Prometheus metrics of this instance (requests and durations by route and status, holds granted and refused, the database pool) and, read from the database, orders by status, job queue depth and age, webhook backlog. Send Authorization: Bearer METRICS_TOKEN; 404 when METRICS_TOKEN is unset.',
+    tags: ['Operations'],
+    auth: 'none',
+    responses: { '200': 'Prometheus text format', '401': 'Wrong or missing metrics token', '404': 'Metrics are off (no METRICS_TOKEN)' },
+  },
   'POST /api/account/verify-email': {
     summary:
       'Confirm a sign-up’s e-mail address with the token from its confirmation e-mail (once, within EMAIL_VERIFICATION_HOURS); a pending account becomes active.',

@@ -8,8 +8,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { startFront } from '../../scripts/front'
-import { closePayload, getTestPayload } from '../helpers/payload'
-import { apiClient, type Api } from '../helpers/rest'
+import { closePayload, getTestPayload, makeUser } from '../helpers/payload'
+import { apiClient, gatedRoutes, type Api } from '../helpers/rest'
+import { makeEvent, makeTicketType } from '../helpers/ticketing'
 
 let payload: Payload
 let api: Api
@@ -123,6 +124,53 @@ describe('graceful stop (SIGTERM)', () => {
       expect(await slow).toBe('cut')
     } finally {
       upstream.close()
+    }
+  })
+})
+
+describe('metrics (GET /api/metrics)', () => {
+  it('are off without METRICS_TOKEN, refuse a wrong token, and count requests, holds and the queues exactly', async () => {
+    const gated = apiClient(payload.config, await gatedRoutes())
+    delete process.env.METRICS_TOKEN
+    expect((await gated.call('GET', '/metrics')).status).toBe(404)
+    process.env.METRICS_TOKEN = 'metrics-token-for-tests-0123456789'
+    try {
+      expect((await gated.call('GET', '/metrics', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401)
+      expect((await gated.call('GET', '/metrics')).status).toBe(401)
+      const read = async () => {
+        const res = await gated.call('GET', '/metrics', { headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` } })
+        expect(res.status).toBe(200)
+        return String(res.body)
+      }
+      const value = (text: string, series: string) => {
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `))
+        return line ? Number(line.split(' ').pop()) : 0
+      }
+      const event = await makeEvent(payload, (await makeUser(payload, 'organizer')).id)
+      const tt = await makeTicketType(payload, String(event.id), { capacity: 2 })
+      const before = await read()
+      const statuses: number[] = []
+      for (let i = 0; i < 3; i++)
+        statuses.push((await gated.call('POST', '/checkout/holds', { body: { items: [{ ticketType: tt.id, quantity: 1 }] } })).status)
+      expect(statuses).toEqual([201, 201, 409])
+      await payload.jobs.queue({ task: 'offerWaitlist', input: {}, queue: 'metrics-test' })
+      const after = await read()
+      const granted = 'fsh_holds_total{outcome="granted",status="201"}'
+      const refused = 'fsh_holds_total{outcome="refused",status="409"}'
+      expect(value(after, granted) - value(before, granted)).toBe(2)
+      expect(value(after, refused) - value(before, refused)).toBe(1)
+      const route = 'fsh_http_requests_total{route="/api/checkout/holds",method="POST",status="201"}'
+      expect(value(after, route) - value(before, route)).toBe(2)
+      expect(value(after, 'fsh_jobs_queued{queue="metrics-test"}')).toBe(1)
+      expect(after).toMatch(/^fsh_orders\{status="completed"\} \d+$/m)
+      expect(after).toMatch(/^fsh_orders\{status="refunded_unfulfilled"\} \d+$/m)
+      expect(after).toMatch(/^fsh_webhook_backlog \d+$/m)
+      expect(after).toMatch(/^fsh_db_pool_connections \d+$/m)
+      expect(after).toMatch(
+        /^fsh_http_request_duration_seconds_bucket\{le="0.1",route="\/api\/checkout\/holds",method="POST",status="201"\} \d+$/m,
+      )
+    } finally {
+      delete process.env.METRICS_TOKEN
     }
   })
 })

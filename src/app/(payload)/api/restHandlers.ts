@@ -6,6 +6,7 @@ import { addressKey, clientAddress } from '../../../config/clientAddress'
 import { apiBounds } from '../../../config/env'
 import { requestIdOf } from '../../../config/requestId'
 import { DATABASE_RETRY_AFTER, databaseUnavailableBody, isDatabaseUnavailable } from '../../../db/unavailable'
+import { observeRequest } from '../../../domain/ops/metrics'
 import { withApiKeyGate } from '../../../plugins/api-keys'
 import { UUID, withRequestGuard } from '../../../plugins/request-guard'
 
@@ -17,7 +18,22 @@ import { UUID, withRequestGuard } from '../../../plugins/request-guard'
 const payload = () => getPayload({ config })
 const gate = { clientAddress: (req: Request) => clientAddress(req.headers), addressKey }
 const guarded = <H extends (req: Request, ctx: { params: Promise<{ slug: string[] }> }) => Promise<Response>>(h: H) =>
-  whenDatabaseAway(withApiKeyGate(payload, withRequestGuard(config, h, { ...apiBounds(), idPattern: UUID }), gate))
+  measured(whenDatabaseAway(withApiKeyGate(payload, withRequestGuard(config, h, { ...apiBounds(), idPattern: UUID }), gate)))
+
+/** Counts and times every API request by route and status (GET /api/metrics). */
+export function measured<C>(h: (req: Request, ctx: C) => Promise<Response>) {
+  return async (req: Request, ctx: C): Promise<Response> => {
+    const started = performance.now()
+    let status = 500
+    try {
+      const res = await h(req, ctx)
+      status = res.status
+      return res
+    } finally {
+      observeRequest(req.method, new URL(req.url).pathname, status, (performance.now() - started) / 1000)
+    }
+  }
+}
 
 /**
  * The database away (restarting, connections cut) is a 503 with Retry-After wherever it shows:
