@@ -6,7 +6,8 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { localCodeEditor } from './src/fields/localCodeEditor'
 import { isJobsLeader } from './src/jobs/leader'
-import { withStartupLock } from './src/db/startupLock'
+import { onPrimary, withStartupLock } from './src/db/startupLock'
+import { poolOf, replicaPoolsOf } from './src/db/pool'
 import { requestIdOf } from './src/config/requestId'
 import { databaseUnavailableBody, isDatabaseUnavailable } from './src/db/unavailable'
 import { buildConfig, type Migration } from 'payload'
@@ -135,6 +136,14 @@ export default buildConfig({
       max: Number(process.env.DATABASE_POOL_MAX || 10),
       connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS || 5000),
     },
+    // DATABASE_REPLICA_URLS (comma-separated): Payload's reads outside a transaction go to a replica
+    // (except for 2 s after this instance wrote); writes, transactions and the app's own SQL (checkout,
+    // availability, orders) stay on the primary. See README "Production".
+    readReplicas: process.env.DATABASE_REPLICA_URLS
+      ? process.env.DATABASE_REPLICA_URLS.split(',')
+          .map((u) => u.trim())
+          .filter(Boolean)
+      : undefined,
     idType: 'uuid',
     // The schema changes only through the committed migrations in migrations/.
     push: false,
@@ -220,16 +229,19 @@ export default buildConfig({
   onInit: async (payload) => {
     // An idle pooled connection dropped by the server (restart, failover, shutdown) must not
     // crash the process: pg emits that on the pool, and without a listener it is fatal.
-    ;(payload.db as unknown as { pool?: { on: (e: 'error', cb: (err: Error) => void) => void } }).pool?.on('error', (err) =>
-      payload.logger.warn(`PostgreSQL dropped an idle connection: ${err.message}`),
-    )
+    // The replicas' pools too (a replica restarting must not take the app down).
+    for (const pool of [poolOf(payload), ...replicaPoolsOf(payload)])
+      pool.on('error', (err) => payload.logger.warn(`PostgreSQL dropped an idle connection: ${err.message}`))
     // Pending migrations are applied on start, in development and production alike
     // (`push` is off, so this is the only way the schema changes). The cast: generated
     // migration files type their argument precisely, Payload's list type takes `unknown`.
     // Instances started together take turns (a session advisory lock) rather than race.
-    await withStartupLock(payload, async () => {
-      if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-      await ensureAccessModel(payload)
-    })
+    // Start-up reads what it just wrote (applied migrations, the vocabulary): from the primary, never a replica.
+    await withStartupLock(payload, () =>
+      onPrimary(payload, async () => {
+        if (process.env.PAYLOAD_MIGRATE_ON_INIT !== 'false') await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+        await ensureAccessModel(payload)
+      }),
+    )
   },
 })

@@ -1,3 +1,4 @@
+import { replicaPoolsOf } from './pool'
 import type { PayloadRequest } from 'payload'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
@@ -41,7 +42,9 @@ type PgPoolInternals = {
  */
 export async function closePayload(payload: { destroy: () => Promise<void>; db: unknown }): Promise<void> {
   const pool = (payload.db as { pool?: PgPoolInternals }).pool
+  const replicas = replicaPoolsOf(payload as never)
   await payload.destroy()
+  await Promise.all(replicas.map((r) => r.end().catch(() => undefined)))
   if (!pool || pool.ended) return
   // Let queries still in flight (a rate-limit flush, a usage-log write) finish and give their
   // client back first: releasing a client under a running query makes pg release it twice,

@@ -24,3 +24,19 @@ export async function withStartupLock<T>(payload: Payload, fn: () => Promise<T>)
     client.release()
   }
 }
+
+/**
+ * Runs `fn` with Payload's reads on the primary even when read replicas are configured (the
+ * adapter keeps the primary as `primaryDrizzle`). For start-up only, before any request is served:
+ * it swaps the adapter's reader for the duration.
+ */
+export async function onPrimary<T>(payload: Payload, fn: () => Promise<T>): Promise<T> {
+  const adapter = payload.db as unknown as { drizzle: unknown; primaryDrizzle?: unknown }
+  const reader = adapter.drizzle
+  if (adapter.primaryDrizzle) adapter.drizzle = adapter.primaryDrizzle
+  try {
+    return await fn()
+  } finally {
+    adapter.drizzle = reader
+  }
+}
