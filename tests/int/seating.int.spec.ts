@@ -288,13 +288,15 @@ describe('a seat comes back, exactly once', () => {
     await sellableOnce(ev.front, b)
   })
 
-  it('after a failed payment start, a refund through Stripe and a cancellation', async () => {
+  it('after a failed payment start (once its kept hold ends), a refund through Stripe and a cancellation', async () => {
     const ev = await seatedEvent()
     const [a, b, c] = ev.frontSeats.slice(0, 3).map((s) => s.id)
-    // A payment that could not start fails the order at once.
+    // A payment that could not start fails the order; the hold keeps the seat for a retry until it ends.
     const h = await createHold(db, { items: [{ ticketType: ev.front, seats: [a] }] }, new Date())
     const o = await createOrder(db, { hold: h.id, token: h.token, billing }, new Date())
     await abandonOrder(db, o.id)
+    expect(await seatStatus(a)).toBe('held')
+    await releaseHold(db, h.id, h.token)
     expect(await seatStatus(a)).toBe('available')
 
     // Paid through the fake, then refunded by the organizer: the ticket's seat is free again.
