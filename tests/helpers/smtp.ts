@@ -18,7 +18,7 @@ export type Received = {
   attachments: Array<{ cid?: string; contentType: string; content: Buffer; related?: boolean }>
 }
 
-export async function startSmtpServer() {
+export async function startSmtpServer(listenOn = 0) {
   const received: Received[] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -45,7 +45,7 @@ export async function startSmtpServer() {
         .catch(cb)
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(listenOn, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
