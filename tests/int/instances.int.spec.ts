@@ -3,15 +3,13 @@
 // holds. The per-address checkout limit is counted once across the instances: exact with Redis;
 // with the batched PostgreSQL store every hit lands in the shared counter once, and admissions
 // stay within the documented slack ((instances - 1) x limit).
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
-
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser } from '../helpers/payload'
+import { balancer, type Balancer } from '../helpers/balancer'
 import { startScript, type Proc } from '../helpers/processes'
 import { awayFromMinuteEdge } from '../helpers/rest'
 import { needsRedis, REDIS_URL, redisReachable } from '../helpers/redis'
@@ -22,31 +20,6 @@ const redisUp = await redisReachable()
 let payload: Payload
 let pool: Pool
 const procs: Proc[] = []
-
-type Balancer = { url: string; served: number[]; close: () => Promise<void> }
-
-/** Round robin over the instances' fronts, passing X-Forwarded-For on (the fronts trust one loopback hop). */
-async function balancer(ports: number[]): Promise<Balancer> {
-  const served = ports.map(() => 0)
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
-  let next = 0
-  const server = http.createServer((req, res) => {
-    const i = next++ % ports.length
-    served[i]++
-    const up = http.request({ host: '127.0.0.1', port: ports[i], method: req.method, path: req.url, headers: req.headers, agent }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers)
-      r.pipe(res)
-    })
-    up.on('error', () => res.writeHead(502).end())
-    req.pipe(up)
-  })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    served,
-    close: () => new Promise<void>((r) => (agent.destroy(), server.close(() => r()))),
-  }
-}
 
 async function startInstances(extra: Record<string, string>): Promise<number[]> {
   const env = {
