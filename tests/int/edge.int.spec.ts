@@ -4,7 +4,6 @@
  * headers the platform's front sets (tests/helpers/rest.ts); TRUST_PROXY is `loopback`.
  */
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 
 import type { Payload } from 'payload'
 import type { Pool } from 'pg'
@@ -14,6 +13,7 @@ import { startFront } from '../../scripts/front'
 import { CLIENT_ADDRESS_HEADER, clientAddress, EDGE_PROOF_HEADER, edgeProof } from '../../src/config/clientAddress'
 import { poolOf } from '../../src/db/pool'
 import { closePayload, getTestPayload, makeUser, unique, type TestUser } from '../helpers/payload'
+import { frontBefore } from '../helpers/front'
 import { apiClient, awayFromMinuteEdge, frontHeaders, gatedRoutes, type Api } from '../helpers/rest'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'
 
@@ -144,16 +144,10 @@ describe('client address and per-client limits', () => {
 describe('the front (scripts/front.ts)', () => {
   it('sets the client address from the socket, drops a forged copy, and passes X-Forwarded-For on', async () => {
     const seen: http.IncomingHttpHeaders[] = []
-    const upstream = http.createServer((req, res) => {
+    const { front, close } = await frontBefore((req, res) => {
       seen.push(req.headers)
       res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': ['a=1', 'b=2'] })
       res.end(JSON.stringify({ ok: true }))
-    })
-    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
-    const front = await startFront({
-      port: 0,
-      host: '127.0.0.1',
-      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
     })
     try {
       const res = await fetch(`http://127.0.0.1:${front.port}/api/x?y=1`, {
@@ -175,8 +169,7 @@ describe('the front (scripts/front.ts)', () => {
         process.env.TRUST_PROXY = before
       }
     } finally {
-      await front.close()
-      upstream.close()
+      await close()
     }
   })
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { startFront } from '../../scripts/front'
+import { frontBefore } from '../helpers/front'
 import { closePayload, getTestPayload, makeUser } from '../helpers/payload'
 import { apiClient, gatedRoutes, type Api } from '../helpers/rest'
 import { makeEvent, makeTicketType } from '../helpers/ticketing'
@@ -37,15 +37,9 @@ describe('request ids', () => {
 
   it('is set by the front on the way in and on every answer, keeping a well-formed incoming one', async () => {
     const seen: string[] = []
-    const upstream = http.createServer((req, res) => {
+    const { front, close } = await frontBefore((req, res) => {
       seen.push(String(req.headers['x-request-id']))
       res.writeHead(200, { 'x-request-id': 'forged-by-upstream' }).end('ok')
-    })
-    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
-    const front = await startFront({
-      port: 0,
-      host: '127.0.0.1',
-      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
     })
     try {
       const fresh = await fetch(`http://127.0.0.1:${front.port}/a`)
@@ -54,22 +48,15 @@ describe('request ids', () => {
       const kept = await fetch(`http://127.0.0.1:${front.port}/b`, { headers: { 'x-request-id': 'lb-1234567890' } })
       expect([kept.headers.get('x-request-id'), seen[1]]).toEqual(['lb-1234567890', 'lb-1234567890'])
     } finally {
-      await front.close()
-      upstream.close()
+      await close()
     }
   })
 })
 
 describe('graceful stop (SIGTERM)', () => {
   it('lets requests in flight finish (answered with Connection: close), then refuses new connections rather than hanging', async () => {
-    const upstream = http.createServer((req, res) => {
+    const { front, close } = await frontBefore((req, res) => {
       setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end(`done ${req.url}`), 800)
-    })
-    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
-    const front = await startFront({
-      port: 0,
-      host: '127.0.0.1',
-      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
     })
     const base = `http://127.0.0.1:${front.port}`
     try {
@@ -100,19 +87,13 @@ describe('graceful stop (SIGTERM)', () => {
       await expect(fetch(`${base}/late`, { signal: AbortSignal.timeout(5000) })).rejects.toThrow()
       agent.destroy()
     } finally {
-      upstream.close()
+      await close()
     }
   })
 
   it('cuts off a request that outlives the grace period, and says how many it cut', async () => {
-    const upstream = http.createServer((_req, res) => {
+    const { front, close } = await frontBefore((_req, res) => {
       setTimeout(() => res.writeHead(200).end('slow'), 3000)
-    })
-    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', () => r()))
-    const front = await startFront({
-      port: 0,
-      host: '127.0.0.1',
-      target: { host: '127.0.0.1', port: (upstream.address() as AddressInfo).port },
     })
     try {
       const slow = fetch(`http://127.0.0.1:${front.port}/slow`).then(
@@ -123,7 +104,7 @@ describe('graceful stop (SIGTERM)', () => {
       expect(await front.drain(300)).toBe(1)
       expect(await slow).toBe('cut')
     } finally {
-      upstream.close()
+      await close()
     }
   })
 })
