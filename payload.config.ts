@@ -7,7 +7,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { localCodeEditor } from './src/fields/localCodeEditor'
 import { isJobsLeader } from './src/jobs/leader'
 import { onPrimary, withStartupLock } from './src/db/startupLock'
-import { poolOf, replicaPoolsOf } from './src/db/pool'
+import { guardPool, poolOf, replicaPoolsOf } from './src/db/pool'
 import { requestIdOf } from './src/config/requestId'
 import { databaseUnavailableBody, isDatabaseUnavailable } from './src/db/unavailable'
 import { buildConfig, type Migration } from 'payload'
@@ -229,9 +229,10 @@ export default buildConfig({
   onInit: async (payload) => {
     // An idle pooled connection dropped by the server (restart, failover, shutdown) must not
     // crash the process: pg emits that on the pool, and without a listener it is fatal.
-    // The replicas' pools too (a replica restarting must not take the app down).
-    for (const pool of [poolOf(payload), ...replicaPoolsOf(payload)])
-      pool.on('error', (err) => payload.logger.warn(`PostgreSQL dropped an idle connection: ${err.message}`))
+    // The replicas' pools too (a replica restarting must not take the app down), and every client,
+    // idle or checked out: a connection cut between two statements of a transaction emits its error on
+    // the client, which would otherwise end the process (seen under the database-restart test).
+    for (const pool of [poolOf(payload), ...replicaPoolsOf(payload)]) guardPool(pool, payload.logger)
     // Pending migrations are applied on start, in development and production alike
     // (`push` is off, so this is the only way the schema changes). The cast: generated
     // migration files type their argument precisely, Payload's list type takes `unknown`.
