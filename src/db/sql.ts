@@ -42,10 +42,14 @@ type PgPoolInternals = {
  */
 export async function closePayload(payload: { destroy: () => Promise<void>; db: unknown }): Promise<void> {
   const pool = (payload.db as { pool?: PgPoolInternals }).pool
-  const replicas = replicaPoolsOf(payload as never)
+  // The read replicas' pools carry the same watch client each.
+  const replicas = replicaPoolsOf(payload as never) as unknown as PgPoolInternals[]
   await payload.destroy()
-  await Promise.all(replicas.map((r) => r.end().catch(() => undefined)))
-  if (!pool || pool.ended) return
+  await Promise.all([pool, ...replicas].map((p) => (p ? endPool(p) : undefined)))
+}
+
+async function endPool(pool: PgPoolInternals): Promise<void> {
+  if (pool.ended) return
   // Let queries still in flight (a rate-limit flush, a usage-log write) finish and give their
   // client back first: releasing a client under a running query makes pg release it twice,
   // which throws outside any promise. Only the adapter's own watch client stays checked out.

@@ -99,10 +99,15 @@ export async function startReplicated(database = 'replicated'): Promise<Replicat
       throw new Error('the replica did not catch up within 10 s')
     },
     stop: async () => {
-      await replica.end()
-      await primaryPool.end()
-      child.kill('SIGINT')
-      await new Promise((r) => child.once('exit', r))
+      await Promise.all([replica.end(), primaryPool.end()]).catch(() => undefined)
+      // Fast shutdown; killed outright if it has not stopped within 5 s.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGINT')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+        await exited
+        clearTimeout(timer)
+      }
       await primary.stop()
       fs.rmSync(base, { recursive: true, force: true })
     },

@@ -25,8 +25,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.DATABASE_REPLICA_URLS
-  await closePayload(payload)
-  await db?.stop()
+  try {
+    await closePayload(payload)
+  } finally {
+    await db?.stop()
+  }
 })
 
 describe('read replicas', () => {
