@@ -51,7 +51,9 @@ describe('admin UI', () => {
     await page.locator('#field-startDate input').fill('2030-03-30T19:00')
     await page.locator('#field-endDate input').fill('2030-03-31T19:00')
     await page.locator('#field-timeZone').fill('Europe/Paris')
-    await expect.poll(() => page.locator('#field-startDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CET, UTC+01:00)')
+    await expect
+      .poll(() => page.locator('#field-startDate .event-local-date__zone').innerText(), { timeout: 30_000 })
+      .toBe('Europe/Paris (CET, UTC+01:00)')
     expect(await page.locator('#field-endDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CEST, UTC+02:00)')
     expect(await page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
     await page.locator('#action-save').click()
@@ -82,8 +84,8 @@ describe('admin UI', () => {
     // Opened again, still in Sydney, the fields read 19:00; the storefront says 19:00 in Paris.
     await page.goto(`${baseUrl}/admin/collections/events/${body.docs[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
     await page.locator('#field-startDate input').waitFor({ timeout: 60_000 })
-    expect(await page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
-    expect(await page.locator('#field-endDate input').inputValue()).toBe('2030-03-31T19:00')
+    await expect.poll(() => page.locator('#field-startDate input').inputValue(), { timeout: 30_000 }).toBe('2030-03-30T19:00')
+    await expect.poll(() => page.locator('#field-endDate input').inputValue(), { timeout: 30_000 }).toBe('2030-03-31T19:00')
     await context.close()
     const html = await (await fetch(`${baseUrl}/events/${body.docs[0].slug}`)).text()
     expect(html).toContain('19:00')

@@ -45,7 +45,8 @@ export function EventLocalDateField(props: Props) {
   const { field, path: pathFromProps, readOnly, zoneFrom = 'own' } = props
   const { value, setValue, showError, path, disabled } = useField<string | null>({ potentiallyStalePath: pathFromProps })
   const zone = useEventZone(zoneFrom)
-  const [wall, setWall] = useState('')
+  // Shown from the first render when the zone is known (the event's own), not after an effect.
+  const [wall, setWall] = useState(() => (zone && value ? toWallTime(value, zone) : ''))
   const shownZone = useRef<string | null>(null)
 
   useEffect(() => {
