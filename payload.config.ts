@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ScopeRequiredError, scopeRequiredBody } from './src/access/accountActions'
 import { localCodeEditor } from './src/fields/localCodeEditor'
 import { isJobsLeader } from './src/jobs/leader'
 import { onPrimary, withStartupLock } from './src/db/startupLock'
@@ -89,6 +90,8 @@ export default buildConfig({
           req.payload.logger.warn({ requestId, msg: `${req.method} ${req.url}: database unavailable (${error.message})` })
           return { status: 503, response: databaseUnavailableBody(requestId) }
         }
+        // An API key refused an account action or a scope: one shape on every route.
+        if (error instanceof ScopeRequiredError) return { status: 403, response: { ...scopeRequiredBody(error), requestId } }
         const status = (error as { status?: number }).status ?? 500
         if (result && status >= 500) req.payload.logger.error({ err: error, requestId, msg: `${req.method} ${req.url} failed` })
         if (result) return { response: { ...result, requestId } }

@@ -38,6 +38,7 @@ import * as migration_20261205_150500_waitlist_rules from './20261205_150500_wai
 import * as migration_20261205_150851_email_verification from './20261205_150851_email_verification';
 import * as migration_20261205_151000_verification_index from './20261205_151000_verification_index';
 import * as migration_20261205_171238_api_key_reveal from './20261205_171238_api_key_reveal';
+import * as migration_20261206_100000_staff_reads_assigned from './20261206_100000_staff_reads_assigned';
 
 export const migrations = [
   {
@@ -239,5 +240,10 @@ export const migrations = [
     up: migration_20261205_171238_api_key_reveal.up,
     down: migration_20261205_171238_api_key_reveal.down,
     name: '20261205_171238_api_key_reveal'
+  },
+  {
+    up: migration_20261206_100000_staff_reads_assigned.up,
+    down: migration_20261206_100000_staff_reads_assigned.down,
+    name: '20261206_100000_staff_reads_assigned',
   },
 ];

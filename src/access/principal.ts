@@ -10,6 +10,11 @@ export type Principal = {
   roles: string[]
   permissions: ReadonlySet<PermissionKey>
   superuser: boolean
+  /**
+   * What is asking: a person signed in (`user`), or a partner's API key (`api-key`), which acts
+   * within its scopes only: never as its owner in "own rows" or "self" rules, never on the account.
+   */
+  kind: 'user' | 'api-key'
 }
 
 type RoleLike = { name?: string | null; permissions?: unknown[] | null } | string | number | null | undefined
@@ -28,7 +33,7 @@ function fromPopulatedRoles(id: string | number, roles: RoleLike[]): Principal |
       if (p.resource && p.action) permissions.add(key(p.resource, p.action))
     }
   }
-  return { id, roles: names, permissions, superuser: names.includes(SUPERUSER_ROLE) }
+  return { id, roles: names, permissions, superuser: names.includes(SUPERUSER_ROLE), kind: 'user' as const }
 }
 
 /**
@@ -49,7 +54,7 @@ export function getPrincipal(req: Pick<PayloadRequest, 'payload' | 'user'> & Par
     const direct = Array.isArray(user.roles) ? fromPopulatedRoles(user.id, user.roles as RoleLike[]) : null
     if (direct) return direct
     if (user.collection && user.collection !== slugs.users)
-      return { id: user.id, roles: [], permissions: new Set<PermissionKey>(), superuser: false }
+      return { id: user.id, roles: [], permissions: new Set<PermissionKey>(), superuser: false, kind: 'user' as const }
     // One statement over the relation tables (in the request's transaction, if any), not a
     // depth-2 population of roles and permissions (about 15 ms).
     const query = await queryFor(req as PayloadRequest)
@@ -65,7 +70,7 @@ export function getPrincipal(req: Pick<PayloadRequest, 'payload' | 'user'> & Par
     const names = [...new Set(rows.map((r) => r.name))]
     const permissions = new Set<PermissionKey>()
     for (const r of rows) if (r.resource && r.action) permissions.add(key(r.resource, r.action))
-    return { id: user.id, roles: names, permissions, superuser: names.includes(SUPERUSER_ROLE) }
+    return { id: user.id, roles: names, permissions, superuser: names.includes(SUPERUSER_ROLE), kind: 'user' as const }
   })()
   cache.set(user, resolved)
   return resolved
@@ -76,4 +81,16 @@ export function can(principal: Principal | null | undefined, resource: string, a
   if (!principal) return false
   if (principal.superuser) return true
   return principal.permissions.has(key(resource, action))
+}
+
+/**
+ * Whether the principal may reach rows through an ownership path ("its own" events, orders of
+ * its events, its profile) for `resource`. A person may; a key only when it holds one of the
+ * resource's `-own` scopes (or `read-own`): a key acts within its scopes, not as its owner.
+ */
+export function mayActAsOwner(principal: Principal | null | undefined, resource: string): boolean {
+  if (!principal) return false
+  if (principal.kind === 'user') return true
+  for (const p of principal.permissions) if (p.startsWith(`${resource}:`) && p.endsWith('-own')) return true
+  return false
 }

@@ -4,7 +4,7 @@
  */
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
-import { can, getPrincipal } from './principal'
+import { can, getPrincipal, mayActAsOwner } from './principal'
 
 type Req = { req: PayloadRequest }
 
@@ -55,17 +55,22 @@ export const publicOrPermitted =
     const principal = await getPrincipal(req)
     if (can(principal, resource, 'read')) return true
     const base = typeof publicWhere === 'function' ? publicWhere(req) : publicWhere
-    if (principal && ownerPath) return { or: [base, ownWhere(ownerPath, principal.id)] }
+    if (principal && ownerPath && mayActAsOwner(principal, resource)) return { or: [base, ownWhere(ownerPath, principal.id)] }
     return base
   }
 
-/** The user's own record (`id` equals theirs), or every record with `resource:action`. */
+/**
+ * The user's own record (`id` equals theirs), or every record with `resource:action`. The "own
+ * record" branch is a signed-in person's only: an API key reaches its owner's account only
+ * through a scope that names it (and account actions not at all: users' refuseKeyAccountActions).
+ */
 export const selfOrPermitted =
   (resource: string, action: string): Access =>
   async ({ req }: Req) => {
     const principal = await getPrincipal(req)
     if (!principal) return false
     if (can(principal, resource, action)) return true
+    if (principal.kind !== 'user') return false
     return { id: { equals: principal.id } }
   }
 
@@ -79,5 +84,25 @@ export const permittedOrLinked =
     const principal = await getPrincipal(req)
     if (!principal) return false
     if (can(principal, resource, action)) return true
+    if (!mayActAsOwner(principal, resource)) return false
     return ownWhere(ownerPath, principal.id)
+  }
+
+/**
+ * Ticketing rows (orders, tickets, their items and payments): `resource:read` sees every row;
+ * otherwise the buyer sees theirs and the organizer those of their events; with
+ * `resource:read-assigned`, door staff also see the rows of the events they are assigned to
+ * (`staffPath`, the event's staff list), and no other event's.
+ */
+export const buyerOrganizerOrPermitted =
+  (resource: string, buyerPath: string, organizerPath: string, staffPath?: string) =>
+  async ({ req }: { req: Parameters<typeof getPrincipal>[0] }): Promise<boolean | Where> => {
+    const principal = await getPrincipal(req)
+    if (!principal) return false
+    if (can(principal, resource, 'read')) return true
+    const or: Where[] = []
+    if (staffPath && can(principal, resource, 'read-assigned')) or.push({ [staffPath]: { equals: principal.id } })
+    if (mayActAsOwner(principal, resource))
+      or.push({ [buyerPath]: { equals: principal.id } }, { [organizerPath]: { equals: principal.id } })
+    return or.length ? { or } : false
   }

@@ -37,8 +37,9 @@ export const RESOURCES: Record<string, readonly string[]> = {
   [slugs.media]: ['create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.ticketTypes]: ['read', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.orders]: ['read', 'update', 'refund', 'refund-own', 'cancel', 'cancel-own'],
+  // read: every ticket; read-assigned: the tickets (attendees) of the events one is door staff of.
   // check-in-any: every event; check-in: the events one is assigned to as staff; check-in-own: the events one organizes.
-  [slugs.tickets]: ['read', 'update', 'check-in-any', 'check-in', 'check-in-own'],
+  [slugs.tickets]: ['read', 'read-assigned', 'update', 'check-in-any', 'check-in', 'check-in-own'],
   [slugs.discountCodes]: ['read', 'read-own', 'create', 'update', 'update-own', 'delete', 'delete-own'],
   [slugs.holds]: ['read'],
   [slugs.paymentEvents]: ['read'],
@@ -176,12 +177,12 @@ export const DEFAULT_GRANTS: Record<RoleName, { description: string; permissions
     ],
   },
   staff: {
-    description: 'Event-day staff: reads events, venues and tickets, and checks tickets in at the events they are assigned to.',
+    description: 'Event-day staff: reads events and venues, and reads and checks in the tickets of the events they are assigned to.',
     permissions: [
       'admin:access',
       key(slugs.events, 'read'),
       key(slugs.venues, 'read'),
-      key(slugs.tickets, 'read'),
+      key(slugs.tickets, 'read-assigned'),
       key(slugs.tickets, 'check-in'),
     ],
   },

@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import type { PayloadRequest } from 'payload'
 import { z } from 'zod'
 
+import { ScopeRequiredError, scopeRequiredBody } from '../access/accountActions'
 import { can, getPrincipal, type Principal } from '../access/principal'
 import { addressKey, clientAddress } from '../config/clientAddress'
 import { contentVersion, memo } from '../db/contentCache'
@@ -139,6 +140,7 @@ export const handle =
       return await withRequestId(await fn(req), requestId)
     } catch (err) {
       if (err instanceof BadRequest) return withRequestId(err.response, requestId)
+      if (err instanceof ScopeRequiredError) return withRequestId(json(scopeRequiredBody(err), 403), requestId)
       if (err instanceof DomainError) {
         const res = errorBody(err.status, err.code, err.message, err.details)
         if (typeof err.details.retryAfter === 'number') res.headers.set('retry-after', String(err.details.retryAfter))

@@ -65,7 +65,7 @@ export async function seedTicketing(
     features: ['seated'],
     venueSection: sections.runwaySide,
   })
-  const admin = { id: 'seed', roles: ['admin'], permissions: new Set<PermissionKey>(), superuser: true }
+  const admin = { id: 'seed', roles: ['admin'], permissions: new Set<PermissionKey>(), superuser: true, kind: 'user' as const }
   await generateSeats(poolOf(payload), admin, sections.runwaySide, { rows: 3, seatsPerRow: 10, origin: { x: 0, y: 140 } })
   await payload.update({ collection: 'events', id: events.show, data: { seating: true }, ...common } as never)
   const masterclass = await create(payload, 'ticket-types', {

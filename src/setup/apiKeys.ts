@@ -3,6 +3,7 @@
  * key is capped by its owner's permissions and acts as a principal holding exactly its granted
  * scopes, and the keys follow the `api-keys` permissions (any, or one's own).
  */
+import { isApiKeyRequest, ScopeRequiredError } from '../access/accountActions'
 import { can, getPrincipal, type Principal } from '../access/principal'
 import { anyOrOwn, fieldPermitted, permitted } from '../access/rules'
 import { ALL_PERMISSIONS, type PermissionKey } from '../access/vocabulary'
@@ -23,9 +24,15 @@ export const apiKeyOptions: ApiKeysOptions = {
       roles: [],
       permissions: new Set(granted as PermissionKey[]),
       superuser: false,
+      kind: 'api-key',
     } satisfies Principal,
   }),
   isManager: async (req) => can(await getPrincipal(req), slugs.apiKeys, 'update'),
+  // A key creates keys only with the scope that says so (403 scope_required naming it).
+  guardCreate: async (req) => {
+    if (isApiKeyRequest(req) && !can(await getPrincipal(req), slugs.apiKeys, 'create'))
+      throw new ScopeRequiredError(`${slugs.apiKeys}:create`, 'Creating an API key')
+  },
   access: {
     read: anyOrOwn(slugs.apiKeys, 'read', 'owner'),
     create: permitted(slugs.apiKeys, 'create'),

@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 
 import type { Pool } from 'pg'
 
+import { isApiKeyRequest, ScopeRequiredError, scopeRequiredBody, SESSION_SCOPE } from '../access/accountActions'
 import { SUPERUSER_ROLE } from '../access/vocabulary'
 import { can, getPrincipal } from '../access/principal'
 import { slugs } from '../config/slugs'
@@ -275,6 +276,11 @@ export function privacyOptions(periods: Partial<RetentionPeriods> = {}): Privacy
         actor: actorId,
         summary: `personal data of user ${person.id} erased (${counts.orders ?? 0} order(s) anonymized)`,
       }),
+    // Export and erasure are account actions: never through an API key.
+    refuse: (req) =>
+      isApiKeyRequest(req)
+        ? { status: 403, body: scopeRequiredBody(new ScopeRequiredError(SESSION_SCOPE, 'Exporting or erasing personal data')) }
+        : null,
     isManager: async (req) => can(await getPrincipal(req), slugs.users, 'manage'),
     handlesRequests: async (req, action) => can(await getPrincipal(req), slugs.dataSubjectRequests, action),
     inactiveUsers: {

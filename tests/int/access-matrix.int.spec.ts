@@ -75,6 +75,8 @@ beforeAll(async () => {
   }
   fx.publishedEvent = await mk('events', eventData({ status: 'published' }))
   fx.draftEvent = await mk('events', eventData({ status: 'draft' }))
+  // The event the staff user is on the door of (their only one).
+  fx.staffedEvent = await mk('events', eventData({ status: 'published', staff: [users.staff.id] }))
   fx.activeVenue = await mk('venues', {
     name: `Venue ${tag}`,
     address: '1 Rue',
@@ -139,6 +141,33 @@ beforeAll(async () => {
     orderItem: fx.orderItem,
     event: fx.publishedEvent,
     ticketType: fx.publishedTicketType,
+  })
+  fx.staffedTicketType = await mk('ticket-types', { event: fx.staffedEvent, name: 'GA', price: 0, currency: 'EUR', capacity: 10 })
+  fx.staffedOrder = await mk('orders', {
+    event: fx.staffedEvent,
+    buyer: users.attendee.id,
+    status: 'completed',
+    total: 0,
+    subtotal: 0,
+    currency: 'EUR',
+    billingEmail: users.attendee.email,
+    billingName: 'A',
+  })
+  fx.staffedOrderItem = await mk('order-items', {
+    order: fx.staffedOrder,
+    ticketType: fx.staffedTicketType,
+    quantity: 1,
+    unitPrice: 0,
+    subtotal: 0,
+    discount: 0,
+    finalPrice: 0,
+  })
+  fx.staffedTicket = await mk('tickets', {
+    code: unique('FSH'),
+    order: fx.staffedOrder,
+    orderItem: fx.staffedOrderItem,
+    event: fx.staffedEvent,
+    ticketType: fx.staffedTicketType,
   })
   fx.hold = await mk('holds', {
     checkout: unique('co'),
@@ -680,7 +709,17 @@ const cases: Record<string, Case[]> = {
     },
   ],
   tickets: [
-    { name: "read the attendee's ticket", allowed: ['attendee', 'staff', 'owner', 'admin'], run: read('tickets', 'ticket') },
+    // Door staff read the tickets of the events they are assigned to, and no other event's.
+    {
+      name: "read the attendee's ticket (an event staff is not on)",
+      allowed: ['attendee', 'owner', 'admin'],
+      run: read('tickets', 'ticket'),
+    },
+    {
+      name: "read the attendee's ticket at the event staff is assigned to",
+      allowed: ['attendee', 'staff', 'owner', 'admin'],
+      run: read('tickets', 'staffedTicket'),
+    },
     {
       name: 'create a ticket',
       allowed: [],

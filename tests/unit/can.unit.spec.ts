@@ -8,6 +8,7 @@ const principal = (permissions: string[], roles: string[] = ['x']): Principal =>
   roles,
   permissions: new Set(permissions as `${string}:${string}`[]),
   superuser: roles.includes('admin'),
+  kind: 'user',
 })
 
 describe('can', () => {

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody } from '../../access/rules'
 import { slugs } from '../../config/slugs'
-import { buyerOrganizerOrPermitted } from './Orders'
 
 export const EVENT_SEAT_STATUSES = ['available', 'held', 'sold', 'blocked'] as const
 

@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody } from '../../access/rules'
 import { moneyField } from '../../fields/money'
 import { slugs } from '../../config/slugs'
-import { buyerOrganizerOrPermitted } from './Orders'
 
 export const OrderItems: CollectionConfig<'order-items'> = {
   slug: slugs.orderItems,

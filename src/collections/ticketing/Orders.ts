@@ -1,7 +1,6 @@
-import type { CollectionConfig, Where } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { can, getPrincipal } from '../../access/principal'
-import { nobody, permitted } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody, permitted } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { cancelOrderEndpoint } from '../../endpoints/orders/cancel/handler'
 import { refundEndpoint } from '../../endpoints/orders/refund/handler'
@@ -34,15 +33,6 @@ export const DISPUTE_STATUSES = [
 ] as const
 
 /** Buyers read their own orders, organizers those of their events, `orders:read` all. */
-export const buyerOrganizerOrPermitted =
-  (resource: string, buyerPath: string, organizerPath: string) =>
-  async ({ req }: { req: Parameters<typeof getPrincipal>[0] }): Promise<boolean | Where> => {
-    const principal = await getPrincipal(req)
-    if (!principal) return false
-    if (can(principal, resource, 'read')) return true
-    return { or: [{ [buyerPath]: { equals: principal.id } }, { [organizerPath]: { equals: principal.id } }] }
-  }
-
 export const Orders: CollectionConfig<'orders'> = {
   slug: slugs.orders,
   admin: {

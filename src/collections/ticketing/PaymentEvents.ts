@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody } from '../../access/rules'
 import { slugs } from '../../config/slugs'
-import { buyerOrganizerOrPermitted } from './Orders'
 
 /** Every payment-provider event processed, by its provider id (unique): the idempotency record. */
 export const PaymentEvents: CollectionConfig<'payment-events'> = {

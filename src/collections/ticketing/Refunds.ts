@@ -1,9 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody } from '../../access/rules'
 import { currencyField, moneyField } from '../../fields/money'
 import { slugs } from '../../config/slugs'
-import { buyerOrganizerOrPermitted } from './Orders'
 
 export const REFUND_REASONS = ['requested', 'event_cancelled', 'unfulfilled', 'provider', 'dispute_lost'] as const
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const

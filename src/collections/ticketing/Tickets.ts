@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, permitted } from '../../access/rules'
+import { buyerOrganizerOrPermitted, nobody, permitted } from '../../access/rules'
 import { checkInEndpoint } from '../../endpoints/tickets/check-in/handler'
 import { moneyField } from '../../fields/money'
 import { slugs } from '../../config/slugs'
-import { buyerOrganizerOrPermitted } from './Orders'
 
 export const TICKET_STATUSES = ['valid', 'checked_in', 'void'] as const
 
@@ -18,7 +17,7 @@ export const Tickets: CollectionConfig<'tickets'> = {
     listSearchableFields: ['code', 'attendeeName', 'attendeeEmail'],
   },
   access: {
-    read: buyerOrganizerOrPermitted(slugs.tickets, 'order.buyer', 'event.organizer'),
+    read: buyerOrganizerOrPermitted(slugs.tickets, 'order.buyer', 'event.organizer', 'event.staff'),
     create: nobody,
     update: permitted(slugs.tickets, 'update'),
     delete: nobody,

@@ -5,6 +5,7 @@ import { slugs } from '../../config/slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
+import { refuseKeyAccountActions } from './hooks/refuseKeyAccountActions'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 import { requireSecondFactor } from './hooks/requireSecondFactor'
 import { startVerification } from './hooks/startVerification'
@@ -104,7 +105,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: permitted(slugs.users, 'manage'),
   },
   hooks: {
-    beforeOperation: [enforcePasswordPolicyOnReset],
+    beforeOperation: [refuseKeyAccountActions, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [assignInitialRoles],
     beforeLogin: [refuseInactiveLogin, requireSecondFactor],

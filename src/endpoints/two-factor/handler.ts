@@ -1,12 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { refuseApiKey } from '../../access/accountActions'
 import { poolOf } from '../../db/pool'
 import { disableTwoFactor as disable, enableTwoFactor as enable, setUpTwoFactor } from '../../domain/auth/twoFactor'
 import { errorBody, handle, json, parseJson } from '../http'
 import { codeSchema } from './schema'
 
-/** Only a person signed in with their password (not an API key) manages their second factor. */
-const me = (req: PayloadRequest) => (req.user && (req.user as { _strategy?: string })._strategy !== 'api-key' ? String(req.user.id) : null)
+/** Only a person signed in with their password manages their second factor: an API key is refused (403 scope_required). */
+const me = (req: PayloadRequest) => {
+  refuseApiKey(req, 'Managing two-factor authentication')
+  return req.user ? String(req.user.id) : null
+}
 const signIn = () => errorBody(401, 'unauthorized', 'Sign in with your password to manage two-factor authentication.')
 
 /** POST /api/two-factor/setup: a new secret (shown once, stored encrypted); enable it with a first code. */

@@ -81,6 +81,12 @@ export function apiKeysCollection(
       delete: access.delete ?? ownKeys,
     },
     hooks: {
+      beforeOperation: [
+        async ({ args, operation, req }) => {
+          if (operation === 'create') await options.guardCreate?.(req)
+          return args
+        },
+      ],
       beforeChange: [issueKey(slug, scopeSet, resolved)],
       afterChange: [
         async ({ doc, req, operation }) => {

@@ -23,6 +23,8 @@ export type ApiKeysOptions = {
   actAs?: (owner: Record<string, unknown>, granted: string[]) => Record<string, unknown>
   /** Whether the caller manages every key (may name another owner and edit others' keys). Default: nobody. */
   isManager?: (req: PayloadRequest) => Promise<boolean>
+  /** Runs before a key is created, before access: throw to refuse (e.g. a key creating keys without the scope). Default: none. */
+  guardCreate?: (req: PayloadRequest) => Promise<void> | void
   /** Access to the keys and the usage log. Default: signed-in users create keys and see and edit their own; the usage log is admin-only (overrideAccess). */
   access?: { read?: Access; create?: Access; update?: Access; delete?: Access; readUsage?: Access; updateOwner?: FieldAccess }
 }

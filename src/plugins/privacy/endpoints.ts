@@ -8,6 +8,8 @@ import type { PrivacyOptions } from './types'
 type Resolved = PrivacyOptions & { identify: NonNullable<PrivacyOptions['identify']>; isManager: NonNullable<PrivacyOptions['isManager']> }
 
 const target = async (req: PayloadRequest, requested: string | undefined, options: Resolved) => {
+  const refusal = options.refuse?.(req)
+  if (refusal) return { error: answer(refusal.status, refusal.body) }
   if (!req.user) return { error: problem(401, 'unauthorized', 'Sign in to use the privacy endpoints.') }
   const self = String(req.user.id)
   const userId = requested ?? self

@@ -31,6 +31,11 @@ export type PrivacyOptions = {
   identify?: (userId: string, tx: PoolClient) => Promise<{ email: string; name: string } | null>
   /** Called in the erasure's transaction once every source ran (an audit entry, say). */
   onErased?: (person: Person, actorId: string | null, counts: Record<string, number>, tx: PoolClient) => Promise<void>
+  /**
+   * A refusal for callers who may not act on an account at all (the app's API keys), checked
+   * before anything else: `{ status, body }` to answer, or null to go on. Default: none.
+   */
+  refuse?: (req: PayloadRequest) => { status: number; body: Record<string, unknown> } | null
   /** Whether the caller may act for another person and handle every request. Default: nobody. */
   isManager?: (req: Pick<PayloadRequest, 'payload' | 'user'>) => Promise<boolean>
   /** Who reads every data-subject request, and who updates (handles) or deletes them. Default: `isManager`. */
