@@ -39,6 +39,8 @@ import * as migration_20261205_150851_email_verification from './20261205_150851
 import * as migration_20261205_151000_verification_index from './20261205_151000_verification_index';
 import * as migration_20261205_171238_api_key_reveal from './20261205_171238_api_key_reveal';
 import * as migration_20261206_100000_staff_reads_assigned from './20261206_100000_staff_reads_assigned';
+import * as migration_20261206_224052_review_fixes from './20261206_224052_review_fixes';
+import * as migration_20261206_230000_review_rules from './20261206_230000_review_rules';
 
 export const migrations = [
   {
@@ -239,11 +241,21 @@ export const migrations = [
   {
     up: migration_20261205_171238_api_key_reveal.up,
     down: migration_20261205_171238_api_key_reveal.down,
-    name: '20261205_171238_api_key_reveal'
+    name: '20261205_171238_api_key_reveal',
   },
   {
     up: migration_20261206_100000_staff_reads_assigned.up,
     down: migration_20261206_100000_staff_reads_assigned.down,
     name: '20261206_100000_staff_reads_assigned',
+  },
+  {
+    up: migration_20261206_224052_review_fixes.up,
+    down: migration_20261206_224052_review_fixes.down,
+    name: '20261206_224052_review_fixes',
+  },
+  {
+    up: migration_20261206_230000_review_rules.up,
+    down: migration_20261206_230000_review_rules.down,
+    name: '20261206_230000_review_rules',
   },
 ];

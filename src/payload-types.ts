@@ -317,6 +317,12 @@ export interface User {
   emailVerified?: boolean | null;
   verificationTokenHash?: string | null;
   verificationSentAt?: string | null;
+  /**
+   * Waiting for this address to confirm the change (the link was e-mailed to it).
+   */
+  pendingEmail?: string | null;
+  emailChangeTokenHash?: string | null;
+  emailChangeSentAt?: string | null;
   phoneVerified?: boolean | null;
   /**
    * Turned on and off through /api/two-factor/* with a code from your authenticator.
@@ -790,7 +796,8 @@ export interface Order {
     | 'refunded'
     | 'cancelled'
     | 'failed'
-    | 'refunded_unfulfilled';
+    | 'refunded_unfulfilled'
+    | 'refund_failed';
   subtotal?: number | null;
   discount?: number | null;
   tax?: number | null;
@@ -1446,7 +1453,8 @@ export interface WaitlistEntry {
   quantity: number;
   user?: (string | null) | User;
   tokenHash: string;
-  status: 'waiting' | 'offered' | 'claimed' | 'lapsed' | 'left' | 'closed';
+  confirmTokenHash?: string | null;
+  status: 'unconfirmed' | 'waiting' | 'offered' | 'claimed' | 'lapsed' | 'left' | 'closed';
   offeredAt?: string | null;
   offerExpiresAt?: string | null;
   /**
@@ -1496,7 +1504,12 @@ export interface Notification {
     | 'waitlist_closed'
     | 'event_reminder'
     | 'event_changed'
-    | 'verify_email';
+    | 'verify_email'
+    | 'waitlist_confirm'
+    | 'email_change_confirm'
+    | 'email_change_notice'
+    | 'refund_failed'
+    | 'guest_data_link';
   dedupeKey: string;
   recipient: string;
   order?: (string | null) | Order;
@@ -2888,6 +2901,9 @@ export interface UsersSelect<T extends boolean = true> {
   emailVerified?: T;
   verificationTokenHash?: T;
   verificationSentAt?: T;
+  pendingEmail?: T;
+  emailChangeTokenHash?: T;
+  emailChangeSentAt?: T;
   phoneVerified?: T;
   twoFactorEnabled?: T;
   totpSecret?: T;
@@ -3408,6 +3424,7 @@ export interface WaitlistEntriesSelect<T extends boolean = true> {
   quantity?: T;
   user?: T;
   tokenHash?: T;
+  confirmTokenHash?: T;
   status?: T;
   offeredAt?: T;
   offerExpiresAt?: T;

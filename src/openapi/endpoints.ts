@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { createHoldSchema } from '../endpoints/checkout/holds/schema'
 import { blockSeatsSchema } from '../endpoints/events/seats/handler'
 import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
-import { joinWaitlistSchema } from '../endpoints/events/waitlist/handler'
+import { confirmWaitlistSchema, joinWaitlistSchema } from '../endpoints/events/waitlist/schema'
 import { demoPaySchema } from '../endpoints/checkout/buyer/handler'
 import { verifyEmailSchema } from '../endpoints/account/verify-email/handler'
 import { createOrderSchema } from '../endpoints/checkout/orders/schema'
@@ -145,16 +145,25 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
   },
   'POST /api/events/{id}/waitlist': {
     summary:
-      'Join the waitlist of a sold-out ticket type (anonymous or signed in): answers the entry id, the place in line and a token (x-waitlist-token) to check or leave. One active entry per e-mail and ticket type. Freed tickets are offered in line order as a hold kept for the person (WAITLIST_OFFER_HOURS, 24) with an e-mail link to checkout.',
+      'Ask to join the waitlist of a ticket type sold out for the quantity asked (anonymous or signed in): answers the entry id, status unconfirmed and a token (x-waitlist-token) to check or leave. A confirmation link goes to the e-mail; only a confirmed entry stands in line (double opt-in, WAITLIST_CONFIRM_HOURS, 48). One active entry per e-mail and ticket type; limited per address (WAITLIST_RATE_PER_MINUTE) and per e-mail (WAITLIST_EMAIL_RATE_PER_MINUTE). Freed tickets are offered in line order to each person whose quantity fits (someone wanting more keeps their place) as a hold kept for the person (WAITLIST_OFFER_HOURS, 24) with an e-mail link to checkout; a waitlist keeps from public sale only what it can offer.',
     tags: ['Ticketing'],
     body: joinWaitlistSchema,
     auth: 'optional',
     responses: {
-      '201': 'In line: { id, position, token }',
+      '201': 'Asked: { id, status: "unconfirmed", position: null, token }',
+      '429': 'Too many joins from this address or for this e-mail (rate_limited)',
       '409':
         'Already waiting (already_waiting), tickets on sale now (tickets_available), or the waitlist is paused or closed (waitlist_closed)',
       '404': 'No such ticket type on this event',
     },
+  },
+  'POST /api/events/{id}/waitlist/{entry}/confirm': {
+    summary:
+      'Confirm a waitlist entry with the token from its e-mail (once, within WAITLIST_CONFIRM_HOURS): it takes its place at the end of the line.',
+    tags: ['Ticketing'],
+    body: confirmWaitlistSchema,
+    auth: 'none',
+    responses: { '200': 'In line: { id, status: "waiting", quantity, position }', '422': 'invalid_token: used, unknown or too old' },
   },
   'GET /api/events/{id}/waitlist/{entry}': {
     summary: 'Where one stands in line (status, position, offer expiry), with the token from joining in x-waitlist-token.',

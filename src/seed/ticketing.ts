@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 import type { PermissionKey } from '../access/vocabulary'
 import { createHold, type HoldLine } from '../domain/ticketing/holds'
 import { setSeatsBlocked } from '../domain/ticketing/seatMap'
-import { joinWaitlist } from '../domain/ticketing/waitlist'
+import { confirmWaitlist, joinWaitlist } from '../domain/ticketing/waitlistLine'
+import { decryptValue } from '../plugins/field-encryption'
 import { generateSeats } from '../domain/venues/generateSeats'
 import { attachPaymentIntent, createOrder } from '../domain/ticketing/orders'
 import { applyPaymentEvent } from '../domain/ticketing/paymentEvents'
@@ -143,8 +144,9 @@ export async function seedTicketing(
     [b, 8],
   ] as const)
     await buy(who, [{ ticketType: frontRow, quantity: n }])
-  for (const [i, who] of [a, c].entries())
-    await joinWaitlist(poolOf(payload), {
+  // Two people in line, each having opened the confirmation link e-mailed to them (double opt-in).
+  for (const [i, who] of [a, c].entries()) {
+    const entry = await joinWaitlist(poolOf(payload), {
       eventId: events.show,
       ticketType: frontRow,
       quantity: 2 - i,
@@ -152,6 +154,13 @@ export async function seedTicketing(
       name: who.name,
       user: who.id,
     })
+    const {
+      rows: [mail],
+    } = await poolOf(payload).query<{ data: { token: string } }>(`SELECT data FROM notifications WHERE dedupe_key = $1`, [
+      `waitlist_confirm:${entry.id}`,
+    ])
+    await confirmWaitlist(poolOf(payload), events.show, entry.id, String(decryptValue(mail.data.token)))
+  }
   // Runway side: a pair sold together, three seats held back for the designers' guests.
   await buy(c, [{ ticketType: runwaySide, quantity: 2, together: true }])
   const { rows: guests } = await poolOf(payload).query<{ id: string }>(

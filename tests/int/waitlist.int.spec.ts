@@ -48,7 +48,23 @@ async function soldOut(capacity: number, price = 0) {
   return { eventId: String(event.id), tt, holds }
 }
 
-const join = (eventId: string, body: Record<string, unknown>) => api.post(`/events/${eventId}/waitlist`, body)
+/** The confirmation token e-mailed for an entry (double opt-in), read from the outbox row. */
+const confirmToken = async (entry: string) => {
+  const { rows } = await db.query<{ data: { token: string } }>(`SELECT data FROM notifications WHERE dedupe_key = $1`, [
+    `waitlist_confirm:${entry}`,
+  ])
+  return String(decryptValue(rows[0].data.token))
+}
+const ask = (eventId: string, body: Record<string, unknown>) => api.post(`/events/${eventId}/waitlist`, body)
+const confirm = async (eventId: string, entry: string) =>
+  api.post(`/events/${eventId}/waitlist/${entry}/confirm`, { token: await confirmToken(entry) })
+/** Joins and opens the e-mailed link, as a person does: answers the join merged with the confirmation. */
+const join = async (eventId: string, body: Record<string, unknown>) => {
+  const asked = await ask(eventId, body)
+  if (asked.status !== 201) return asked
+  const done = await confirm(eventId, asked.body.id)
+  return { ...done, status: asked.status, body: { ...asked.body, ...done.body } }
+}
 const person = (i: number | string) => ({ email: `${unique(`w${i}`)}@example.com`, name: `Waiter ${i}` })
 const entries = async (tt: string) =>
   (
@@ -132,7 +148,7 @@ describe('offers', () => {
     expect(after).toMatchObject({ available: 0, held: 10, waitlist: { waiting: 10 } })
   })
 
-  it('passes a lapsed offer on to the next person, and serves the line strictly in order', async () => {
+  it('passes a lapsed offer on to the next person, and serves the line in order', async () => {
     const ev = await soldOut(2)
     const a = (await join(ev.eventId, { ticketType: ev.tt, quantity: 1, ...person('a') })).body.id
     const b = (await join(ev.eventId, { ticketType: ev.tt, quantity: 2, ...person('b') })).body.id
@@ -184,9 +200,10 @@ describe('offers', () => {
     await releaseHold(db, ev.holds[0].id, ev.holds[0].token)
     await offerWaitlist(db)
     while ((await sendNotifications(payload, db, 100)).sent > 0);
-    const mail = readOutbox(outbox).filter((m) => m.to === p.email)
-    expect(mail).toHaveLength(1)
-    expect(mail[0].subject).toMatch(/^Tickets are waiting for you/)
+    const all = readOutbox(outbox).filter((m) => m.to === p.email)
+    // The double opt-in's link, then the offer.
+    expect(all.map((m) => m.subject.split(':')[0]).sort()).toEqual(['Confirm your place on the waitlist', 'Tickets are waiting for you'])
+    const mail = all.filter((m) => m.subject.startsWith('Tickets are waiting for you'))
     expect(mail[0].text).toContain('(Europe/Paris)')
     const link = new URL(/https?:\/\/\S+/.exec(mail[0].text ?? '')![0])
     const hold = link.searchParams.get('hold')!
@@ -252,7 +269,114 @@ describe('the organizer', () => {
     expect((await api.patch(`/ticket-types/${ev.tt}`, { waitlist: 'closed' }, otherToken)).status).toBe(403)
     expect((await api.patch(`/ticket-types/${ev.tt}`, { waitlist: 'closed' }, orgToken)).status).toBe(200)
     expect((await entries(ev.tt)).map((e) => e.status)).toEqual(['closed'])
-    const { rows } = await db.query(`SELECT kind::text FROM notifications WHERE recipient = $1`, [p.email])
-    expect(rows).toEqual([{ kind: 'waitlist_closed' }])
+    const { rows } = await db.query(`SELECT kind::text FROM notifications WHERE recipient = $1 ORDER BY created_at`, [p.email])
+    expect(rows).toEqual([{ kind: 'waitlist_confirm' }, { kind: 'waitlist_closed' }])
+  })
+})
+
+describe('a waitlist never keeps from sale more than it can offer (review findings 3 and 7)', () => {
+  it('an unconfirmed join keeps nothing from sale and stands nowhere in line', async () => {
+    const ev = await soldOut(4)
+    for (const h of ev.holds.slice(0, 3)) await releaseHold(db, h.id, h.token)
+    // 3 left; one anonymous join for 4 (sold out for that quantity) answers 201, unconfirmed.
+    const asked = await ask(ev.eventId, { ticketType: ev.tt, quantity: 4, ...person('greedy') })
+    expect([asked.status, asked.body.status, asked.body.position]).toEqual([201, 'unconfirmed', null])
+    const [avail] = await eventAvailability(db, ev.eventId, new Date())
+    expect(avail).toMatchObject({ available: 3, waitlist: { waiting: 0 } })
+    expect(await offerWaitlist(db)).toMatchObject({ offered: 0, failed: [] })
+    expect((await entries(ev.tt)).map((e) => e.status)).toEqual(['unconfirmed'])
+    // Unconfirmed past WAITLIST_CONFIRM_HOURS: it lapses, and its link no longer works.
+    const token = await confirmToken(asked.body.id)
+    await db.query(`UPDATE waitlist_entries SET created_at = now() - interval '49 hours' WHERE id = $1`, [asked.body.id])
+    expect(await offerWaitlist(db)).toMatchObject({ lapsed: 1 })
+    const late = await api.post(`/events/${ev.eventId}/waitlist/${asked.body.id}/confirm`, { token })
+    expect([late.status, late.body.error]).toEqual([422, 'invalid_token'])
+  })
+
+  it('a confirmed person wanting more than is free keeps their place; the free tickets stay on sale', async () => {
+    const ev = await soldOut(4)
+    for (const h of ev.holds.slice(0, 3)) await releaseHold(db, h.id, h.token)
+    const greedy = await join(ev.eventId, { ticketType: ev.tt, quantity: 4, ...person('four') })
+    expect([greedy.status, greedy.body.status, greedy.body.position]).toEqual([201, 'waiting', 1])
+    const [avail] = await eventAvailability(db, ev.eventId, new Date())
+    expect(avail).toMatchObject({ available: 3, waitlist: { waiting: 4 } })
+    const bought = await createHold(db, { items: [{ ticketType: ev.tt, quantity: 3 }] }, new Date())
+    expect(bought.items[0].quantity).toBe(3)
+    expect((await entries(ev.tt)).map((e) => e.status)).toEqual(['waiting'])
+  })
+
+  it('offers to the next person who fits, and keeps only that from the public', async () => {
+    const ev = await soldOut(4)
+    const four = (await join(ev.eventId, { ticketType: ev.tt, quantity: 4, ...person('head') })).body.id
+    const two = (await join(ev.eventId, { ticketType: ev.tt, quantity: 2, ...person('two') })).body.id
+    for (const h of ev.holds.slice(0, 3)) await releaseHold(db, h.id, h.token)
+    // 3 free; the line can use 2 of them (the second person): the public may hold 1.
+    const [before] = await eventAvailability(db, ev.eventId, new Date())
+    expect(before.available).toBe(1)
+    await expect(createHold(db, { items: [{ ticketType: ev.tt, quantity: 2 }] }, new Date())).rejects.toMatchObject({ code: 'sold_out' })
+    expect(await offerWaitlist(db)).toMatchObject({ offered: 1, failed: [] })
+    expect((await entries(ev.tt)).map((e) => [e.id, e.status])).toEqual([
+      [four, 'waiting'],
+      [two, 'offered'],
+    ])
+    const [after] = await eventAvailability(db, ev.eventId, new Date())
+    expect(after).toMatchObject({ available: 1, held: 3 })
+    expect((await createHold(db, { items: [{ ticketType: ev.tt, quantity: 1 }] }, new Date())).items[0].quantity).toBe(1)
+  })
+
+  it('limits joins per e-mail (and per address at the gate): the fourth join for one e-mail in a minute is a 429', async () => {
+    const p = person('spam')
+    const codes: Array<number> = []
+    for (let i = 0; i < 4; i++) {
+      const ev = await soldOut(1)
+      codes.push((await ask(ev.eventId, { ticketType: ev.tt, quantity: 1, ...p })).status)
+    }
+    expect(codes).toEqual([201, 201, 201, 429])
+  })
+
+  it('offers seats when an expired hold of an unpaid order still keeps some (the job used to abort every minute)', async () => {
+    const venue = await makeVenue(payload, organizer.id, { capacity: 100 })
+    const section = await makeSection(payload, venue.id, { name: 'Front', capacity: 4, sectionType: 'vip' })
+    expect((await api.post(`/venue-sections/${section.id}/generate-seats`, { rows: 1, seatsPerRow: 4 }, orgToken)).status).toBe(201)
+    const event = await makeEvent(payload, organizer.id, { venue: venue.id, holdLimit: 1000 })
+    const tt = String((await makeTicketType(payload, String(event.id), { capacity: 4, price: 1000, venueSection: section.id })).id)
+    await payload.update({ collection: 'events', id: event.id, data: { seating: true } as never, overrideAccess: true, depth: 0 })
+    // Two seats held by an order not paid yet, whose hold has expired (the expiry job has not failed the order).
+    const unpaid = await createHold(db, { items: [{ ticketType: tt, quantity: 2 }] }, new Date())
+    await createOrder(db, { hold: unpaid.id, token: unpaid.token, billing: { email: 'slow@example.com', name: 'Slow' } }, new Date())
+    const rest = await createHold(db, { items: [{ ticketType: tt, quantity: 2 }] }, new Date())
+    // The first in line wants 3: the count says 4 are free, but only 2 seats are (the old job tried and threw).
+    const three = (await join(String(event.id), { ticketType: tt, quantity: 3, ...person('three') })).body.id
+    const entry = (await join(String(event.id), { ticketType: tt, quantity: 2, ...person('seats') })).body.id
+    await db.query(`UPDATE holds SET expires_at = now() - interval '1 second' WHERE checkout = $1`, [unpaid.id])
+    await releaseHold(db, rest.id, rest.token)
+    const run = await offerWaitlist(db)
+    expect(run).toMatchObject({ offered: 1, failed: [] })
+    expect((await entries(tt)).map((e) => [e.id, e.status])).toEqual([
+      [three, 'waiting'],
+      [entry, 'offered'],
+    ])
+  })
+
+  it("one ticket type's failure does not stop the others' offers; the run reports which failed and why", async () => {
+    const broken = await soldOut(1)
+    const fine = await soldOut(1)
+    await join(broken.eventId, { ticketType: broken.tt, quantity: 1, ...person('broken') })
+    await join(fine.eventId, { ticketType: fine.tt, quantity: 1, ...person('fine') })
+    await releaseHold(db, broken.holds[0].id, broken.holds[0].token)
+    await releaseHold(db, fine.holds[0].id, fine.holds[0].token)
+    // Make the offer's hold insert fail for one ticket type only.
+    await db.query(
+      `ALTER TABLE holds ADD CONSTRAINT test_offer_fails CHECK (ticket_type_id <> '${broken.tt}'::uuid OR buyer_session NOT LIKE 'waitlist:%')`,
+    )
+    try {
+      const run = await offerWaitlist(db)
+      expect(run.failed.map((f) => f.ticketType)).toEqual([broken.tt])
+      expect(run.failed[0].error).toContain('test_offer_fails')
+      expect((await entries(fine.tt)).map((e) => e.status)).toEqual(['offered'])
+      expect((await entries(broken.tt)).map((e) => e.status)).toEqual(['waiting'])
+    } finally {
+      await db.query(`ALTER TABLE holds DROP CONSTRAINT test_offer_fails`)
+    }
   })
 })

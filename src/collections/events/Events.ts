@@ -7,7 +7,12 @@ import { slugField } from '../../fields/slug'
 import { endAfterStart, isValidTimeZone } from '../../fields/validators'
 import { availabilityEndpoint } from '../../endpoints/events/availability/handler'
 import { blockSeatsEndpoint, seatHoldersEndpoint, seatsEndpoint } from '../../endpoints/events/seats/handler'
-import { joinWaitlistEndpoint, leaveWaitlistEndpoint, waitlistEntryEndpoint } from '../../endpoints/events/waitlist/handler'
+import {
+  confirmWaitlistEndpoint,
+  joinWaitlistEndpoint,
+  leaveWaitlistEndpoint,
+  waitlistEntryEndpoint,
+} from '../../endpoints/events/waitlist/handler'
 import { slugs } from '../../config/slugs'
 import { keepSoldSeats, snapshotSeatsOnSeating } from '../ticketing/seatingHooks'
 import { tellHoldersOfChanges } from './changeNotices'
@@ -71,6 +76,7 @@ export const Events: CollectionConfig<'events'> = {
     seatHoldersEndpoint,
     blockSeatsEndpoint,
     joinWaitlistEndpoint,
+    confirmWaitlistEndpoint,
     waitlistEntryEndpoint,
     leaveWaitlistEndpoint,
   ],

@@ -14,6 +14,11 @@ export const NOTIFICATION_KINDS = [
   'event_reminder',
   'event_changed',
   'verify_email',
+  'waitlist_confirm',
+  'email_change_confirm',
+  'email_change_notice',
+  'refund_failed',
+  'guest_data_link',
 ] as const
 
 /**

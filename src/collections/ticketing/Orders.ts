@@ -19,6 +19,9 @@ export const ORDER_STATUSES = [
   'cancelled',
   'failed',
   'refunded_unfulfilled',
+  // Stripe refused a refund outright after the event started (or its tickets could not be put
+  // back): the money was not sent; the organizer is told and refunds again or settles it outside.
+  'refund_failed',
 ] as const
 
 export const DISPUTE_STATUSES = [

@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { buyerOrganizerOrPermitted, nobody } from '../../access/rules'
 import { slugs } from '../../config/slugs'
 
-export const WAITLIST_STATUSES = ['waiting', 'offered', 'claimed', 'lapsed', 'left', 'closed'] as const
+/** `unconfirmed`: joined, the e-mailed link not yet opened (double opt-in); such an entry keeps nothing from sale. */
+export const WAITLIST_STATUSES = ['unconfirmed', 'waiting', 'offered', 'claimed', 'lapsed', 'left', 'closed'] as const
 
 /**
  * People waiting for a sold-out ticket type, first come first served (`seq`). Joined through
@@ -42,6 +43,7 @@ export const WaitlistEntries: CollectionConfig<'waitlist-entries'> = {
     },
     { name: 'user', type: 'relationship', relationTo: slugs.users, index: true },
     { name: 'tokenHash', type: 'text', required: true, hidden: true },
+    { name: 'confirmTokenHash', type: 'text', hidden: true },
     {
       name: 'status',
       type: 'select',

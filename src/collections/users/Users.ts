@@ -5,6 +5,7 @@ import { slugs } from '../../config/slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
+import { limitGraphqlAccountActions } from './hooks/limitGraphqlAccountActions'
 import { refuseKeyAccountActions } from './hooks/refuseKeyAccountActions'
 import { refuseInactiveLogin } from './hooks/refuseInactiveLogin'
 import { requireSecondFactor } from './hooks/requireSecondFactor'
@@ -105,7 +106,7 @@ export const Users: CollectionConfig<'users'> = {
     unlock: permitted(slugs.users, 'manage'),
   },
   hooks: {
-    beforeOperation: [refuseKeyAccountActions, enforcePasswordPolicyOnReset],
+    beforeOperation: [refuseKeyAccountActions, limitGraphqlAccountActions, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
     beforeChange: [assignInitialRoles],
     beforeLogin: [refuseInactiveLogin, requireSecondFactor],
@@ -163,6 +164,21 @@ export const Users: CollectionConfig<'users'> = {
           access: { read: () => false, create: () => false, update: () => false },
         },
         { name: 'verificationSentAt', type: 'date', hidden: true, access: { read: () => false, create: () => false, update: () => false } },
+        // A change of e-mail waiting for the new address to confirm it (src/domain/auth/emailChange.ts):
+        // the account keeps its address until then.
+        {
+          name: 'pendingEmail',
+          type: 'email',
+          admin: { readOnly: true, description: 'Waiting for this address to confirm the change (the link was e-mailed to it).' },
+          access: { create: () => false, update: () => false },
+        },
+        {
+          name: 'emailChangeTokenHash',
+          type: 'text',
+          hidden: true,
+          access: { read: () => false, create: () => false, update: () => false },
+        },
+        { name: 'emailChangeSentAt', type: 'date', hidden: true, access: { read: () => false, create: () => false, update: () => false } },
         { name: 'phoneVerified', type: 'checkbox', defaultValue: false, access: managedOnly },
         {
           name: 'twoFactorEnabled',

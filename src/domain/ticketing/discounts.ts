@@ -64,10 +64,14 @@ export async function loadDiscountCode(tx: Tx, code: string, now: Date): Promise
   }
 }
 
+/** Whether a statement failed because the code's uses ran out (the redemption trigger's refusal). */
+export const isDiscountUsedUp = (err: unknown) => (err as { code?: string; message?: string })?.message === 'discount_used_up'
+
 /**
  * Reserves one use for `orderId`, decided in SQL: the redemption row's unique (code, buyerKey)
- * index refuses a second use by the same buyer, and the conditional UPDATE refuses a use past
- * the limit, however many orders race for the last one. Both roll back with the order.
+ * index refuses a second use by the same buyer, and the redemption's insert trigger takes the
+ * use only under the limit (`times_used` is the count of redemptions, kept by the database),
+ * however many orders race for the last one. Both roll back with the order.
  */
 export async function reserveDiscountUse(
   tx: Tx,
@@ -75,30 +79,22 @@ export async function reserveDiscountUse(
   args: { orderId: string; buyerEmail: string; buyerId?: string | null; discount: number; orderTotal: number },
 ): Promise<void> {
   const buyerKey = code.onePerBuyer ? buyerKeyOf(args.buyerEmail) : null
-  const inserted = await tx.query(
-    `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_id, buyer_email, buyer_key, status, discount, order_total)
-     VALUES ($1, $2, $3, $4, $5, 'reserved', $6, $7)
-     ON CONFLICT (discount_code_id, buyer_key) DO NOTHING RETURNING id`,
-    [code.id, args.orderId, args.buyerId ?? null, args.buyerEmail.trim().toLowerCase(), buyerKey, args.discount, args.orderTotal],
-  )
+  let inserted
+  try {
+    inserted = await tx.query(
+      `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_id, buyer_email, buyer_key, status, discount, order_total)
+       VALUES ($1, $2, $3, $4, $5, 'reserved', $6, $7)
+       ON CONFLICT (discount_code_id, buyer_key) DO NOTHING RETURNING id`,
+      [code.id, args.orderId, args.buyerId ?? null, args.buyerEmail.trim().toLowerCase(), buyerKey, args.discount, args.orderTotal],
+    )
+  } catch (err) {
+    if (isDiscountUsedUp(err)) throw new InvalidDiscountError('used_up')
+    throw err
+  }
   if (inserted.rowCount === 0) throw new InvalidDiscountError('already_used')
-  const used = await tx.query(
-    `UPDATE discount_codes SET times_used = times_used + 1, updated_at = now()
-      WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING times_used`,
-    [code.id],
-  )
-  if (used.rowCount === 0) throw new InvalidDiscountError('used_up')
 }
 
-/** Gives back the use an order reserved (it failed, expired or was cancelled before payment). */
+/** Gives back the use an order reserved (it failed, expired or was cancelled before payment); the delete trigger gives the count back. */
 export async function releaseDiscountUse(tx: Tx, orderId: string): Promise<void> {
-  const { rows } = await tx.query<{ discount_code_id: string }>(
-    `DELETE FROM discount_redemptions WHERE order_id = $1 AND status = 'reserved' RETURNING discount_code_id`,
-    [orderId],
-  )
-  for (const r of rows) {
-    await tx.query(`UPDATE discount_codes SET times_used = times_used - 1, updated_at = now() WHERE id = $1 AND times_used > 0`, [
-      r.discount_code_id,
-    ])
-  }
+  await tx.query(`DELETE FROM discount_redemptions WHERE order_id = $1 AND status = 'reserved'`, [orderId])
 }

@@ -174,12 +174,12 @@ export async function createHold(db: Db, req: HoldRequest, now: Date, minutes = 
         req.holder?.address ?? null,
         req.holder?.user ?? null,
       ]
-      let inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - tt.held - ${waitlistReserve('tt')}`), params)
+      let inserted = await tx.query(insertHoldSql(publicRoom('tt', 'tt.held')), params)
       let swept = false
       if (inserted.rowCount === 0) {
         await sweepExpired(tx, item.ticketType)
         swept = true
-        inserted = await tx.query(insertHoldSql(`tt.capacity - tt.sold - ${liveHeld('tt')} - ${waitlistReserve('tt')}`), params)
+        inserted = await tx.query(insertHoldSql(publicRoom('tt', liveHeld('tt'))), params)
       }
       if (inserted.rowCount === 0) throw new SoldOutError(item.ticketType, await availableOf(tx, item.ticketType))
       const holdId: string = inserted.rows[0].id
@@ -217,10 +217,15 @@ const insertHoldSql = (room: string) =>
    RETURNING id, expires_at`
 
 /**
- * What an open waitlist keeps from public sale (src/domain/ticketing/waitlist.ts): the tickets
- * its people wait for. Paused or closed, nothing.
+ * What the public may hold of ticket type `alias` (`held` is the held expression): what is free
+ * less what its open waitlist can be offered of it (`waitlist_offerable`: the confirmed line, each
+ * person served when their quantity fits; src/domain/ticketing/waitlist.ts). Paused or closed, or
+ * with nobody waiting, the function is not called: the hot path stays one row's arithmetic.
  */
-export const waitlistReserve = (alias: string) => `(CASE WHEN ${alias}.waitlist = 'open' THEN ${alias}.waitlisted ELSE 0 END)`
+export const publicRoom = (alias: string, held: string) => {
+  const free = `(${alias}.capacity - ${alias}.sold - ${held})`
+  return `(${free} - CASE WHEN ${alias}.waitlist = 'open' AND ${alias}.waitlisted > 0 THEN waitlist_offerable(${alias}.id, ${free}) ELSE 0 END)`
+}
 
 /**
  * Unexpired active holds of the ticket type aliased `alias`: the maintained count less the
@@ -246,7 +251,7 @@ async function sweepExpired(tx: Tx, ticketType: string): Promise<void> {
 
 export async function availableOf(tx: Tx | Db, ticketType: string): Promise<number> {
   const { rows } = await tx.query<{ available: string }>(
-    `SELECT tt.capacity - tt.sold - ${liveHeld('tt')} - ${waitlistReserve('tt')} AS available
+    `SELECT ${publicRoom('tt', liveHeld('tt'))} AS available
        FROM ticket_types tt WHERE tt.id = $1`,
     [ticketType],
   )
@@ -295,7 +300,7 @@ export type Availability = {
   onSale: boolean
   /** Sold by seat: pick seats from `GET /api/events/:id/seats`, or ask for best available. */
   seated: boolean
-  /** The waitlist: open, paused or closed, and how many tickets its people wait for (kept from public sale while open). */
+  /** The waitlist: open, paused or closed, and how many tickets its confirmed people wait for (what of the free tickets they can be offered is kept from public sale while open). */
   waitlist: { status: string; waiting: number }
 }
 
@@ -303,7 +308,8 @@ export type Availability = {
 export async function eventAvailability(db: Db, eventId: string, now: Date, includeInactive = false): Promise<Availability[]> {
   const { rows } = await db.query(
     `SELECT tt.id, tt.name, COALESCE(tt.seat_price, tt.price) AS price, tt.seat_price IS NOT NULL AS seated, tt.currency, tt.capacity, tt.sold, tt.active, tt.sale_start, tt.sale_end, e.status AS event_status,
-            ${liveHeld('tt')} AS held, ${waitlistReserve('tt')} AS waitlisted, tt.waitlist
+            ${liveHeld('tt')} AS held, ${publicRoom('tt', liveHeld('tt'))} AS room,
+            CASE WHEN tt.waitlist = 'open' THEN tt.waitlisted ELSE 0 END AS waitlisted, tt.waitlist
        FROM ticket_types tt
        JOIN events e ON e.id = tt.event_id
       WHERE tt.event_id = $1 AND ($2 OR tt.active)
@@ -323,7 +329,7 @@ export async function eventAvailability(db: Db, eventId: string, now: Date, incl
       capacity,
       sold,
       held,
-      available: Math.max(0, capacity - sold - held - waitlisted),
+      available: Math.max(0, num(r.room)),
       onSale: onSale(r, now),
       waitlist: { status: r.waitlist, waiting: waitlisted },
       seated: Boolean(r.seated),

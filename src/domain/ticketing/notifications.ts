@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 
 import { num, type Db, type Tx } from '../../db/transaction'
 import { formatMoney, formatWhen } from './format'
+import { linkMessage } from './linkMessages'
 import { qrContentId, qrPng } from './qr'
 import { decryptValue } from '../../plugins/field-encryption'
 
@@ -23,6 +24,13 @@ export type NotificationKind =
   | 'event_reminder'
   | 'event_changed'
   | 'verify_email'
+  | 'waitlist_confirm'
+  | 'email_change_confirm'
+  | 'email_change_notice'
+  | 'refund_failed'
+  | 'guest_data_link'
+
+type LinkKind = 'waitlist_confirm' | 'email_change_confirm' | 'guest_data_link'
 
 export async function notify(
   tx: Tx,
@@ -137,6 +145,8 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       ].join('\n'),
     }
   }
+  const linked = linkMessage(n, siteUrl(), ev?.title ?? null, n.event_id)
+  if (linked) return linked
   if (n.kind === 'waitlist_offer') {
     // The link opens checkout on the hold kept for this person; its token is stored encrypted.
     const token = String(decryptValue(n.data.token) ?? '')
@@ -155,7 +165,10 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
     }
   }
   const amount = typeof n.data.amount === 'number' ? formatMoney(n.data.amount, String(n.data.currency ?? 'EUR')) : ''
-  const texts: Record<Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer' | 'verify_email'>, [string, string[]]> = {
+  const texts: Record<
+    Exclude<NotificationKind, LinkKind | 'order_confirmation' | 'waitlist_offer' | 'verify_email'>,
+    [string, string[]]
+  > = {
     order_unfulfilled: [
       `Your payment for ${ev?.title ?? 'your order'} was refunded`,
       [
@@ -192,6 +205,22 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       `Waitlist closed: ${ev?.title ?? 'your event'}`,
       ['The organizer has closed the waitlist you were on; no more tickets will be offered from it. Thank you for waiting.'],
     ],
+    email_change_notice: [
+      'The e-mail address of your Fashionistas account is changing',
+      [
+        `Someone signed in to your account asked to change its e-mail address to ${String(n.data.newEmail ?? 'another address')}. The change takes effect only when that address confirms it.`,
+        'If it was not you, change your password now and contact the organizers: until then your account keeps this address.',
+      ],
+    ],
+    refund_failed: [
+      `A refund was refused: order ${n.order_id}`,
+      [
+        `Stripe refused the refund of ${amount} on order ${n.order_id} (${String(n.data.error ?? 'no reason given')}); no money was sent.`,
+        n.data.restored
+          ? 'The order is back as it was before the refund: its tickets are valid again and the amount can be refunded once more.'
+          : 'Its tickets could not be put back (the event has started, or their places were taken), so the order is marked refund_failed: refund it again from the admin, or settle with the buyer outside the platform.',
+      ],
+    ],
     event_cancelled: [
       `Cancelled: ${ev?.title ?? 'your event'}`,
       [
@@ -200,7 +229,7 @@ export async function renderNotification(db: Db, n: Row): Promise<Message> {
       ],
     ],
   }
-  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, 'order_confirmation' | 'waitlist_offer' | 'verify_email'>]
+  const [subject, lines] = texts[n.kind as Exclude<NotificationKind, LinkKind | 'order_confirmation' | 'waitlist_offer' | 'verify_email'>]
   return { to: n.recipient, subject, html: para([...lines, ...head]), text: [...lines, '', ...head].join('\n') }
 }
 

@@ -8,7 +8,8 @@ import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { auditInTx } from '../audit'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
 import { liveHeld, lockTicketTypesOfHolds } from './holds'
-import { InvalidDiscountError, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
+import { buyerKeyOf } from './buyerKey'
+import { InvalidDiscountError, isDiscountUsedUp, loadDiscountCode, releaseDiscountUse, reserveDiscountUse } from './discounts'
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 import { notify } from './notifications'
 import { allocate, priceOrder, type PriceLine } from './pricing'
@@ -261,21 +262,39 @@ export async function completeInTx(tx: Tx, orderId: string): Promise<Completion>
   if (items[0].discount_code_id) {
     const { rowCount } = await tx.query(`SELECT 1 FROM discount_redemptions WHERE order_id = $1`, [orderId])
     if (rowCount === 0) {
-      // A lapsed order gave its use back; paid late, it takes one again, only under the limit.
-      const used = await tx.query(
-        `UPDATE discount_codes SET times_used = times_used + 1, updated_at = now()
-          WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id`,
-        [items[0].discount_code_id],
+      // A lapsed order gave its use back; paid late, it takes one again, under the limit and, for a
+      // one-per-buyer code, with the buyer's key (a second use by the same buyer is refused).
+      const {
+        rows: [o],
+      } = await tx.query(
+        `SELECT o.billing_email, o.buyer_id, o.discount, o.total, dc.one_per_buyer FROM orders o JOIN discount_codes dc ON dc.id = o.discount_code_id WHERE o.id = $1`,
+        [orderId],
       )
-      if (used.rowCount === 0) {
+      let taken = 0
+      try {
+        await tx.query('SAVEPOINT take_discount')
+        const r = await tx.query(
+          `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_id, buyer_email, buyer_key, status, discount, order_total)
+           VALUES ($1, $2, $3, lower($4), $5, 'reserved', $6, $7) ON CONFLICT (discount_code_id, buyer_key) DO NOTHING`,
+          [
+            items[0].discount_code_id,
+            orderId,
+            o.buyer_id,
+            o.billing_email,
+            o.one_per_buyer ? buyerKeyOf(o.billing_email) : null,
+            o.discount,
+            o.total,
+          ],
+        )
+        taken = r.rowCount ?? 0
+      } catch (err) {
+        if (!isDiscountUsedUp(err)) throw err
+        await tx.query('ROLLBACK TO SAVEPOINT take_discount')
+      }
+      if (taken === 0) {
         await tx.query('ROLLBACK TO SAVEPOINT complete_order')
         return { ok: false, reason: 'discount_used_up' }
       }
-      await tx.query(
-        `INSERT INTO discount_redemptions (discount_code_id, order_id, buyer_email, status, discount, order_total)
-         SELECT discount_code_id, id, billing_email, 'reserved', discount, total FROM orders WHERE id = $1`,
-        [orderId],
-      )
     }
   }
   await tx.query(`UPDATE holds SET status = 'consumed', updated_at = now() WHERE order_id = $1`, [orderId])

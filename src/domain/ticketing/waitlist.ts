@@ -2,19 +2,20 @@
  * Waitlists: people wait, in order, for a sold-out ticket type; freed tickets go to them before
  * the public.
  *
- * - While a ticket type's waitlist is `open`, the quantity its people wait for
- *   (`ticket_types.waitlisted`, kept by triggers on the entries) is kept out of public sale:
- *   a public hold needs `capacity - sold - held - waitlisted` to fit. So a ticket freed by an
- *   expiry, a release, a failed order, a refund, a cancellation, a raised capacity or an
- *   unblocked seat cannot be taken by the public while someone waits for it.
+ * - Only confirmed entries stand in line (double opt-in: waitlistLine.ts). While a ticket type's
+ *   waitlist is `open`, what the line can be offered of the free tickets (`waitlist_offerable`:
+ *   in line order, each person whose quantity fits what is left) is kept out of public sale; a
+ *   public hold needs `waitlist_public_room` to fit. So a ticket freed by an expiry, a release,
+ *   a failed order, a refund, a cancellation, a raised capacity or an unblocked seat cannot be
+ *   taken by the public while someone who can use it waits, and none is kept for nobody.
  * - The `offerWaitlist` job (every minute, and after every expiry sweep) walks each open
  *   waitlist under its ticket type's row lock: lapsed offers are marked `lapsed`, then, in
  *   line order, each person whose quantity fits what is free gets an offer: a hold in their
  *   name (seats picked best-available, together, for a seated type) lasting
  *   WAITLIST_OFFER_HOURS (24), an e-mail with a link that opens checkout on that hold, and a
- *   `waitlist.offered` webhook. The line is strict: when the next person's quantity does not
- *   fit, nobody behind them is served. Two runners serialise on the row lock, so a freed ticket
- *   is offered once.
+ *   `waitlist.offered` webhook. When the next person wants more than is free they keep their
+ *   place and the next person who fits is served. Two runners serialise on the row lock, so a
+ *   freed ticket is offered once. A ticket type whose offers fail is reported; the rest go on.
  * - An offer's hold is an ordinary hold: paying for it completes an order and marks the entry
  *   `claimed` (`waitlist.claimed`) in the completion's transaction; one that lapses passes on.
  */
@@ -23,109 +24,22 @@ import crypto from 'node:crypto'
 import { recordEvent, pgRun } from '../../plugins/webhooks'
 import { encryptValue } from '../../plugins/field-encryption'
 import { num, withTransaction, type Db, type Tx } from '../../db/transaction'
-import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from './errors'
 import { liveHeld } from './holds'
 import { notify } from './notifications'
 import { organizerOf, over } from './organizer'
 import { bestAvailable, claimSeats, isSeated } from './seating'
-import { hashToken, newToken, sameHash } from './tokens'
+import { hashToken, newToken } from './tokens'
+import { confirmHours } from './waitlistLine'
 
 export const offerHours = () => Number(process.env.WAITLIST_OFFER_HOURS || 24)
 
-export type JoinRequest = { eventId: string; ticketType: string; quantity: number; email: string; name: string; user?: string | null }
-
-/** Joins the line: 201 with the place in it and a token to leave. One active entry per e-mail and ticket type. */
-export async function joinWaitlist(db: Db, r: JoinRequest): Promise<{ id: string; position: number; token: string }> {
-  const email = r.email.trim().toLowerCase()
-  return withTransaction(db, async (tx) => {
-    const {
-      rows: [tt],
-    } = await tx.query(
-      `SELECT tt.id, tt.event_id, tt.waitlist, tt.max_per_order, tt.active, e.status AS event_status,
-              tt.capacity - tt.sold - ${liveHeld('tt')} - tt.waitlisted AS free
-         FROM ticket_types tt JOIN events e ON e.id = tt.event_id WHERE tt.id = $1 FOR UPDATE OF tt`,
-      [r.ticketType],
-    )
-    if (!tt || tt.event_id !== r.eventId)
-      throw new NotFoundError('unknown_ticket_type', 'This event has no such ticket type.', { ticketType: r.ticketType })
-    if (tt.event_status !== 'published' || !tt.active) throw new UnprocessableError('not_on_sale', 'This ticket type is not on sale.')
-    if (tt.waitlist !== 'open') throw new ConflictError('waitlist_closed', `The waitlist of this ticket type is ${tt.waitlist}.`)
-    if (tt.max_per_order != null && r.quantity > num(tt.max_per_order))
-      throw new UnprocessableError('max_per_order', `At most ${num(tt.max_per_order)} per order.`, { maxPerOrder: num(tt.max_per_order) })
-    if (num(tt.free) >= r.quantity)
-      throw new ConflictError('tickets_available', 'These tickets are on sale now: hold them instead of waiting.', {
-        available: num(tt.free),
-      })
-    const token = newToken()
-    const inserted = await tx.query(
-      `INSERT INTO waitlist_entries (event_id, ticket_type_id, email, name, quantity, user_id, token_hash, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'waiting')
-       ON CONFLICT (ticket_type_id, email) WHERE status IN ('waiting', 'offered') DO NOTHING
-       RETURNING id, seq`,
-      [r.eventId, r.ticketType, email, r.name, r.quantity, r.user ?? null, hashToken(token)],
-    )
-    if (inserted.rowCount === 0) throw new ConflictError('already_waiting', 'This e-mail is already on the waitlist of this ticket type.')
-    const { id, seq } = inserted.rows[0]
-    return { id, position: await positionOf(tx, r.ticketType, seq), token }
-  })
+export type OfferRun = {
+  offered: number
+  lapsed: number
+  ticketTypes: number
+  /** Ticket types whose offers failed this run (the others went on), with why. */
+  failed: Array<{ ticketType: string; error: string }>
 }
-
-async function positionOf(tx: Tx | Db, ticketType: string, seq: string | number): Promise<number> {
-  const { rows } = await tx.query(
-    `SELECT count(*)::int AS n FROM waitlist_entries WHERE ticket_type_id = $1 AND status IN ('waiting', 'offered') AND seq <= $2`,
-    [ticketType, seq],
-  )
-  return rows[0].n
-}
-
-/** Where an entry stands (for its holder, by token). */
-export async function waitlistEntry(db: Db, eventId: string, id: string, token: string) {
-  const {
-    rows: [e],
-  } = await db.query(
-    `SELECT id, ticket_type_id, seq, status, quantity, token_hash, offer_expires_at FROM waitlist_entries WHERE id = $1 AND event_id = $2`,
-    [id, eventId],
-  )
-  if (!e) throw new NotFoundError('unknown_entry', 'No such waitlist entry.')
-  if (!sameHash(token, e.token_hash)) throw new ForbiddenError('That token does not own this entry.')
-  return {
-    id: e.id,
-    status: e.status as string,
-    quantity: num(e.quantity),
-    position: e.status === 'waiting' ? await positionOf(db, e.ticket_type_id, e.seq) : null,
-    offerExpiresAt: e.offer_expires_at ? new Date(e.offer_expires_at).toISOString() : null,
-  }
-}
-
-/** Leaves the line (with the token from joining). An offer not yet paid is given back and passes on. */
-export async function leaveWaitlist(db: Db, eventId: string, id: string, token: string): Promise<void> {
-  await withTransaction(db, async (tx) => {
-    const {
-      rows: [e],
-    } = await tx.query(`SELECT ticket_type_id, token_hash FROM waitlist_entries WHERE id = $1 AND event_id = $2`, [id, eventId])
-    if (!e) throw new NotFoundError('unknown_entry', 'No such waitlist entry.')
-    if (!sameHash(token, e.token_hash)) throw new ForbiddenError('That token does not own this entry.')
-    // The fixed order: the ticket type, then the entry, then its hold.
-    await tx.query(`SELECT id FROM ticket_types WHERE id = $1 FOR UPDATE`, [e.ticket_type_id])
-    const {
-      rows: [left],
-    } = await tx.query(
-      `UPDATE waitlist_entries SET status = 'left', updated_at = now() WHERE id = $1 AND status IN ('waiting', 'offered')
-       RETURNING offer_checkout`,
-      [id],
-    )
-    if (!left) throw new ConflictError('not_waiting', 'This entry is no longer waiting.')
-    if (left.offer_checkout) {
-      await tx.query(
-        `UPDATE holds SET status = 'released', expires_at = LEAST(expires_at, now()), updated_at = now()
-          WHERE checkout = $1 AND status = 'active' AND order_id IS NULL`,
-        [left.offer_checkout],
-      )
-    }
-  })
-}
-
-export type OfferRun = { offered: number; lapsed: number; ticketTypes: number }
 
 /**
  * Offers freed tickets to the people waiting, in order, on every open waitlist (one
@@ -133,15 +47,20 @@ export type OfferRun = { offered: number; lapsed: number; ticketTypes: number }
  * decided by the database's clock.
  */
 export async function offerWaitlist(db: Db): Promise<OfferRun> {
-  const out: OfferRun = { offered: 0, lapsed: 0, ticketTypes: 0 }
+  const out: OfferRun = { offered: 0, lapsed: 0, ticketTypes: 0, failed: [] }
   const { rows } = await db.query<{ id: string }>(
-    `SELECT DISTINCT ticket_type_id AS id FROM waitlist_entries WHERE status IN ('waiting', 'offered') ORDER BY 1`,
+    `SELECT DISTINCT ticket_type_id AS id FROM waitlist_entries WHERE status IN ('unconfirmed', 'waiting', 'offered') ORDER BY 1`,
   )
   for (const { id } of rows) {
-    const r = await withTransaction(db, (tx) => offerForTicketType(tx, id))
-    out.offered += r.offered
-    out.lapsed += r.lapsed
-    out.ticketTypes++
+    // One ticket type's failure (its transaction rolls back) never stops the others' offers.
+    try {
+      const r = await withTransaction(db, (tx) => offerForTicketType(tx, id))
+      out.offered += r.offered
+      out.lapsed += r.lapsed
+      out.ticketTypes++
+    } catch (err) {
+      out.failed.push({ ticketType: id, error: String((err as Error).message ?? err).slice(0, 300) })
+    }
   }
   return out
 }
@@ -154,6 +73,12 @@ async function offerForTicketType(tx: Tx, ticketTypeId: string): Promise<{ offer
     [ticketTypeId],
   )
   if (!tt) return { offered: 0, lapsed: 0 }
+  // Entries nobody confirmed in time leave the line (they never stood in it).
+  const unconfirmed = await tx.query(
+    `UPDATE waitlist_entries SET status = 'lapsed', confirm_token_hash = NULL, updated_at = now()
+      WHERE ticket_type_id = $1 AND status = 'unconfirmed' AND created_at <= now() - make_interval(hours => $2)`,
+    [ticketTypeId, confirmHours()],
+  )
   // Offers whose hold ended unpaid (lapsed, released, failed) are over; one paid is claimed at completion.
   const lapsed = await tx.query(
     `UPDATE waitlist_entries w SET status = 'lapsed', updated_at = now()
@@ -163,7 +88,8 @@ async function offerForTicketType(tx: Tx, ticketTypeId: string): Promise<{ offer
         AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.checkout = w.offer_checkout AND h.status = 'consumed')`,
     [ticketTypeId],
   )
-  if (tt.waitlist !== 'open') return { offered: 0, lapsed: lapsed.rowCount ?? 0 }
+  const lapsedCount = (lapsed.rowCount ?? 0) + (unconfirmed.rowCount ?? 0)
+  if (tt.waitlist !== 'open') return { offered: 0, lapsed: lapsedCount }
   // Lapsed holds of this ticket type no order owns are released, so what they held is free.
   await tx.query(
     `UPDATE holds SET status = 'released', updated_at = now()
@@ -174,15 +100,25 @@ async function offerForTicketType(tx: Tx, ticketTypeId: string): Promise<{ offer
     rows: [room],
   } = await tx.query(`SELECT tt.capacity - tt.sold - ${liveHeld('tt')} AS free FROM ticket_types tt WHERE tt.id = $1`, [ticketTypeId])
   let free = num(room.free)
+  const seated = await isSeated(tx, ticketTypeId)
+  // A seated type offers seats: only those actually free count (an expired hold still attached
+  // to an unpaid order keeps its seats until the expiry job fails the order).
+  if (seated) {
+    const {
+      rows: [s],
+    } = await tx.query(`SELECT count(*)::int AS n FROM event_seats WHERE ticket_type_id = $1 AND status = 'available'`, [ticketTypeId])
+    free = Math.min(free, num(s.n))
+  }
   const { rows: line } = await tx.query(
     `SELECT id, email, name, quantity FROM waitlist_entries WHERE ticket_type_id = $1 AND status = 'waiting' ORDER BY seq FOR UPDATE`,
     [ticketTypeId],
   )
-  const seated = await isSeated(tx, ticketTypeId)
   let offered = 0
   for (const person of line) {
     const quantity = num(person.quantity)
-    if (quantity > free) break
+    // Someone who wants more than is free keeps their place; the next person who fits is served
+    // (the same rule as waitlist_offerable, so what is kept from the public is what is offered).
+    if (quantity > free) continue
     const checkout = crypto.randomUUID()
     const token = newToken()
     const {
@@ -231,7 +167,7 @@ async function offerForTicketType(tx: Tx, ticketTypeId: string): Promise<{ offer
     free -= quantity
     offered++
   }
-  return { offered, lapsed: lapsed.rowCount ?? 0 }
+  return { offered, lapsed: lapsedCount }
 }
 
 /** In an order's completion: a waitlist offer paid for is claimed (and told to webhooks). */

@@ -23,9 +23,39 @@ export type GateOptions = {
   addressKey?: (address: string) => string
 }
 
+/**
+ * The per-address limits of actions anyone may try (per minute). The same buckets count these
+ * actions when they arrive through GraphQL (`hitAddressLimit` from the resolvers and hooks), so
+ * REST and GraphQL share one limit.
+ */
 export const defaultAnonymousLimits = () => [
   { name: 'checkout', method: 'POST', path: /^\/api\/checkout\//, perMinute: Number(process.env.CHECKOUT_RATE_PER_MINUTE || 120) },
-  { name: 'login', method: 'POST', path: /^\/api\/users\/login$/, perMinute: Number(process.env.LOGIN_RATE_PER_MINUTE || 20) },
+  { name: 'login', method: 'POST', path: /^\/api\/users\/login\/?$/, perMinute: Number(process.env.LOGIN_RATE_PER_MINUTE || 20) },
+  {
+    name: 'forgot-password',
+    method: 'POST',
+    path: /^\/api\/users\/forgot-password\/?$/,
+    perMinute: Number(process.env.FORGOT_PASSWORD_RATE_PER_MINUTE || 10),
+  },
+  { name: 'signup', method: 'POST', path: /^\/api\/users\/?$/, perMinute: Number(process.env.SIGNUP_RATE_PER_MINUTE || 20) },
+  {
+    name: 'verification',
+    method: 'POST',
+    path: /^\/api\/(account\/verify-email|account\/confirm-email-change|users\/verify\/[^/]+)\/?$/,
+    perMinute: Number(process.env.VERIFICATION_RATE_PER_MINUTE || 20),
+  },
+  {
+    name: 'waitlist',
+    method: 'POST',
+    path: /^\/api\/events\/[^/]+\/waitlist(\/[^/]+\/confirm)?\/?$/,
+    perMinute: Number(process.env.WAITLIST_RATE_PER_MINUTE || 10),
+  },
+  {
+    name: 'guest-data',
+    method: 'POST',
+    path: /^\/api\/privacy\/guest-request\/?$/,
+    perMinute: Number(process.env.GUEST_DATA_RATE_PER_MINUTE || 5),
+  },
 ]
 
 export function withApiKeyGate<C>(

@@ -1,31 +1,43 @@
 import type { Endpoint } from 'payload'
-import { z } from 'zod'
 
 import { poolOf } from '../../../db/pool'
-import { joinWaitlist, leaveWaitlist, waitlistEntry } from '../../../domain/ticketing/waitlist'
+import { DomainError } from '../../../domain/ticketing/errors'
+import { confirmWaitlist, joinWaitlist, leaveWaitlist, waitlistEntry } from '../../../domain/ticketing/waitlistLine'
+import { hitSharedLimit } from '../../../plugins/api-keys'
 import { handle, json, parse, parseJson, uuidParam } from '../../http'
+import { confirmWaitlistSchema, joinWaitlistSchema, joinsPerEmailPerMinute, waitlistTokenHeader } from './schema'
 
-export const joinWaitlistSchema = z
-  .object({
-    ticketType: z.uuid({ message: 'ticketType must be a ticket type id' }),
-    quantity: z.number().int().min(1).max(100),
-    email: z.email({ message: 'email must be an e-mail address' }).max(254),
-    name: z.string().trim().min(1, 'name is required').max(200),
-  })
-  .strict()
+const tokenOf = (req: { headers: Headers }) => parse(waitlistTokenHeader, req.headers.get('x-waitlist-token') ?? '')
 
-const tokenOf = (req: { headers: Headers }) =>
-  parse(z.string().min(20, 'x-waitlist-token header is required').max(200), req.headers.get('x-waitlist-token') ?? '')
-
-/** POST /api/events/:id/waitlist: join the line for a sold-out ticket type (anonymous or signed in). */
+/**
+ * POST /api/events/:id/waitlist: ask to join the line for a sold-out ticket type (anonymous or
+ * signed in); the entry stands in line once the link e-mailed to the address is opened.
+ */
 export const joinWaitlistEndpoint: Endpoint = {
   path: '/:id/waitlist',
   method: 'post',
   handler: handle(async (req) => {
     const eventId = parse(uuidParam('event'), req.routeParams?.id)
     const body = await parseJson(req, joinWaitlistSchema)
+    const wait = await hitSharedLimit(req.payload, `waitlist-email:${body.email.trim().toLowerCase()}`, joinsPerEmailPerMinute())
+    if (wait)
+      throw new DomainError('rate_limited', 'Too many waitlist requests for this e-mail address; try again shortly.', 429, {
+        retryAfter: wait,
+      })
     const user = req.user && req.user.collection === 'users' ? String(req.user.id) : null
     return json(await joinWaitlist(poolOf(req.payload), { eventId, ...body, user }), 201)
+  }),
+}
+
+/** POST /api/events/:id/waitlist/:entry/confirm { token }: the e-mailed link's token; the entry takes its place in line. */
+export const confirmWaitlistEndpoint: Endpoint = {
+  path: '/:id/waitlist/:entry/confirm',
+  method: 'post',
+  handler: handle(async (req) => {
+    const eventId = parse(uuidParam('event'), req.routeParams?.id)
+    const entry = parse(uuidParam('waitlist entry'), req.routeParams?.entry)
+    const { token } = await parseJson(req, confirmWaitlistSchema)
+    return json(await confirmWaitlist(poolOf(req.payload), eventId, entry, token))
   }),
 }
 

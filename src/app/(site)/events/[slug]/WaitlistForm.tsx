@@ -26,7 +26,9 @@ export function WaitlistForm({ eventId, ticketTypes }: { eventId: string; ticket
     })
     const body = await res.json().catch(() => ({}))
     if (!res.ok) return setError(body.message ?? `Could not join (${res.status}).`)
-    setDone(`You are number ${body.position} in line. If tickets free up, we hold them for you and e-mail you a link.`)
+    setDone(
+      'Almost there: open the link we just e-mailed you to take your place in line. Once you are in line and tickets free up, we hold them for you and e-mail you a link.',
+    )
   }
   return (
     <form
