@@ -52,6 +52,8 @@ import { sendEmailCampaignsTask } from './src/jobs/tasks/sendEmailCampaigns'
 import { createHoldEndpoint, releaseHoldEndpoint } from './src/endpoints/checkout/holds/handler'
 import { createOrderEndpoint } from './src/endpoints/checkout/orders/handler'
 import { buyerOrderEndpoint, demoPayEndpoint } from './src/endpoints/checkout/buyer/handler'
+import { confirmEmailChangeEndpoint } from './src/endpoints/account/confirm-email-change/handler'
+import { guestDataExportEndpoint, guestDataRequestEndpoint } from './src/endpoints/account/guest-data/handler'
 import { verifyEmailEndpoint } from './src/endpoints/account/verify-email/handler'
 import { healthEndpoint, metricsEndpoint, readyEndpoint } from './src/endpoints/ops/handler'
 import { stripeWebhookEndpoint } from './src/endpoints/stripe/webhook/handler'
@@ -105,6 +107,9 @@ export default buildConfig({
     buyerOrderEndpoint,
     demoPayEndpoint,
     verifyEmailEndpoint,
+    confirmEmailChangeEndpoint,
+    guestDataRequestEndpoint,
+    guestDataExportEndpoint,
     healthEndpoint,
     readyEndpoint,
     metricsEndpoint,

@@ -41,6 +41,7 @@ import * as migration_20261205_171238_api_key_reveal from './20261205_171238_api
 import * as migration_20261206_100000_staff_reads_assigned from './20261206_100000_staff_reads_assigned';
 import * as migration_20261206_224052_review_fixes from './20261206_224052_review_fixes';
 import * as migration_20261206_230000_review_rules from './20261206_230000_review_rules';
+import * as migration_20261206_231500_guest_data_requests from './20261206_231500_guest_data_requests';
 
 export const migrations = [
   {
@@ -257,5 +258,10 @@ export const migrations = [
     up: migration_20261206_230000_review_rules.up,
     down: migration_20261206_230000_review_rules.down,
     name: '20261206_230000_review_rules',
+  },
+  {
+    up: migration_20261206_231500_guest_data_requests.up,
+    down: migration_20261206_231500_guest_data_requests.down,
+    name: '20261206_231500_guest_data_requests',
   },
 ];

@@ -180,6 +180,30 @@ async function runJobs(): Promise<number> {
   return 0
 }
 
+/**
+ * `npm run check:invariants`: every counter that mirrors rows checked against the rows
+ * (src/domain/ops/invariants.ts); prints what drifted and exits 1 when anything did.
+ */
+async function checkInvariantsCommand(): Promise<number> {
+  const { Pool } = await import('pg')
+  const { checkInvariants } = await import('../src/domain/ops/invariants')
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 })
+  try {
+    const drift = await checkInvariants(pool, 50)
+    let bad = 0
+    for (const d of drift) {
+      console.log(
+        `${d.rows.length ? 'DRIFT' : 'ok   '} ${d.invariant}${d.rows.length ? ` (${d.rows.length}${d.rows.length === 50 ? '+' : ''})` : ''}`,
+      )
+      for (const r of d.rows) console.log(`      ${JSON.stringify(r)}`)
+      bad += d.rows.length
+    }
+    return bad ? 1 : 0
+  } finally {
+    await pool.end()
+  }
+}
+
 async function main() {
   loadDotEnv()
   ensureSecret()
@@ -208,6 +232,9 @@ async function main() {
       case 'seed':
       case 'migrate':
         await prepare()
+        break
+      case 'invariants':
+        code = await checkInvariantsCommand()
         break
       case 'payload':
         // Payload's own CLI with this environment, e.g. `npm run payload -- migrate:create add_x`.

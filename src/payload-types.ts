@@ -4516,6 +4516,7 @@ export interface TaskExpireCheckouts {
     ordersExpired?: number | null;
     holdsDeleted?: number | null;
     heldCorrected?: number | null;
+    timesUsedCorrected?: number | null;
     intentsCancelled?: number | null;
     intentsPastCancelling?: number | null;
   };

@@ -47,6 +47,8 @@ export type FakeStripe = {
   settle: (intentId: string, outcome: 'succeeded' | 'failed') => Promise<void>
   /** A refund made in Stripe's dashboard, outside the platform. */
   dashboardRefund: (intentId: string, amount: number) => Promise<void>
+  /** Refunds on these intents are refused outright (a card error, as for a closed card). */
+  refuseRefunds: Set<string>
   /** The refunds created, by id. */
   refunds: Map<string, { id: string; amount: number; payment_intent: string; metadata: Record<string, string> }>
   close: () => Promise<void>
@@ -107,6 +109,7 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     })
   }
   const refunds: FakeStripe['refunds'] = new Map()
+  const refuseRefunds = new Set<string>()
   const DECLINES: Record<string, { decline_code: string; message: string }> = {
     pm_card_chargeDeclined: { decline_code: 'generic_decline', message: 'Your card was declined.' },
     pm_card_chargeDeclinedInsufficientFunds: { decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
@@ -255,6 +258,10 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
       if (!pi) return send(404, { error: { type: 'invalid_request_error', param: 'payment_intent', message: 'No such payment_intent.' } })
       if (pi.status !== 'succeeded')
         return send(400, { error: { type: 'invalid_request_error', message: 'This PaymentIntent has not succeeded.' } })
+      if (refuseRefunds.has(pi.id))
+        return send(402, {
+          error: { type: 'card_error', code: 'expired_card', message: 'The card this payment was made with is closed: refund refused.' },
+        })
       const left = pi.amount - pi.amount_refunded
       const amount = body.amount == null ? left : Number(body.amount)
       if (left <= 0)
@@ -295,6 +302,7 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     settle,
     dashboardRefund,
     refunds,
+    refuseRefunds,
     close: () => new Promise((r) => server.close(() => r())),
   }
 }

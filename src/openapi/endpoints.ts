@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { createHoldSchema } from '../endpoints/checkout/holds/schema'
 import { blockSeatsSchema } from '../endpoints/events/seats/handler'
 import { generateSeatsSchema } from '../endpoints/venues/generate-seats/handler'
+import { confirmEmailChangeSchema } from '../endpoints/account/confirm-email-change/schema'
+import { guestRequestSchema } from '../endpoints/account/guest-data/schema'
 import { confirmWaitlistSchema, joinWaitlistSchema } from '../endpoints/events/waitlist/schema'
 import { demoPaySchema } from '../endpoints/checkout/buyer/handler'
 import { verifyEmailSchema } from '../endpoints/account/verify-email/handler'
@@ -142,6 +144,29 @@ export const ENDPOINT_DOCS: Record<string, EndpointDoc> = {
     body: verifyEmailSchema,
     auth: 'none',
     responses: { '200': 'Verified', '422': 'invalid_token: used, unknown or too old' },
+  },
+  'POST /api/account/confirm-email-change': {
+    summary:
+      'Confirm a change of e-mail address with the token sent to the new address (once, within EMAIL_VERIFICATION_HOURS): the account takes the new address, verified. Until then it keeps the old one, which was told of the request.',
+    tags: ['Account'],
+    body: confirmEmailChangeSchema,
+    auth: 'none',
+    responses: { '200': 'Changed: { changed, email }', '409': 'email_taken: another account uses the address now', '422': 'invalid_token' },
+  },
+  'POST /api/privacy/guest-request': {
+    summary:
+      'A guest (no account, or none that proved the address) asks for the data held about their e-mail: a link to it is e-mailed to that address when anything is held (GUEST_DATA_LINK_HOURS, 24). Always 202: nobody learns whether an address bought. Limited per address (GUEST_DATA_RATE_PER_MINUTE).',
+    tags: ['Account'],
+    body: guestRequestSchema,
+    auth: 'none',
+    responses: { '202': 'Accepted' },
+  },
+  'GET /api/privacy/guest-export': {
+    summary:
+      'The e-mailed link of a guest data request (?token=): orders, tickets and waitlist entries held for that address, decrypted, as JSON.',
+    tags: ['Account'],
+    auth: 'none',
+    responses: { '200': 'The export', '422': 'invalid_token: unknown or too old' },
   },
   'POST /api/events/{id}/waitlist': {
     summary:

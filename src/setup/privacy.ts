@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto'
 
-import type { Pool } from 'pg'
+import type { Pool, PoolClient } from 'pg'
 
 import { isApiKeyRequest, ScopeRequiredError, scopeRequiredBody, SESSION_SCOPE } from '../access/accountActions'
 import { SUPERUSER_ROLE } from '../access/vocabulary'
@@ -21,8 +21,14 @@ const decryptRow = (r: Row, cols: string[]) => {
   for (const c of cols) if (c in r) r[c] = decryptValue(r[c])
   return r
 }
-const emailOf = async (db: Pool, userId: string) =>
-  String((await rows(db, `SELECT email FROM users WHERE id = $1`, [userId]))[0]?.email ?? '')
+/**
+ * The account's address when it is verified, else null: guest purchases and tickets made with an
+ * address are this person's only once they proved the address (review finding 2).
+ */
+const verifiedEmailOf = async (db: Pool | PoolClient, userId: string): Promise<string | null> => {
+  const [u] = (await db.query(`SELECT email, email_verified FROM users WHERE id = $1`, [userId])).rows as Row[]
+  return u && u.email_verified ? String(u.email) : null
+}
 
 /** The account: profile, roles, consents; erased last-resort fields, sessions and password. */
 const account: PersonalDataSource = {
@@ -82,7 +88,7 @@ const account: PersonalDataSource = {
 const ticketing: PersonalDataSource = {
   name: 'ticketing',
   export: async (userId, db) => {
-    const email = await emailOf(db, userId)
+    const email = await verifiedEmailOf(db, userId)
     const orders = (
       await rows(
         db,
@@ -112,29 +118,30 @@ const ticketing: PersonalDataSource = {
     return { orders, tickets, waitlists }
   },
   erase: async (p, tx) => {
+    const byEmail = await verifiedEmailOf(tx, p.id)
     const orders = await tx.query(
       `UPDATE orders SET billing_email = $2, billing_name = $3, billing_phone = NULL, billing_address = NULL, ip_address = NULL, user_agent = NULL, updated_at = now()
         WHERE buyer_id = $1 OR lower(billing_email) = lower($4) RETURNING id`,
-      [p.id, p.placeholder, ERASED, p.email],
+      [p.id, p.placeholder, ERASED, byEmail],
     )
     const ids = orders.rows.map((r) => r.id)
     await tx.query(
       `UPDATE tickets SET attendee_name = $2, attendee_email = NULL, updated_at = now() WHERE order_id = ANY($1::uuid[]) OR lower(attendee_email) = lower($3)`,
-      [ids, ERASED, p.email],
+      [ids, ERASED, byEmail],
     )
     await tx.query(
       `UPDATE discount_redemptions SET buyer_email = $2, buyer_key = NULL WHERE buyer_id = $1 OR lower(buyer_email) = lower($3)`,
-      [p.id, p.placeholder, p.email],
+      [p.id, p.placeholder, byEmail],
     )
     // Their places in waitlists: left, name and address blanked (the line's order stays).
     await tx.query(
       `UPDATE waitlist_entries SET email = 'erased-' || id || '@invalid', name = $2, user_id = NULL,
               status = CASE WHEN status IN ('waiting', 'offered') THEN 'left'::enum_waitlist_entries_status ELSE status END, updated_at = now()
         WHERE user_id = $1 OR email = lower($3)`,
-      [p.id, ERASED, p.email],
+      [p.id, ERASED, byEmail],
     )
     // Ticketing e-mail to or about the person (sent or not) goes: it holds their address.
-    await tx.query(`DELETE FROM notifications WHERE lower(recipient) = lower($1) OR order_id = ANY($2::uuid[])`, [p.email, ids])
+    await tx.query(`DELETE FROM notifications WHERE lower(recipient) = lower($1) OR order_id = ANY($2::uuid[])`, [byEmail, ids])
     return { orders: orders.rowCount ?? 0 }
   },
 }
@@ -261,7 +268,8 @@ export function privacyOptions(periods: Partial<RetentionPeriods> = {}): Privacy
   const p = { ...DEFAULT_RETENTION, ...periods }
   return {
     userCollection: slugs.users,
-    sources: [account, ticketing, security, marketing],
+    // Ticketing before the account: it reads whether the address is verified before the account is blanked.
+    sources: [ticketing, account, security, marketing],
     identify: async (userId, tx) => {
       const {
         rows: [u],

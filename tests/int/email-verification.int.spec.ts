@@ -89,3 +89,78 @@ describe('e-mail verification', () => {
     expect((await api.call('POST', '/users/login', { body: { email: me.email, password: 'Another-Horse-42' } })).status).toBe(200)
   })
 })
+
+describe('changing an e-mail address proves the new one first (review finding 2)', () => {
+  const linkOf = async (kind: string, recipient: string, param: string) => {
+    const [row] = (await db.query(`SELECT * FROM notifications WHERE kind = $1 AND recipient = $2`, [kind, recipient])).rows
+    const mail = await renderNotification(db, row)
+    return new URL(/https?:\/\/\S+/.exec(mail.text)![0]).searchParams.get(param)!
+  }
+
+  it('keeps the old address until the new one confirms; the old one is told; the link works once', async () => {
+    const me = await makeUser(payload, 'attendee', { emailVerified: true })
+    const token = await api.login(me.email, 'Correct-Horse-9')
+    const to = `${unique('new')}@test.local`
+    const res = await api.patch(`/users/${me.id}`, { email: to }, token)
+    expect([res.status, res.body.doc.email, res.body.doc.pendingEmail]).toEqual([200, me.email, to])
+    const row = await db.query(`SELECT email, email_verified, pending_email FROM users WHERE id = $1`, [me.id])
+    expect(row.rows[0]).toEqual({ email: me.email, email_verified: true, pending_email: to })
+    const notice = (
+      await db.query(`SELECT recipient FROM notifications WHERE kind = 'email_change_notice' AND data->>'newEmail' = $1`, [to])
+    ).rows
+    expect(notice).toEqual([{ recipient: me.email }])
+    // The old address still signs in; the new one does not yet.
+    expect((await api.call('POST', '/users/login', { body: { email: to, password: 'Correct-Horse-9' } })).status).toBe(401)
+    const change = await linkOf('email_change_confirm', to, 'change')
+    const done = await api.post('/account/confirm-email-change', { token: change })
+    expect([done.status, done.body]).toEqual([200, { changed: true, email: to }])
+    const after = (await db.query(`SELECT email, email_verified, pending_email FROM users WHERE id = $1`, [me.id])).rows[0]
+    expect(after).toEqual({ email: to, email_verified: true, pending_email: null })
+    const again = await api.post('/account/confirm-email-change', { token: change })
+    expect([again.status, again.body.error]).toEqual([422, 'invalid_token'])
+    expect((await api.post('/account/confirm-email-change', { token: 'x' })).status).toBe(400)
+  })
+
+  it('an administrator sets an address directly, and it counts as unverified', async () => {
+    const admin = await makeUser(payload, 'admin')
+    const adminToken = await api.login(admin.email, 'Correct-Horse-9')
+    const someone = await makeUser(payload, 'attendee', { emailVerified: true })
+    const to = `${unique('set')}@test.local`
+    expect((await api.patch(`/users/${someone.id}`, { email: to }, adminToken)).status).toBe(200)
+    expect((await db.query(`SELECT email, email_verified FROM users WHERE id = $1`, [someone.id])).rows[0]).toEqual({
+      email: to,
+      email_verified: false,
+    })
+  })
+
+  it('a guest gets their data only through a link e-mailed to the address; asking tells nobody anything', async () => {
+    const organizer = await makeUser(payload, 'organizer')
+    const { makeEvent, makeTicketType } = await import('../helpers/ticketing')
+    const event = await makeEvent(payload, organizer.id)
+    const tt = await makeTicketType(payload, String(event.id), { price: 0 })
+    const guest = `${unique('guest')}@example.com`
+    const hold = (await api.post('/checkout/holds', { items: [{ ticketType: String(tt.id), quantity: 1 }] })).body
+    await api.post('/checkout/orders', {
+      hold: hold.id,
+      token: hold.token,
+      billing: { email: guest, name: 'Guest', phone: '+33 6 12 34 56 78' },
+    })
+    const nobody = await api.post('/privacy/guest-request', { email: `${unique('nobody')}@example.com` })
+    const asked = await api.post('/privacy/guest-request', { email: guest.toUpperCase() })
+    expect([nobody.status, asked.status, nobody.body.message]).toEqual([202, 202, asked.body.message])
+    expect(
+      (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'guest_data_link' AND recipient = $1`, [guest])).rows[0].n,
+    ).toBe(1)
+    const link = await linkOf('guest_data_link', guest, 'token')
+    const data = await api.get(`/privacy/guest-export?token=${encodeURIComponent(link)}`)
+    expect(data.status).toBe(200)
+    expect(data.body.orders.map((o: { billing_email: string; billing_phone: string }) => [o.billing_email, o.billing_phone])).toEqual([
+      [guest, '+33 6 12 34 56 78'],
+    ])
+    expect(data.body.tickets).toHaveLength(1)
+    expect((await api.get(`/privacy/guest-export?token=${'y'.repeat(43)}`)).status).toBe(422)
+    await db.query(`UPDATE guest_data_requests SET created_at = now() - interval '25 hours' WHERE email = $1`, [guest])
+    expect((await api.get(`/privacy/guest-export?token=${encodeURIComponent(link)}`)).status).toBe(422)
+    expect((await api.post('/privacy/guest-request', { email: 'not-an-address' })).status).toBe(400)
+  })
+})

@@ -570,3 +570,118 @@ describe('organizers are fenced to their own events', () => {
     expect((await tryCode({ kind: 'percentage', value: 10 })).order).toMatchObject({ discount: 500 })
   })
 })
+
+describe('a refund Stripe refuses outright (review finding 5)', () => {
+  it('before the event: nothing says refunded; the amount is refundable again and the tickets are valid again; the organizer is told', async () => {
+    const tt = await makeTicketType(payload, eventId, { capacity: 5, price: 2500 })
+    const { order, pi } = await paid(tt.id, 2)
+    stripe.refuseRefunds.add(pi)
+    const res = await api.post(`/orders/${order.id}/refund`, {}, orgToken)
+    expect(res.body.refund.status).toBe('failed')
+    const row = await orderRow(order.id)
+    expect([row.status, Number(row.refunded_amount)]).toEqual(['completed', 0])
+    expect(await ticketStatuses(order.id)).toEqual(['valid', 'valid'])
+    expect(await soldOf(tt.id)).toBe(2)
+    expect(refundsIn(pi)).toEqual([])
+    const { rows: refunds } = await pool.query(`SELECT status, last_error FROM refunds WHERE order_id = $1`, [order.id])
+    expect(refunds.map((r) => r.status)).toEqual(['failed'])
+    expect(refunds[0].last_error).toMatch(/refund refused/)
+    const { rows: told } = await pool.query(`SELECT recipient FROM notifications WHERE kind = 'refund_failed' AND order_id = $1`, [
+      order.id,
+    ])
+    expect(told.map((t) => t.recipient)).toEqual([organizer.email])
+    // Stripe accepts again: the same order refunds in full.
+    stripe.refuseRefunds.delete(pi)
+    const again = await api.post(`/orders/${order.id}/refund`, {}, orgToken)
+    expect([again.body.refund.status, again.body.order.status]).toEqual(['succeeded', 'refunded'])
+    expect(refundsIn(pi)).toEqual([5000])
+  })
+
+  it('once the event has started: the order is refund_failed (visible), the tickets stay void, and the admin can refund it again', async () => {
+    const started = String(
+      (
+        await makeEvent(payload, organizer.id, {
+          startDate: new Date(Date.now() - 3600_000).toISOString(),
+          endDate: '2030-01-01T00:00:00Z',
+        })
+      ).id,
+    )
+    const tt = await makeTicketType(payload, started, { capacity: 5, price: 1500 })
+    const { order, pi } = await paid(tt.id, 1)
+    stripe.refuseRefunds.add(pi)
+    expect((await api.post(`/orders/${order.id}/refund`, {}, orgToken)).body.refund.status).toBe('failed')
+    const row = await orderRow(order.id)
+    expect([row.status, Number(row.refunded_amount)]).toEqual(['refund_failed', 0])
+    expect(await ticketStatuses(order.id)).toEqual(['void'])
+    stripe.refuseRefunds.delete(pi)
+    const again = await api.post(`/orders/${order.id}/refund`, {}, orgToken)
+    expect([again.status, again.body.order.status]).toEqual([202, 'refunded'])
+    expect(refundsIn(pi)).toEqual([1500])
+  })
+
+  it('a second full refund of a refunded order is 409 not_refundable: no refund row, no call to Stripe', async () => {
+    const tt = await makeTicketType(payload, eventId, { capacity: 5, price: 1000 })
+    const { order, pi } = await paid(tt.id, 1)
+    expect((await api.post(`/orders/${order.id}/refund`, {}, orgToken)).body.order.status).toBe('refunded')
+    const calls = stripe.requests.filter((r) => r.path === '/v1/refunds').length
+    // The order is refunded: the status check answers first. Make the status look refundable to reach refundInTx's own guard.
+    await pool.query(`UPDATE orders SET status = 'partially_refunded' WHERE id = $1`, [order.id])
+    const second = await api.post(`/orders/${order.id}/refund`, {}, orgToken)
+    expect([second.status, second.body.error]).toEqual([409, 'not_refundable'])
+    expect((await pool.query(`SELECT count(*)::int AS n FROM refunds WHERE order_id = $1`, [order.id])).rows[0].n).toBe(1)
+    expect(stripe.requests.filter((r) => r.path === '/v1/refunds').length).toBe(calls)
+  })
+})
+
+describe('discount uses are the count of redemptions on every path (review finding 6)', () => {
+  const used = async (id: unknown) =>
+    Number((await pool.query(`SELECT times_used FROM discount_codes WHERE id = $1`, [id])).rows[0].times_used)
+  const redemptions = async (id: unknown) =>
+    Number((await pool.query(`SELECT count(*) FROM discount_redemptions WHERE discount_code_id = $1`, [id])).rows[0].count)
+
+  it('a late payment refunded unfulfilled gives its use back', async () => {
+    const tt = await makeTicketType(payload, eventId, { capacity: 1, price: 4000 })
+    const code = await makeCode(payload, { usageLimit: 5 })
+    const { order, pi } = await buy(tt.id, 1, { discountCode: code.code })
+    expect([await used(code.id), await redemptions(code.id)]).toEqual([1, 1])
+    await lapse(order.id)
+    await expireCheckouts(pool)
+    expect([await used(code.id), await redemptions(code.id)]).toEqual([0, 0])
+    await hold(tt.id, 1) // the seat went to someone else
+    await stripeClient().paymentIntents.confirm(pi, { payment_method: 'pm_card_visa' })
+    expect(await outcomeOf(order.id)).toBe('refunded_unfulfilled')
+    expect([await used(code.id), await redemptions(code.id)]).toEqual([0, 0])
+  })
+
+  it('a late payment re-reserves with the buyer key: a one-per-buyer code is not used twice by the same buyer', async () => {
+    const tt = await makeTicketType(payload, eventId, { capacity: 5, price: 4000 })
+    const code = await makeCode(payload, { onePerBuyer: true })
+    const email = `${unique('once')}@test.local`
+    const first = await hold(tt.id, 1)
+    const a = await api.post('/checkout/orders', {
+      hold: first.id,
+      token: first.token,
+      billing: { email, name: 'Once' },
+      discountCode: code.code,
+    })
+    expect(a.status).toBe(201)
+    await lapse(a.body.order.id)
+    await expireCheckouts(pool)
+    // The use was given back: the same buyer uses the code on a second order, and pays it.
+    const second = await hold(tt.id, 1)
+    const b = await api.post('/checkout/orders', {
+      hold: second.id,
+      token: second.token,
+      billing: { email, name: 'Once' },
+      discountCode: code.code,
+    })
+    expect(b.status).toBe(201)
+    // The first order's payment arrives late: it may not take the code a second time.
+    await stripeClient().paymentIntents.confirm(a.body.payment.paymentIntent, { payment_method: 'pm_card_visa' })
+    expect(await outcomeOf(a.body.order.id)).toBe('refunded_unfulfilled')
+    const { rows } = await pool.query(`SELECT buyer_key FROM discount_redemptions WHERE discount_code_id = $1`, [code.id])
+    expect(rows).toHaveLength(1)
+    expect(rows[0].buyer_key).toBeTruthy()
+    expect([await used(code.id), await redemptions(code.id)]).toEqual([1, 1])
+  })
+})

@@ -76,7 +76,8 @@ describe('subscribing', () => {
     const res = await hook(partnerKey, {})
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     expect(res.body.doc.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/)
-    expect(res.body.doc.owner).toMatchObject({ id: organizer.id })
+    // The owner is the key's owner; the key (no users:read) sees the id, not the user's record (review finding 1).
+    expect(res.body.doc.owner).toBe(organizer.id)
     const again = await api.get(`/webhooks/${res.body.doc.id}`, partnerKey)
     expect(again.status).toBe(200)
     expect(again.body.secret).toBeUndefined()

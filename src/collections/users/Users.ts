@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { fieldPermitted, selfOrPermitted, permitted, anyone } from '../../access/rules'
 import { slugs } from '../../config/slugs'
 import { assignInitialRoles } from './hooks/assignInitialRoles'
+import { deferEmailChange, startDeferredEmailChange } from './hooks/deferEmailChange'
 import { enforcePasswordPolicy, enforcePasswordPolicyOnReset } from './hooks/passwordPolicy'
 import { recordLastLogin } from './hooks/recordLastLogin'
 import { limitGraphqlAccountActions } from './hooks/limitGraphqlAccountActions'
@@ -108,10 +109,10 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeOperation: [refuseKeyAccountActions, limitGraphqlAccountActions, enforcePasswordPolicyOnReset],
     beforeValidate: [enforcePasswordPolicy],
-    beforeChange: [assignInitialRoles],
+    beforeChange: [assignInitialRoles, deferEmailChange],
     beforeLogin: [refuseInactiveLogin, requireSecondFactor],
     afterLogin: [recordLastLogin],
-    afterChange: [startVerification],
+    afterChange: [startVerification, startDeferredEmailChange],
   },
   fields: [
     { name: 'fullName', type: 'text', required: true, index: true },

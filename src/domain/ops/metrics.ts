@@ -10,6 +10,8 @@ import crypto from 'node:crypto'
 import type { Pool } from 'pg'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
+import { checkInvariants } from './invariants'
+
 type Metrics = {
   registry: Registry
   requests: Counter<'route' | 'method' | 'status'>
@@ -95,11 +97,24 @@ export function observeRequest(method: string, pathname: string, status: number,
     m.holds.inc({ outcome: status === 201 ? 'granted' : 'refused', status: String(status) })
 }
 
+/**
+ * The invariants' drift counts (invariants.ts), read at most every INVARIANTS_CHECK_SECONDS
+ * (300) per instance: the checks scan every ticket type, seat and code, too much for each scrape.
+ */
+let invariantCache: { at: number; counts: Array<[string, number]> } | null = null
+async function invariantCounts(db: Pool): Promise<Array<[string, number]>> {
+  const ttl = Number(process.env.INVARIANTS_CHECK_SECONDS || 300) * 1000
+  if (invariantCache && Date.now() - invariantCache.at < ttl) return invariantCache.counts
+  const drift = await checkInvariants(db, 1000)
+  invariantCache = { at: Date.now(), counts: drift.map((d) => [d.invariant, d.rows.length]) }
+  return invariantCache.counts
+}
+
 /** The text Prometheus scrapes, with the database's figures read now. */
 export async function scrape(db: Pool): Promise<{ contentType: string; body: string }> {
   const m = metrics()
   m.pools.add(db)
-  const [orders, jobs, hooks] = await Promise.all([
+  const [orders, jobs, hooks, invariants] = await Promise.all([
     // Every status, those with no order too (a series that appears only once it is non-zero alerts late).
     db.query<{ status: string; n: string }>(
       `SELECT e.enumlabel AS status, count(o.id) AS n FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid AND t.typname = 'enum_orders_status'
@@ -112,6 +127,7 @@ export async function scrape(db: Pool): Promise<{ contentType: string; body: str
     db.query<{ n: string; age: string | null }>(
       `SELECT count(*) AS n, extract(epoch FROM now() - min(next_attempt_at))::float8 AS age FROM webhook_deliveries WHERE status IN ('pending', 'retrying')`,
     ),
+    invariantCounts(db),
   ])
   const text = [
     '# HELP fsh_orders Orders by status (from the database)',
@@ -129,6 +145,9 @@ export async function scrape(db: Pool): Promise<{ contentType: string; body: str
     '# HELP fsh_webhook_oldest_due_seconds How long the most overdue delivery has been due',
     '# TYPE fsh_webhook_oldest_due_seconds gauge',
     `fsh_webhook_oldest_due_seconds ${Math.max(0, Number(hooks.rows[0]?.age ?? 0))}`,
+    '# HELP fsh_invariant_violations Rows whose mirrored counter differs from the rows (npm run check:invariants lists them; should stay 0)',
+    '# TYPE fsh_invariant_violations gauge',
+    ...invariants.map(([name, n]) => `fsh_invariant_violations{invariant="${name}"} ${n}`),
     '',
   ].join('\n')
   return { contentType: m.registry.contentType, body: (await m.registry.metrics()) + text }

@@ -1,4 +1,9 @@
-/** The tickets a signed-in person holds: those of orders they bought (by account or by their e-mail) and those issued to their e-mail. */
+/**
+ * The tickets a signed-in person holds: those of orders their account bought and, once the
+ * account's address is verified, those of guest orders made with that address and those issued
+ * to it. An unverified address reaches nothing it did not buy (review finding 2): anyone can
+ * sign up with anyone's address. The address is the database's, not the session's.
+ */
 import type { Db } from '../../db/transaction'
 
 export type MyTicket = {
@@ -9,7 +14,7 @@ export type MyTicket = {
   seat: { section: string; row: string; number: string } | null
 }
 
-export async function myTickets(db: Db, userId: string, email: string): Promise<MyTicket[]> {
+export async function myTickets(db: Db, userId: string): Promise<MyTicket[]> {
   const { rows } = await db.query(
     `SELECT t.code, t.status, tt.name AS ticket_type, e.id AS event_id, e.slug, e.title, e.start_date, e.end_date, e.time_zone, v.name AS venue,
             t.seat_section, t.seat_row, t.seat_number
@@ -18,9 +23,11 @@ export async function myTickets(db: Db, userId: string, email: string): Promise<
        JOIN ticket_types tt ON tt.id = t.ticket_type_id
        JOIN events e ON e.id = t.event_id
        LEFT JOIN venues v ON v.id = e.venue_id
-      WHERE o.buyer_id = $1 OR lower(o.billing_email) = lower($2) OR lower(t.attendee_email) = lower($2)
+       JOIN users u ON u.id = $1
+      WHERE o.buyer_id = $1
+         OR (u.email_verified AND (lower(o.billing_email) = lower(u.email) OR lower(t.attendee_email) = lower(u.email)))
       ORDER BY e.start_date, t.code`,
-    [userId, email],
+    [userId],
   )
   return rows.map((r) => ({
     code: r.code,

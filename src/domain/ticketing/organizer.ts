@@ -1,4 +1,4 @@
-import type { Db } from '../../db/transaction'
+import type { Db, Tx } from '../../db/transaction'
 
 /** A query over whatever connection the caller holds: a pool, a transaction's client, or the request's transaction. */
 export type Query = <T = Record<string, unknown>>(text: string, values: unknown[]) => Promise<T[]>
@@ -35,4 +35,12 @@ export async function assignedEvents(db: Db, userId: string | number): Promise<s
     [userId],
   )
   return rows.map((r) => r.id)
+}
+
+/** The e-mail of the event's organizer (who is told of disputes, late payments, refused refunds). */
+export async function organizerEmail(db: Db | Tx, eventId: string): Promise<string | null> {
+  const {
+    rows: [u],
+  } = await db.query(`SELECT u.email FROM events e JOIN users u ON u.id = e.organizer_id WHERE e.id = $1`, [eventId])
+  return (u?.email as string | undefined) ?? null
 }

@@ -19,7 +19,9 @@
 import { auditInTx } from '../audit'
 import { withTransaction, type Db, type Tx } from '../../db/transaction'
 import { lockTicketTypesOfHolds } from './holds'
+import { reconcileTimesUsed } from '../ops/invariants'
 import { notify } from './notifications'
+import { organizerEmail } from './organizer'
 import { completeInTx, failInTx, getOrder, orderEvent, type OrderForPayment } from './orders'
 import { reconcileProviderRefund, voidTickets } from './refunds'
 
@@ -158,13 +160,6 @@ async function apply(tx: Tx, order: OrderForPayment, ev: PaymentEvent): Promise<
   }
 }
 
-async function organizerEmail(tx: Tx, eventId: string): Promise<string | null> {
-  const {
-    rows: [u],
-  } = await tx.query(`SELECT u.email FROM events e JOIN users u ON u.id = e.organizer_id WHERE e.id = $1`, [eventId])
-  return u?.email ?? null
-}
-
 /** Paid, but nothing left to give: the whole payment goes back, and everyone concerned is told. */
 async function refundUnfulfilled(tx: Tx, order: OrderForPayment, why: string): Promise<string> {
   // Unpaid orders still hold seats and a discount use: give them back before refunding.
@@ -220,6 +215,7 @@ export async function expireCheckouts(db: Db): Promise<{
   ordersExpired: number
   holdsDeleted: number
   heldCorrected: number
+  timesUsedCorrected: number
   intentsToCancel: Array<{ orderId: string; paymentIntentId: string }>
 }> {
   const swept = await withTransaction(db, async (tx) => {
@@ -247,7 +243,8 @@ export async function expireCheckouts(db: Db): Promise<{
   })
   // Its own transaction, after the sweep's locks are gone: it locks in id order from scratch.
   const heldCorrected = await withTransaction(db, reconcileHeld)
-  return { ...swept, heldCorrected }
+  const timesUsedCorrected = await withTransaction(db, reconcileTimesUsed)
+  return { ...swept, heldCorrected, timesUsedCorrected }
 }
 
 /**

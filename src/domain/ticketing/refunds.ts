@@ -15,6 +15,7 @@ import { orderEvent, type OrderForPayment, getOrder } from './orders'
 import { createRefund, isPermanentStripeError } from './payments'
 import type { Principal } from '../../access/principal'
 import { roleOnOrder } from './authorize'
+import { failRefund } from './refundFailure'
 import { freeSeatsOfTickets } from './seating'
 
 export type RefundSpec = { tickets?: string[]; amount?: number }
@@ -137,7 +138,8 @@ export async function requestRefund(db: Db, r: RefundRequest) {
   return withTransaction(db, async (tx) => {
     const order = await getOrder(tx, r.orderId, true)
     if (!order || !(await r.allowed(order))) throw new NotFoundError('unknown_order', 'No such order.')
-    if (!['completed', 'partially_refunded'].includes(order.status)) {
+    // A refund_failed order (Stripe refused an earlier refund) may be refunded again.
+    if (!['completed', 'partially_refunded', 'refund_failed'].includes(order.status)) {
       throw new ConflictError('not_refundable', `Only paid orders can be refunded; this one is ${order.status}.`)
     }
     if (!order.paymentIntentId || order.total === 0)
@@ -188,13 +190,17 @@ export async function sendRefund(db: Db, refundId: string): Promise<'succeeded' 
     )
     return 'succeeded'
   } catch (err) {
-    const permanent = isPermanentStripeError(err)
-    await db.query(`UPDATE refunds SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'pending'`, [
+    const message = String((err as Error).message)
+    // Refused outright: no money moved, so the order must not say refunded (refundFailure.ts).
+    if (isPermanentStripeError(err)) {
+      await failRefund(db, r.id, message)
+      return 'failed'
+    }
+    await db.query(`UPDATE refunds SET last_error = $2, updated_at = now() WHERE id = $1 AND status = 'pending'`, [
       r.id,
-      permanent ? 'failed' : 'pending',
-      String((err as Error).message).slice(0, 500),
+      message.slice(0, 500),
     ])
-    return permanent ? 'failed' : 'pending'
+    return 'pending'
   }
 }
 

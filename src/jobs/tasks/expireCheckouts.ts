@@ -17,6 +17,8 @@ export const expireCheckoutsTask: TaskConfig<'expireCheckouts'> = {
     { name: 'holdsDeleted', type: 'number' },
     // Ticket types whose maintained held count differed from a recount (should stay 0).
     { name: 'heldCorrected', type: 'number' },
+    // Discount codes whose times_used differed from their redemptions (should stay 0).
+    { name: 'timesUsedCorrected', type: 'number' },
     { name: 'intentsCancelled', type: 'number' },
     { name: 'intentsPastCancelling', type: 'number' },
   ],
@@ -24,6 +26,8 @@ export const expireCheckoutsTask: TaskConfig<'expireCheckouts'> = {
     const { intentsToCancel, ...swept } = await expireCheckouts(poolOf(req.payload))
     if (swept.heldCorrected > 0)
       req.payload.logger.warn(`expireCheckouts: ${swept.heldCorrected} ticket type held count(s) drifted and were set right`)
+    if (swept.timesUsedCorrected > 0)
+      req.payload.logger.warn(`expireCheckouts: ${swept.timesUsedCorrected} discount code use count(s) drifted and were set right`)
     let intentsCancelled = 0
     let intentsPastCancelling = 0
     for (const i of intentsToCancel) {

@@ -17,7 +17,7 @@ export default async function AccountPage() {
   const payload = await payloadInstance()
   const user = await viewer(payload)
   if (!user) redirect('/account/login')
-  const tickets = await myTickets(poolOf(payload), String(user.id), String(user.email))
+  const tickets = await myTickets(poolOf(payload), String(user.id))
   const codes = await Promise.all(tickets.map((t) => qrSvg(t.code)))
   const marketing = Boolean(
     (user as { profile?: { notificationSettings?: { marketing?: boolean } } }).profile?.notificationSettings?.marketing,
