@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.unit.spec.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.unit.spec.{ts,tsx}'], environment: 'node' },
       },
       {
         resolve: { alias },

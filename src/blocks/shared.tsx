@@ -37,8 +37,18 @@ export function Img({ media, size, className }: { media: MediaLike; size?: strin
   )
 }
 
-/** Only links the storefront should follow: site paths and http(s) URLs (no javascript: URLs from content). */
-export const safeHref = (url: unknown) => (typeof url === 'string' && /^(\/(?!\/)|https?:\/\/)/.test(url) ? url : '#')
+/**
+ * A link target an editor typed, made safe to render: a path on this site (`/…`, but not `//…`
+ * or `/\\…`, which browsers read as another host), `#…`, or an http(s), mailto or tel URL;
+ * anything else (`javascript:`, `data:`, control characters or backslashes browsers strip or
+ * rewrite) becomes `#`.
+ */
+export const safeHref = (url: unknown): string => {
+  if (typeof url !== 'string' || url.length > 2048) return '#'
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(url)) return '#'
+  return /^(\/(?![/\\])|#|https?:\/\/[^/]|mailto:|tel:)/i.test(url) ? url : '#'
+}
 
 /** One event as a card: image, title linking to its page, when (in its zone), where, and the lowest price when asked. */
 export function EventCardView({

@@ -126,6 +126,83 @@ describe('client address and per-client limits', () => {
     expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(2)
   })
 
+  // Review finding 4: every per-address limit counts REST and GraphQL in one bucket. The list of
+  // limited actions and how each is reached over GraphQL (null: there is no GraphQL form).
+  const LIMITED = [
+    {
+      rule: 'login',
+      env: 'LOGIN_RATE_PER_MINUTE',
+      rest: ['/users/login', { email: 'nobody@example.com', password: 'wrong-Password-1' }],
+      gql: 'loginUser(email: "nobody@example.com", password: "wrong-Password-1") { token }',
+    },
+    {
+      rule: 'forgot-password',
+      env: 'FORGOT_PASSWORD_RATE_PER_MINUTE',
+      rest: ['/users/forgot-password', { email: 'nobody@example.com' }],
+      gql: 'forgotPasswordUser(email: "nobody@example.com")',
+    },
+    {
+      rule: 'signup',
+      env: 'SIGNUP_RATE_PER_MINUTE',
+      rest: ['/users', { email: 'x', password: 'y', fullName: 'z' }],
+      gql: 'createUser(data: { email: "not-an-address", password: "y", fullName: "z", userType: attendee, status: pending }) { id }',
+    },
+    { rule: 'verification', env: 'VERIFICATION_RATE_PER_MINUTE', rest: ['/account/verify-email', { token: 'z'.repeat(43) }], gql: null },
+    {
+      rule: 'waitlist',
+      env: 'WAITLIST_RATE_PER_MINUTE',
+      rest: [
+        '/events/00000000-0000-4000-8000-000000000000/waitlist',
+        { ticketType: '00000000-0000-4000-8000-000000000000', quantity: 1, email: 'w@example.com', name: 'W' },
+      ],
+      gql: null,
+    },
+    { rule: 'guest-data', env: 'GUEST_DATA_RATE_PER_MINUTE', rest: ['/privacy/guest-request', { email: 'g@example.com' }], gql: null },
+  ] as const
+
+  for (const l of LIMITED) {
+    it(`limits ${l.rule} per address${l.gql ? ', REST and GraphQL in one bucket (aliases each count)' : ''}`, async () => {
+      const limit = 6
+      process.env[l.env] = String(limit)
+      try {
+        const xff = `198.51.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 250) + 1}`
+        await awayFromMinuteEdge()
+        const statuses: number[] = []
+        const restCount = l.gql ? limit / 2 : limit + 2
+        for (let i = 0; i < restCount; i++)
+          statuses.push(
+            // A fresh e-mail each time: the waitlist also limits per e-mail, which is not what this counts.
+            (
+              await api.call('POST', l.rest[0], {
+                body: {
+                  ...l.rest[1],
+                  ...('email' in l.rest[1] && l.rule !== 'login' && l.rule !== 'forgot-password'
+                    ? { email: `${unique('lim')}@example.com` }
+                    : {}),
+                },
+                headers: { 'x-forwarded-for': xff },
+              })
+            ).status,
+          )
+        expect(statuses.filter((c) => c === 429)).toHaveLength(l.gql ? 0 : 2)
+        if (!l.gql) return
+        // The rest of the limit through GraphQL, two of it as aliases in one document (each counts), then two more: exactly two refusals.
+        const codes: string[] = []
+        const gql = async (doc: string) => {
+          const res = await payloadGraphql(`mutation { ${doc} }`, { 'x-forwarded-for': xff })
+          for (const e of res.body.errors ?? []) codes.push(String(e.extensions?.data?.code ?? 'answered'))
+        }
+        for (let i = 0; i < limit / 2 - 2; i++) await gql(l.gql)
+        await gql(`a: ${l.gql} b: ${l.gql}`)
+        await gql(l.gql)
+        await gql(l.gql)
+        expect(codes.filter((c) => c === 'rate_limited')).toHaveLength(2)
+      } finally {
+        delete process.env[l.env]
+      }
+    })
+  }
+
   it('refuses with 503 when the client address cannot be known, instead of sharing one bucket', async () => {
     const tt = await makeTicketType(payload, String((await makeEvent(payload, organizer.id)).id), { capacity: 10 })
     const res = await hold(String(tt.id), { peer: null })

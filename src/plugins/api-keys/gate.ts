@@ -63,7 +63,6 @@ export function withApiKeyGate<C>(
   handler: (req: Request, ctx: C) => Promise<Response>,
   opts: GateOptions = {},
 ): (req: Request, ctx: C) => Promise<Response> {
-  const limits = opts.anonymousLimits ?? defaultAnonymousLimits()
   const addressOf = opts.clientAddress ?? (() => null)
   const keyOf = opts.addressKey ?? ((a: string) => a)
   return async (req, ctx) => {
@@ -94,7 +93,8 @@ export function withApiKeyGate<C>(
           { 'retry-after': String(wait) },
         )
     } else {
-      const rule = limits.find((l) => l.method === req.method && l.path.test(path))
+      // The limits are read per request, so an operator's change of a *_RATE_PER_MINUTE applies without a restart of the gate.
+      const rule = (opts.anonymousLimits ?? defaultAnonymousLimits()).find((l) => l.method === req.method && l.path.test(path))
       if (rule) {
         const address = addressOf(req)
         if (!address) {

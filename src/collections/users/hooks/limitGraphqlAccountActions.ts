@@ -9,7 +9,8 @@ const RULES: Partial<Record<string, string>> = { login: 'login', forgotPassword:
 const isGraphql = (req: PayloadRequest) => {
   if (!req.url) return false
   try {
-    return new URL(req.url).pathname === req.payload.config.routes.graphQL
+    const { api, graphQL } = req.payload.config.routes
+    return new URL(req.url).pathname === `${api}${graphQL}`
   } catch {
     return false
   }

@@ -1,8 +1,8 @@
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import React from 'react'
 
+import { SafeRichText } from '../../../../blocks/RichText/SafeRichText'
 import { poolOf } from '../../../../db/pool'
 import { eventPage, eventPageContent } from '../../../../domain/events/page'
 import { formatMoney, formatWhen } from '../../../../domain/ticketing/format'
@@ -93,7 +93,7 @@ export default async function EventPage({ params }: Props) {
         </p>
       )}
       {e.shortDescription && <p>{e.shortDescription}</p>}
-      {e.description && <RichText data={e.description} />}
+      {e.description && <SafeRichText data={e.description} />}
       {e.schedule.length > 0 && (
         <section>
           <h2>Schedule</h2>
