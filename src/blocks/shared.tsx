@@ -45,7 +45,6 @@ export function Img({ media, size, className }: { media: MediaLike; size?: strin
  */
 export const safeHref = (url: unknown): string => {
   if (typeof url !== 'string' || url.length > 2048) return '#'
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(url)) return '#'
   return /^(\/(?![/\\])|#|https?:\/\/[^/]|mailto:|tel:)/i.test(url) ? url : '#'
 }

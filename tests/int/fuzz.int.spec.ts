@@ -304,4 +304,134 @@ describe('fuzz', () => {
     const after = await api.call('GET', '/events?limit=1', { headers: frontHeaders() })
     expect(after.status).toBe(200)
   })
+  // Review finding 10: bodies whose Content-Type lies or is not JSON, multipart that is not what
+  // it says, a Content-Length far from the body, and hostile GraphQL variables, on every write.
+  it(
+    'answers every write under 500 whatever its content type, multipart shape or length, and GraphQL variables',
+    { timeout: 600_000 },
+    async () => {
+      const writes: Array<{ method: string; path: string }> = []
+      for (const [path, item] of Object.entries(doc.paths))
+        for (const method of Object.keys(item))
+          if (['post', 'patch', 'put'].includes(method)) writes.push({ method: method.toUpperCase(), path })
+      expect(writes.length).toBeGreaterThan(60)
+      const boundary = '----fuzzboundary7MA4YWxkTrZu0gW'
+      const part = (name: string, value: string, file?: string) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\nContent-Type: image/png` : ''}\r\n\r\n${value}\r\n`
+      const shapes: Array<{ name: string; headers: Record<string, string>; raw: string }> = [
+        { name: 'form, not a form', headers: { 'content-type': 'application/x-www-form-urlencoded' }, raw: 'not json at all' },
+        { name: 'form', headers: { 'content-type': 'application/x-www-form-urlencoded' }, raw: 'title=x&type=party&email=a%40b.c' },
+        { name: 'text with JSON', headers: { 'content-type': 'text/plain' }, raw: '{"title":"x"}' },
+        { name: 'xml', headers: { 'content-type': 'application/xml' }, raw: '<a>1</a>' },
+        { name: 'multipart without boundary', headers: { 'content-type': 'multipart/form-data' }, raw: 'garbage' },
+        {
+          name: 'multipart, bad _payload',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          raw: `${part('_payload', 'not json')}--${boundary}--\r\n`,
+        },
+        {
+          name: 'multipart, _payload array',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          raw: `${part('_payload', '[1,2]')}--${boundary}--\r\n`,
+        },
+        {
+          name: 'multipart, fields only',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          raw: `${part('title', 'x')}${part('email', 'y')}--${boundary}--\r\n`,
+        },
+        {
+          name: 'multipart, a file',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          raw: `${part('file', 'not a png', 'x.png')}${part('_payload', '{"alt":"x"}')}--${boundary}--\r\n`,
+        },
+        {
+          name: 'multipart, truncated',
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          raw: `--${boundary}\r\nContent-Disposition: form-data; name="_pay`,
+        },
+        { name: 'json in utf-16', headers: { 'content-type': 'application/json; charset=utf-16' }, raw: '{"title":"x"}' },
+        { name: 'json, no content type', headers: { 'content-type': '' }, raw: '{"title":' },
+        {
+          name: 'content-length lie',
+          headers: { 'content-type': 'application/json', 'content-length': '999999999' },
+          raw: '{"title":"x"}',
+        },
+      ]
+      const failures: Failure[] = []
+      let sent = 0
+      const admin = { authorization: `JWT ${adminToken}` }
+      for (const op of writes) {
+        if (SELF_DESTRUCTIVE.some((re) => re.test(op.path))) continue
+        const path = op.path.replace(/^\/api/, '').replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000')
+        for (const shape of shapes) {
+          for (const who of ['admin', 'anonymous'] as const) {
+            sent++
+            const res = await api
+              .call(op.method, path, {
+                headers: { ...(who === 'admin' ? admin : {}), ...shape.headers },
+                rawBody: shape.raw,
+                peer: '198.18.200.1',
+              })
+              .catch((err: Error) => ({ status: 599, body: String(err) }))
+            if (res.status >= 500)
+              failures.push({
+                method: op.method,
+                url: `${path} [${shape.name}]`,
+                who,
+                status: res.status,
+                body: JSON.stringify(res.body).slice(0, 200),
+              })
+          }
+        }
+      }
+      // GraphQL variables that are not what the operation declares.
+      const documents = [
+        'mutation($d: mutationEventInput!) { createEvent(data: $d) { id } }',
+        'mutation($id: String!, $d: mutationUserUpdateInput!) { updateUser(id: $id, data: $d) { id } }',
+        'query($w: Event_where, $l: Int, $p: Int, $s: String) { Events(where: $w, limit: $l, page: $p, sort: $s) { docs { id } } }',
+        'mutation($i: [CheckoutHoldItemInput!]!) { createHold(items: $i) { id } }',
+        'mutation($e: String!, $p: String) { loginUser(email: $e, password: $p) { token } }',
+      ]
+      const variables: unknown[] = [
+        null,
+        'string',
+        [],
+        { d: 'x', w: 'x', i: 'x', e: 1, id: {} },
+        {
+          d: { title: {}, startDate: 'nope' },
+          w: { title: { like: { $gt: 1 } } },
+          l: -1,
+          p: 0,
+          s: { x: 1 },
+          i: [{ ticketType: 1, quantity: 'a' }],
+        },
+        { d: { title: 'x'.repeat(100_000) }, w: { or: Array.from({ length: 500 }, () => ({ id: { equals: 'x' } })) }, l: 1e12 },
+        { id: '00000000-0000-4000-8000-000000000000', d: { email: 'x', password: '' }, e: '\u0000', p: '\u0000' },
+      ]
+      for (const query of documents)
+        for (const v of variables)
+          for (const token of [adminToken, undefined]) {
+            sent++
+            const res = await api
+              .graphql(query, token, v as Record<string, unknown>)
+              .catch((err) => ({ status: 599, body: { errors: [{ message: String(err) }] } }))
+            const serverError =
+              res.status >= 500 ||
+              ((res.body.errors ?? []) as Array<{ extensions?: { statusCode?: unknown } }>).some(
+                (e) => Number(e.extensions?.statusCode) >= 500,
+              )
+            if (serverError)
+              failures.push({
+                method: 'POST',
+                url: `/graphql ${query.slice(0, 60)}`,
+                who: token ? 'admin' : 'anonymous',
+                status: res.status,
+                body: JSON.stringify(res.body).slice(0, 300),
+              })
+          }
+      console.log(`fuzz of content types and variables: ${sent} requests`)
+      expect(sent).toBeGreaterThan(1500)
+      expect(failures.slice(0, 30), `${failures.length} answers of 5xx`).toEqual([])
+    },
+  )
 })

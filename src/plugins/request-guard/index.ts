@@ -37,6 +37,8 @@ const resolved = (o: RequestGuardOptions) => ({ maxLimit: o.maxLimit ?? 100, max
 
 const bad = (error: string, message: string, details: Record<string, unknown> = {}) =>
   Response.json({ error, message, ...details }, { status: 400, headers: { 'cache-control': 'no-store' } })
+const unsupported = (message: string, param: string) =>
+  Response.json({ error: 'unsupported_media_type', message, param }, { status: 415, headers: { 'cache-control': 'no-store' } })
 
 const WHOLE = /^\d{1,9}$/
 
@@ -288,7 +290,7 @@ function buildSortable(fields: FlattenedField[]): (path: string) => boolean {
   }
 }
 
-type Target = { fields: FlattenedField[]; versions: boolean; isGlobal: boolean; segments: string[] }
+type Target = { fields: FlattenedField[]; versions: boolean; isGlobal: boolean; segments: string[]; upload: boolean }
 
 /** The collection or global a REST path names, or null. */
 function targetOf(config: SanitizedConfig, pathname: string): Target | null {
@@ -300,7 +302,8 @@ function targetOf(config: SanitizedConfig, pathname: string): Target | null {
   const slug = isGlobal ? segments[1] : segments[0]
   const entity = isGlobal ? config.globals.find((g) => g.slug === slug) : config.collections.find((c) => c.slug === slug)
   if (!entity) return null
-  return { fields: entity.flattenedFields, versions: (isGlobal ? segments[2] : segments[1]) === 'versions', isGlobal, segments }
+  const upload = !isGlobal && Boolean((entity as { upload?: unknown }).upload)
+  return { fields: entity.flattenedFields, versions: (isGlobal ? segments[2] : segments[1]) === 'versions', isGlobal, segments, upload }
 }
 
 /** A create or update of documents (whose body is the document), as opposed to an auth operation or a custom endpoint. */
@@ -328,9 +331,62 @@ function hasNul(x: unknown, depth = 0): boolean {
   return Object.entries(x).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1))
 }
 
+/** The media type of a Content-Type header, lower case, without its parameters. */
+const mediaOf = (contentType: string) => contentType.split(';')[0].trim().toLowerCase()
+const isJsonMedia = (media: string) => media === '' || media === 'application/json' || media.endsWith('+json')
+
+/**
+ * Bodies Payload itself parses (its collection, global and auth routes, and plugins' routes) are
+ * JSON or multipart (the admin's forms: the document as JSON in `_payload`, and a file for
+ * upload collections); anything else reached its hooks as no data at all and answered 500
+ * (review finding 10). A multipart body is read here: it must parse, carry its document in
+ * `_payload` as a JSON object (shape-checked like a JSON body), and a file only where the
+ * collection takes uploads.
+ */
+async function checkPayloadBody(
+  bytes: ArrayBuffer,
+  rawContentType: string,
+  target: Target | null,
+  documentWrite: boolean,
+  idPattern: RegExp | undefined,
+): Promise<(NonNullable<Check> & { status?: number }) | null> {
+  if (bytes.byteLength === 0) return null
+  const media = mediaOf(rawContentType)
+  const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(rawContentType)?.[1]?.toLowerCase()
+  if (isJsonMedia(media)) {
+    if (charset && charset !== 'utf-8' && charset !== 'utf8')
+      return { param: 'content-type', message: 'JSON bodies must be UTF-8.', status: 415 }
+    return checkBody(bytes, 'application/json', documentWrite && target ? target.fields : null, idPattern)
+  }
+  if (media !== 'multipart/form-data')
+    return {
+      param: 'content-type',
+      message: `Send the body as application/json (or multipart/form-data with _payload); ${media} is not accepted here.`,
+      status: 415,
+    }
+  if (!/boundary=/i.test(rawContentType)) return { param: 'content-type', message: 'A multipart body needs a boundary.' }
+  let form: FormData
+  try {
+    form = await new Response(bytes, { headers: { 'content-type': rawContentType } }).formData()
+  } catch {
+    return { param: 'body', message: 'The multipart body could not be read.' }
+  }
+  const files = [...form.values()].filter((v) => typeof v !== 'string')
+  if (files.length && !(target?.upload && documentWrite)) return { param: 'file', message: 'This route takes no file.' }
+  const payloadPart = form.get('_payload')
+  if (payloadPart === null) return { param: '_payload', message: 'A multipart body needs the document as JSON in _payload.' }
+  if (typeof payloadPart !== 'string') return { param: '_payload', message: '_payload must be JSON text.' }
+  return checkBody(
+    new TextEncoder().encode(payloadPart).buffer as ArrayBuffer,
+    'application/json',
+    documentWrite && target ? target.fields : null,
+    idPattern,
+  )
+}
+
 function checkBody(bytes: ArrayBuffer, contentType: string, fields: FlattenedField[] | null, idPattern: RegExp | undefined): Check {
   if (bytes.byteLength === 0) return null
-  if (contentType && !contentType.includes('json')) return null // multipart uploads and forms: Payload parses them
+  if (contentType && !contentType.includes('json')) return null // app endpoints read their own bodies
   let value: unknown
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
@@ -366,9 +422,18 @@ export function withRequestGuard<C>(
     }
     if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') {
       const bytes = await req.arrayBuffer()
-      const shapeFields = target && isDocumentWrite(target, req.method) ? target.fields : null
-      const body = checkBody(bytes, (req.headers.get('content-type') ?? '').toLowerCase(), shapeFields, options.idPattern)
-      if (body) return bad('invalid_body', body.message, { param: body.param })
+      const contentType = req.headers.get('content-type') ?? ''
+      const documentWrite = Boolean(target && isDocumentWrite(target, req.method))
+      // Payload parses the bodies of its own routes and of plugins' (`/api/plugin-…`); app endpoints read theirs.
+      const payloadParsed = !options.graphql && (target !== null || url.pathname.startsWith(`${config.routes.api}/plugin-`))
+      const body = payloadParsed
+        ? await checkPayloadBody(bytes, contentType, target, documentWrite, options.idPattern)
+        : checkBody(bytes, contentType.toLowerCase(), null, options.idPattern)
+      if (body) {
+        const status = (body as { status?: number }).status
+        if (status === 415) return unsupported(body.message, body.param)
+        return bad('invalid_body', body.message, { param: body.param })
+      }
       if (options.graphql && bytes.byteLength === 0)
         return bad('invalid_body', 'A GraphQL request needs a JSON body with a query.', { param: 'body' })
       const init: RequestInit & { duplex?: 'half' } = {
