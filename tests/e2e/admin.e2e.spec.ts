@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 
 import { DEFAULT_ADMIN, DEMO_PASSWORD } from '../../src/seed/constants'
+import { eventually } from '../helpers/eventually'
 import { launchBrowser } from '../helpers/browser'
 import { totpAt } from '../../src/domain/auth/totp'
 
@@ -54,8 +55,8 @@ describe('admin UI', () => {
     await expect
       .poll(() => page.locator('#field-startDate .event-local-date__zone').innerText(), { timeout: 30_000 })
       .toBe('Europe/Paris (CET, UTC+01:00)')
-    expect(await page.locator('#field-endDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CEST, UTC+02:00)')
-    expect(await page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
+    await eventually(() => page.locator('#field-endDate .event-local-date__zone').innerText()).toBe('Europe/Paris (CEST, UTC+02:00)')
+    await eventually(() => page.locator('#field-startDate input').inputValue()).toBe('2030-03-30T19:00')
     await page.locator('#action-save').click()
     try {
       // A saved new document moves from /create to its own id.
@@ -151,7 +152,7 @@ describe('admin UI', () => {
     await page.goto(`${baseUrl}/admin/collections/events/${eventId}`, { waitUntil: 'networkidle', timeout: 180_000 })
     const map = page.locator('[data-testid="seat-map"]')
     await map.locator('circle[data-id]').first().waitFor({ timeout: 60_000 })
-    expect(await map.locator('circle[data-id]').count()).toBe(before.length)
+    await eventually(() => map.locator('circle[data-id]').count()).toBe(before.length)
     // The seed's front row is sold out and has blocked seats; runway-side seats are free.
     expect(count('sold')).toBeGreaterThan(30)
     expect(count('blocked')).toBeGreaterThan(2)
@@ -161,8 +162,8 @@ describe('admin UI', () => {
       ['available', '#2e9e5b'],
     ]) {
       const seat = before.find((s) => s.status === status)!
-      expect(await map.locator(`circle[data-id="${seat.id}"]`).getAttribute('fill')).toBe(colour)
-      expect(await map.locator(`[data-testid="seat-legend"] [data-status="${status}"]`).getAttribute('data-count')).toBe(
+      await eventually(() => map.locator(`circle[data-id="${seat.id}"]`).getAttribute('fill')).toBe(colour)
+      await eventually(() => map.locator(`[data-testid="seat-legend"] [data-status="${status}"]`).getAttribute('data-count')).toBe(
         String(count(status)),
       )
     }
@@ -228,7 +229,7 @@ describe('admin UI', () => {
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
     // The navigation links to the dashboard.
     await page.locator('#nav-analytics').waitFor({ state: 'attached', timeout: 60_000 })
-    expect(await page.locator('#nav-analytics').getAttribute('href')).toBe('/admin/analytics')
+    await eventually(() => page.locator('#nav-analytics').getAttribute('href')).toBe('/admin/analytics')
     await page.goto(`${baseUrl}/admin/analytics`, { waitUntil: 'networkidle', timeout: 180_000 })
     const charts = ['ticket-sales', 'capacity', 'campaign-roi', 'email-funnel', 'sponsor-impressions']
     for (const chart of charts) {
@@ -241,7 +242,7 @@ describe('admin UI', () => {
         .count()
       expect(marks, chart).toBeGreaterThan(0)
     }
-    expect(await page.locator('.analytics-dashboard').innerText()).toMatch(/\d+ orders · \d+ tickets/)
+    await eventually(() => page.locator('.analytics-dashboard').innerText()).toMatch(/\d+ orders · \d+ tickets/)
     const shot = await page.screenshot({ path: 'test-results/e2e-analytics.png', fullPage: true })
     // The picture is not blank: its colours vary, and the chart colours are in it.
     const { channels } = await sharp(shot).stats()
@@ -260,8 +261,8 @@ describe('admin UI', () => {
     await logIn(page, 'staff@fashionistas.local', DEMO_PASSWORD)
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
     await page.goto(`${baseUrl}/admin/analytics`, { waitUntil: 'networkidle', timeout: 120_000 })
-    expect(await page.locator('body').innerText()).toMatch(/for administrators and the marketing team/)
-    expect(await page.locator('svg.recharts-surface').count()).toBe(0)
+    await eventually(() => page.locator('body').innerText()).toMatch(/for administrators and the marketing team/)
+    await eventually(() => page.locator('svg.recharts-surface').count()).toBe(0)
     await context.close()
   })
 
@@ -298,10 +299,10 @@ describe('admin UI', () => {
     await page.waitForURL(/\/admin\/unauthorized/, { timeout: 120_000 })
     await page.waitForLoadState('networkidle')
     await page.screenshot({ path: 'test-results/e2e-attendee-refused.png', fullPage: true })
-    expect(await page.locator('body').innerText()).toMatch(/unauthorized|not allowed/i)
+    await eventually(() => page.locator('body').innerText()).toMatch(/unauthorized|not allowed/i)
     await page.goto(`${baseUrl}/admin/collections/events`, { waitUntil: 'networkidle', timeout: 120_000 })
     expect(page.url()).not.toMatch(/\/admin\/collections\/events$/)
-    expect(await page.locator('.collection-list').count()).toBe(0)
+    await eventually(() => page.locator('.collection-list').count()).toBe(0)
     await context.close()
   })
 
