@@ -2,7 +2,7 @@ import { getPayload, type Payload } from 'payload'
 import { inject } from 'vitest'
 
 import { slugs } from '../../src/config/slugs'
-import { closePayload } from '../../src/db/sql'
+import { closePayload as closeIt } from '../../src/db/sql'
 
 /** A Payload on the tests' database (migrated by onInit), jobs off. */
 export async function getTestPayload(databaseUrl = inject('databaseUrl')): Promise<Payload> {
@@ -31,7 +31,16 @@ export async function getTestPayload(databaseUrl = inject('databaseUrl')): Promi
   return payload
 }
 
-export { closePayload }
+/** Ends a file's Payload; with INVARIANTS_PER_FILE set, first prints what drifted in the database (to find the file that did it). */
+export async function closePayload(payload: Payload): Promise<void> {
+  if (process.env.INVARIANTS_PER_FILE) {
+    const { drift } = await import('./invariants')
+    const { poolOf } = await import('../../src/db/pool')
+    const file = /tests\/int\/[\w.-]+/.exec(new Error().stack ?? '')?.[0]
+    console.log(`INVARIANTS ${file} ${JSON.stringify(await drift(poolOf(payload)))}`)
+  }
+  await closeIt(payload)
+}
 
 let counter = 0
 export const unique = (label: string) => `${label}-${process.pid}-${Date.now().toString(36)}-${++counter}`

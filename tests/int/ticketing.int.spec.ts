@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHold, eventAvailability } from '../../src/domain/ticketing/holds'
 import { expireCheckouts } from '../../src/domain/ticketing/paymentEvents'
 import { poolOf } from '../../src/db/pool'
+import { withTransaction } from '../../src/db/transaction'
+import { voidTickets } from '../../src/domain/ticketing/refunds'
 import { startFakeStripe, type FakeStripe } from '../../src/dev/fakeStripe'
 import { readOutbox } from '../../src/email/outboxAdapter'
 import { apiClient, type Api } from '../helpers/rest'
@@ -404,7 +406,11 @@ describe('check-in', () => {
     expect(again.body).toMatchObject({ error: 'already_checked_in', checkedInAt: first.body.checkedInAt })
     expect((await api.post('/tickets/check-in', { code: 'FSH-NOPE-NOPE' }, token)).status).toBe(404)
     const voided = await paidTicket()
-    await pool.query(`UPDATE tickets SET status = 'void' WHERE code = $1`, [voided])
+    // Voided as a refund or a cancellation voids it (its capacity returns), not by hand.
+    await withTransaction(pool, async (tx) => {
+      const { rows } = await tx.query(`SELECT id, order_id FROM tickets WHERE code = $1`, [voided])
+      await voidTickets(tx, rows[0].order_id, [rows[0].id])
+    })
     expect((await api.post('/tickets/check-in', { code: voided }, token)).body.error).toBe('void_ticket')
     expect((await api.post('/tickets/check-in', {}, token)).status).toBe(400)
   })
