@@ -186,6 +186,8 @@ beforeAll(async () => {
     status: 'sold',
     ticket: fx.ticket,
   })
+  // A sold seat and its ticket name each other, as checkout leaves them.
+  await poolOf(payload).query(`UPDATE tickets SET event_seat_id = $1 WHERE id = $2`, [fx.eventSeat, fx.ticket])
   fx.waitlistEntry = await mk('waitlist-entries', {
     event: fx.publishedEvent,
     ticketType: fx.publishedTicketType,
@@ -324,18 +326,23 @@ afterAll(async () => {
   // The matrix writes tickets, orders and refunds straight through the collections (it tests who
   // may, not what checkout does), so the counters checkout keeps are set to match its own rows
   // before it ends: npm run check:invariants runs over the whole suite's database.
-  const db = poolOf(payload)
-  const events = `(SELECT id FROM events WHERE title = $1)`
-  await db.query(
-    `UPDATE ticket_types tt SET sold = (SELECT count(*) FROM tickets t WHERE t.ticket_type_id = tt.id AND t.status <> 'void') WHERE tt.event_id IN ${events}`,
-    [`Event ${tag}`],
-  )
-  await db.query(
-    `UPDATE orders o SET refunded_amount = COALESCE((SELECT SUM(amount) FROM refunds r WHERE r.order_id = o.id AND r.status IN ('pending', 'succeeded')), 0)
-      WHERE o.event_id IN ${events}`,
-    [`Event ${tag}`],
-  )
-  await closePayload(payload)
+  try {
+    const db = poolOf(payload)
+    const events = `(SELECT id FROM events WHERE title = $1)`
+    await db.query(
+      `UPDATE ticket_types tt SET capacity = GREATEST(tt.capacity, c.n), sold = c.n
+         FROM (SELECT x.id, (SELECT count(*) FROM tickets t WHERE t.ticket_type_id = x.id AND t.status <> 'void') AS n FROM ticket_types x) c
+        WHERE c.id = tt.id AND tt.event_id IN ${events}`,
+      [`Event ${tag}`],
+    )
+    await db.query(
+      `UPDATE orders o SET refunded_amount = COALESCE((SELECT SUM(amount) FROM refunds r WHERE r.order_id = o.id AND r.status IN ('pending', 'succeeded')), 0)
+        WHERE o.event_id IN ${events}`,
+      [`Event ${tag}`],
+    )
+  } finally {
+    await closePayload(payload)
+  }
 })
 
 async function attempt(fn: () => Promise<unknown>): Promise<boolean> {
