@@ -37,8 +37,10 @@ export async function closePayload(payload: Payload): Promise<void> {
     const { drift } = await import('./invariants')
     const { poolOf } = await import('../../src/db/pool')
     const file = /tests\/int\/[\w.-]+/.exec(new Error().stack ?? '')?.[0]
-    const { checkInvariants } = await import("../../src/domain/ops/invariants")
-    console.log(`INVARIANTS ${file} ${JSON.stringify(await drift(poolOf(payload)))} ${JSON.stringify((await checkInvariants(poolOf(payload), 3)).filter((d) => d.rows.length))}`)
+    const { checkInvariants } = await import('../../src/domain/ops/invariants')
+    console.log(
+      `INVARIANTS ${file} ${JSON.stringify(await drift(poolOf(payload)))} ${JSON.stringify((await checkInvariants(poolOf(payload), 3)).filter((d) => d.rows.length))}`,
+    )
   }
   await closeIt(payload)
 }

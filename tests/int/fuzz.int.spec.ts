@@ -434,4 +434,19 @@ describe('fuzz', () => {
       expect(failures.slice(0, 30), `${failures.length} answers of 5xx`).toEqual([])
     },
   )
+  it("lets the admin's list reads by method override through (a form body as the query) and checks that query like a URL's", async () => {
+    const read = (raw: string) =>
+      api.call('POST', '/events', {
+        headers: {
+          authorization: `JWT ${adminToken}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-payload-http-method-override': 'GET',
+        },
+        rawBody: raw,
+      })
+    const ok = await read('limit=2&depth=0')
+    expect([ok.status, Array.isArray(ok.body.docs), ok.body.limit]).toEqual([200, true, 2])
+    const bad = await read('limit=999999')
+    expect([bad.status, bad.body.error, bad.body.param]).toEqual([400, 'invalid_query', 'limit'])
+  })
 })

@@ -420,6 +420,27 @@ export function withRequestGuard<C>(
       const query = checkQuery(url.searchParams, req.method, sortRule(target), options, target && !target.versions ? target.fields : null)
       if (query) return bad('invalid_query', `Invalid ${query.param}: ${query.message}`, { param: query.param })
     }
+    // Payload's admin reads lists (relationship and upload fields) as a POST whose form body is the
+    // query string (X-Payload-HTTP-Method-Override: GET): that body is checked as the query it is.
+    const override = (req.headers.get('x-payload-http-method-override') ?? req.headers.get('x-http-method-override'))?.toUpperCase()
+    if (!options.graphql && req.method === 'POST' && override === 'GET') {
+      const bytes = await req.arrayBuffer()
+      if (mediaOf(req.headers.get('content-type') ?? '') === 'application/x-www-form-urlencoded') {
+        const params = new URLSearchParams(new TextDecoder().decode(bytes))
+        const query = checkQuery(params, 'GET', sortRule(target), options, target && !target.versions ? target.fields : null)
+        if (query) return bad('invalid_query', `Invalid ${query.param}: ${query.message}`, { param: query.param })
+      } else {
+        const body = checkBody(bytes, 'application/json', null, options.idPattern)
+        if (body) return bad('invalid_body', body.message, { param: body.param })
+      }
+      const init: RequestInit & { duplex?: 'half' } = {
+        method: req.method,
+        headers: req.headers,
+        body: bytes.byteLength ? bytes : undefined,
+        signal: req.signal,
+      }
+      return handler(new Request(req.url, init), ctx)
+    }
     if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') {
       const bytes = await req.arrayBuffer()
       const contentType = req.headers.get('content-type') ?? ''

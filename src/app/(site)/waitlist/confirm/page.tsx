@@ -12,7 +12,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 /** /waitlist/confirm?event=…&entry=…&token=…: the link from the waitlist e-mail; takes the place in line once. */
-export default async function ConfirmWaitlistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmWaitlistPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const q = await searchParams
   const [event, entry, token] = [one(q.event), one(q.entry), one(q.token)]
   const valid = event && entry && token && UUID.test(event) && UUID.test(entry) && token.length >= 20 && token.length <= 200
@@ -28,8 +32,8 @@ export default async function ConfirmWaitlistPage({ searchParams }: { searchPara
         <>
           <h1>You are in line</h1>
           <p>
-            You are number {done.position} in line for {done.quantity} ticket{done.quantity === 1 ? '' : 's'}. If tickets free up, we hold them
-            for you and e-mail you a link to pay.
+            You are number {done.position} in line for {done.quantity} ticket{done.quantity === 1 ? '' : 's'}. If tickets free up, we hold
+            them for you and e-mail you a link to pay.
           </p>
         </>
       ) : (
