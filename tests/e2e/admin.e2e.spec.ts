@@ -210,10 +210,11 @@ describe('admin UI', () => {
     const page = await context.newPage()
     await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
-    await page.goto(`${baseUrl}/admin/collections/runway-shows/${upcoming.shows[0].id}`, { waitUntil: 'networkidle', timeout: 180_000 })
+    // Ready when the run of show has drawn its rows (the first visit compiles the route in dev mode).
+    await page.goto(`${baseUrl}/admin/collections/runway-shows/${upcoming.shows[0].id}`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
     const firstSegment = page.locator('.run-of-show section').first()
     const rows = firstSegment.locator('.run-of-show__appearance')
-    await rows.first().waitFor({ timeout: 60_000 })
+    await rows.first().waitFor({ timeout: 240_000 })
     const before = await rows.allInnerTexts()
     expect(before.length).toBeGreaterThan(1)
     await rows.first().getByRole('button', { name: 'Move down' }).click()
