@@ -211,7 +211,10 @@ describe('admin UI', () => {
     await logIn(page, DEFAULT_ADMIN.email, DEFAULT_ADMIN.password)
     await page.waitForURL(`${baseUrl}/admin`, { timeout: 120_000 })
     // Ready when the run of show has drawn its rows (the first visit compiles the route in dev mode).
-    await page.goto(`${baseUrl}/admin/collections/runway-shows/${upcoming.shows[0].id}`, { waitUntil: 'domcontentloaded', timeout: 180_000 })
+    await page.goto(`${baseUrl}/admin/collections/runway-shows/${upcoming.shows[0].id}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 180_000,
+    })
     const firstSegment = page.locator('.run-of-show section').first()
     const rows = firstSegment.locator('.run-of-show__appearance')
     await rows.first().waitFor({ timeout: 240_000 })
